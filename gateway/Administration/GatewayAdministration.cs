@@ -1,0 +1,52 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Smp.Gateway.Agents;
+using Smp.Gateway.Configuration;
+using Smp.Gateway.Diagnostics;
+
+namespace Smp.Gateway.Administration;
+
+/// <summary>Administrative operations over the gateway's stores, resolved from the host's services.</summary>
+public sealed class GatewayAdministration
+{
+    private readonly IAgentStore _agents;
+    private readonly IOptionsMonitor<GatewayOptions> _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+
+    internal GatewayAdministration(IAgentStore agents, IOptionsMonitor<GatewayOptions> options, TimeProvider time, ILogger<GatewayAdministration> logger)
+    {
+        _agents = agents;
+        _options = options;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <summary>Revokes an agent: its hellos and proofs are refused with 403 <c>agent-revoked</c>. False when it is not enrolled.</summary>
+    public Task<bool> RevokeAgentAsync(string agentId, CancellationToken cancellationToken = default) =>
+        SetStatusAsync(agentId, AgentStatus.Revoked, cancellationToken);
+
+    /// <summary>Makes a revoked agent active again. False when it is not enrolled.</summary>
+    public Task<bool> ReinstateAgentAsync(string agentId, CancellationToken cancellationToken = default) =>
+        SetStatusAsync(agentId, AgentStatus.Active, cancellationToken);
+
+    /// <summary>Revokes one token by its <c>jti</c> for the longest time it could still be valid.</summary>
+    public async Task RevokeTokenAsync(string jti, CancellationToken cancellationToken = default)
+    {
+        var tokens = _options.CurrentValue.Tokens;
+        long until = (_time.GetUtcNow() + tokens.Lifetime + tokens.ClockSkew).ToUnixTimeSeconds();
+        await _agents.RevokeTokenAsync(jti, until, cancellationToken);
+        GatewayLog.TokenRevoked(_logger, jti);
+    }
+
+    private async Task<bool> SetStatusAsync(string agentId, AgentStatus status, CancellationToken cancellationToken)
+    {
+        bool found = await _agents.SetStatusAsync(agentId, status, cancellationToken);
+        if (found)
+        {
+            GatewayLog.AgentStatusChanged(_logger, agentId, status.ToString());
+        }
+
+        return found;
+    }
+}

@@ -1,0 +1,7 @@
+namespace Smp.Gateway.Agents;
+
+internal enum AgentStatus
+{
+    Active = 0,
+    Revoked = 1,
+}

@@ -1,0 +1,136 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Smp.Gateway.Acc;
+using Smp.Gateway.Authentication;
+using Smp.Gateway.Configuration;
+using Smp.Gateway.Diagnostics;
+using Smp.Gateway.Keys;
+using Smp.Gateway.Tokens;
+
+namespace Smp.Gateway.Agents;
+
+/// <summary><c>POST /smp/agents</c> (§4): enrolls an agent's public key, authenticated by the enrollment secret or ACC.</summary>
+internal sealed class EnrollmentEndpoint(
+    IAgentStore agents,
+    ServerKeyRing keys,
+    AccCredentialValidator acc,
+    ChallengeWriter challenges,
+    IOptionsMonitor<GatewayOptions> options,
+    ILogger<EnrollmentEndpoint> logger)
+{
+    public const string Path = "/smp/agents";
+    public const string SecretHeader = "X-SMP-Enrollment";
+    private const int MaxBody = 16 * 1024;
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        string? remote = context.Connection.RemoteIpAddress?.ToString();
+        string? refusal = Authenticate(context);
+        if (refusal is not null)
+        {
+            GatewayLog.EnrollmentRefused(logger, refusal, remote, "missing or wrong enrollment secret or ACC credentials.");
+            bool offerBasic = options.CurrentValue.Enrollment.AllowAcc && options.CurrentValue.Acc.Accounts.Count > 0;
+            await challenges.WriteAsync(context, new AuthenticationOutcome(401, refusal) { OfferBasic = offerBasic });
+            return;
+        }
+
+        byte[]? body = await ReadBodyAsync(context.Request);
+        string? message = $"body: larger than {MaxBody} bytes.";
+        var request = body is null ? null : EnrollmentRequest.TryParse(body, out message);
+        if (request is null)
+        {
+            message ??= "body: unreadable.";
+            GatewayLog.EnrollmentRefused(logger, NsError.Malformed, remote, message);
+            await WriteErrorAsync(context, 400, NsError.Malformed, message);
+            return;
+        }
+
+        var outcome = await agents.EnrollAsync(request.AgentId, request.Key, context.RequestAborted);
+        switch (outcome)
+        {
+            case EnrollOutcome.KeyConflict:
+                GatewayLog.EnrollmentRefused(logger, NsError.KeyConflict, remote, $"agent {request.AgentId} is enrolled with another key; an administrator must replace it.");
+                await WriteErrorAsync(context, 409, NsError.KeyConflict, "agentId: enrolled with another key; only an administrator may replace it.");
+                return;
+            case EnrollOutcome.Revoked:
+                GatewayLog.EnrollmentRefused(logger, NsError.AgentRevoked, remote, $"agent {request.AgentId} is revoked.");
+                await WriteErrorAsync(context, 403, NsError.AgentRevoked, "agentId: this agent is revoked.");
+                return;
+        }
+
+        GatewayLog.AgentEnrolled(logger, request.AgentId, request.Key.Thumbprint, outcome.ToString());
+        context.Response.StatusCode = outcome == EnrollOutcome.Created ? 201 : 200;
+        context.Response.ContentType = "application/json";
+        await using var writer = new Utf8JsonWriter(context.Response.Body);
+        writer.WriteStartObject();
+        writer.WriteString("agentId", request.AgentId);
+        writer.WriteString("jkt", request.Key.Thumbprint);
+        writer.WritePropertyName("keys");
+        writer.WriteRawValue(keys.Jwks, skipInputValidation: true);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Null when authenticated; otherwise the <c>X-SMP-NSError</c> code of the refusal.</summary>
+    private string? Authenticate(HttpContext context)
+    {
+        var o = options.CurrentValue;
+        string? secret = context.Request.Headers[SecretHeader];
+        if (secret is not null)
+        {
+            return o.Enrollment.Secret.Length > 0 && FixedTimeEquals(secret, o.Enrollment.Secret) ? null : NsError.CredentialsInvalid;
+        }
+
+        var credentials = CredentialsParser.Parse(context.Request.Headers.Authorization);
+        if (credentials.Kind == CredentialKind.Basic && o.Enrollment.AllowAcc && (context.Request.IsHttps || o.Acc.AllowPlainHttp))
+        {
+            return acc.Validate(credentials.User!, credentials.Password!) is not null ? null : NsError.CredentialsInvalid;
+        }
+
+        return credentials.Kind == CredentialKind.None ? NsError.CredentialsRequired : NsError.CredentialsInvalid;
+    }
+
+    private static bool FixedTimeEquals(string a, string b)
+    {
+        // Digests first, so the comparison takes the same time whatever the lengths.
+        return CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(a)), SHA256.HashData(Encoding.UTF8.GetBytes(b)));
+    }
+
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request)
+    {
+        if (request.ContentLength > MaxBody)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[4096];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
+        {
+            if (buffer.Length + read > MaxBody)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static async Task WriteErrorAsync(HttpContext context, int status, string code, string message)
+    {
+        context.Response.StatusCode = status;
+        context.Response.Headers[NsError.HeaderName] = code;
+        context.Response.ContentType = "application/json";
+        await using var writer = new Utf8JsonWriter(context.Response.Body);
+        writer.WriteStartObject();
+        writer.WriteString("error", code);
+        writer.WriteString("message", message);
+        writer.WriteEndObject();
+    }
+}

@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Connections.Features;
+using Microsoft.AspNetCore.Http;
+
+namespace Smp.Gateway.Authentication;
+
+/// <summary>
+/// The agent a connection is authenticated for (§7), kept in Kestrel's per-connection items. Under
+/// HTTP/2 several streams share those items at once, so the holder is created under a lock and its
+/// state is one immutable value swapped atomically.
+/// </summary>
+internal sealed class ConnectionAuthentication
+{
+    private static readonly object ItemKey = typeof(ConnectionAuthentication);
+
+    private State? _state;
+
+    public sealed record State(string AgentId, string Jkt, string Jti, long ExpiresAt);
+
+    public State? Current => Volatile.Read(ref _state);
+
+    public static ConnectionAuthentication? Find(HttpContext context)
+    {
+        var items = context.Features.Get<IConnectionItemsFeature>()?.Items;
+        if (items is null)
+        {
+            return null;
+        }
+
+        lock (items)
+        {
+            return items.TryGetValue(ItemKey, out var holder) ? holder as ConnectionAuthentication : null;
+        }
+    }
+
+    public static void Set(HttpContext context, State state)
+    {
+        var items = context.Features.Get<IConnectionItemsFeature>()?.Items;
+        if (items is null)
+        {
+            return;
+        }
+
+        ConnectionAuthentication holder;
+        lock (items)
+        {
+            if (!items.TryGetValue(ItemKey, out var existing) || existing is not ConnectionAuthentication found)
+            {
+                found = new ConnectionAuthentication();
+                items[ItemKey] = found;
+            }
+
+            holder = found;
+        }
+
+        Volatile.Write(ref holder._state, state);
+    }
+
+    /// <summary>Ends the connection's authentication: a failed check or a 400 on it (§8).</summary>
+    public static void Clear(HttpContext context)
+    {
+        var holder = Find(context);
+        if (holder is not null)
+        {
+            Volatile.Write(ref holder._state, null);
+        }
+    }
+}

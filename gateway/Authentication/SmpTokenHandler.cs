@@ -1,0 +1,156 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Smp.Gateway.Agents;
+using Smp.Gateway.Configuration;
+using Smp.Gateway.Diagnostics;
+using Smp.Gateway.Tokens;
+
+namespace Smp.Gateway.Authentication;
+
+/// <summary>
+/// The <c>SMPToken</c> scheme (§7, §8). It only speaks the protocol: no credentials give
+/// <c>NoResult</c>, a hello or a refused proof give <c>Fail</c> with the outcome the challenge writes.
+/// </summary>
+internal sealed class SmpTokenHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> schemeOptions,
+    ILoggerFactory loggerFactory,
+    UrlEncoder encoder,
+    IOptionsMonitor<GatewayOptions> gatewayOptions,
+    IAgentStore agents,
+    ProofValidator validator,
+    TokenIssuer issuer,
+    ChallengeWriter challenges,
+    TimeProvider time)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(schemeOptions, loggerFactory, encoder)
+{
+    private readonly ILogger _log = loggerFactory.CreateLogger("Smp.Gateway.Tokens");
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var credentials = CredentialsParser.Parse(Request.Headers.Authorization);
+        return credentials.Kind switch
+        {
+            CredentialKind.None => await FromConnectionAsync(),
+            CredentialKind.Hello => await HelloAsync(credentials.AgentId!, credentials.Uid!),
+            CredentialKind.Proof => await ProofAsync(credentials.Proof!),
+            CredentialKind.Malformed when IsSmpToken() => Refuse(new AuthenticationOutcome(401, NsError.Malformed), null, null),
+            _ => AuthenticateResult.NoResult(),
+        };
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        var outcome = Context.Features.Get<AuthenticationOutcome>() ?? new AuthenticationOutcome(401, null);
+        return challenges.WriteAsync(Context, outcome);
+    }
+
+    private bool IsSmpToken() =>
+        Request.Headers.Authorization.ToString().StartsWith(SmpTokenDefaults.AuthenticationScheme, StringComparison.OrdinalIgnoreCase);
+
+    private async Task<AuthenticateResult> FromConnectionAsync()
+    {
+        var state = ConnectionAuthentication.Find(Context)?.Current;
+        if (state is null || !gatewayOptions.CurrentValue.Connection.KeepAuthentication)
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        // The connection holds until the token expires; a revocation or a new key ends it at once.
+        var agent = await agents.FindAsync(state.AgentId, Context.RequestAborted);
+        if (time.GetUtcNow().ToUnixTimeSeconds() >= state.ExpiresAt || agent is null || !agent.IsActive || agent.Key.Thumbprint != state.Jkt)
+        {
+            ConnectionAuthentication.Clear(Context);
+            return AuthenticateResult.NoResult();
+        }
+
+        return Success(state.AgentId, state.Jti);
+    }
+
+    private async Task<AuthenticateResult> HelloAsync(string agentId, string uid)
+    {
+        if (!AgentId.IsValid(agentId) || !ProofParser.IsUid(uid))
+        {
+            return Refuse(new AuthenticationOutcome(401, NsError.Malformed), agentId, null);
+        }
+
+        var agent = await agents.FindAsync(agentId, Context.RequestAborted);
+        if (agent is null)
+        {
+            return Refuse(new AuthenticationOutcome(401, NsError.AgentUnknown), agentId, null);
+        }
+
+        if (!agent.IsActive)
+        {
+            return Refuse(new AuthenticationOutcome(403, NsError.AgentRevoked), agentId, null);
+        }
+
+        var token = issuer.GetOrIssue(agent, uid);
+        Context.Features.Set(new AuthenticationOutcome(401, null, token.Text));
+        return AuthenticateResult.Fail("SMPToken hello: token issued.");
+    }
+
+    private async Task<AuthenticateResult> ProofAsync(string proof)
+    {
+        var result = await validator.ValidateAsync(proof, Context.RequestAborted);
+        var claims = result.Claims;
+        if (result.Succeeded)
+        {
+            GatewayLog.ProofAccepted(_log, claims.Sub!, claims.Jti);
+            if (gatewayOptions.CurrentValue.Connection.KeepAuthentication)
+            {
+                long skew = (long)gatewayOptions.CurrentValue.Tokens.ClockSkew.TotalSeconds;
+                ConnectionAuthentication.Set(Context, new ConnectionAuthentication.State(claims.Sub!, claims.Jkt, claims.Jti, claims.Exp + skew));
+            }
+
+            return Success(claims.Sub!, claims.Jti);
+        }
+
+        string? fresh = result.Status == 401 ? await FreshTokenAsync(result) : null;
+        return Refuse(new AuthenticationOutcome(result.Status, result.Error, fresh), claims.Sub, claims.Jti);
+    }
+
+    /// <summary>
+    /// A 401 carries a fresh token when the agent and <c>uid</c> could be read and the agent is active:
+    /// bound to the enrolled key, it is worth nothing to anyone else (§8).
+    /// </summary>
+    private async Task<string?> FreshTokenAsync(ProofValidationResult result)
+    {
+        string? sub = result.Claims.Sub, uid = result.Claims.Uid;
+        if (sub is null || uid is null || !AgentId.IsValid(sub))
+        {
+            return null;
+        }
+
+        var agent = result.Agent ?? await agents.FindAsync(sub, Context.RequestAborted);
+        return agent is { IsActive: true } ? issuer.GetOrIssue(agent, uid).Text : null;
+    }
+
+    private AuthenticateResult Refuse(AuthenticationOutcome outcome, string? agentId, string? jti)
+    {
+        ConnectionAuthentication.Clear(Context);
+        Context.Features.Set(outcome);
+        string? remote = Context.Connection.RemoteIpAddress?.ToString();
+        if (jti is null)
+        {
+            GatewayLog.HelloRefused(_log, outcome.Error ?? "none", agentId, remote);
+        }
+        else
+        {
+            GatewayLog.ProofRefused(_log, outcome.Error ?? "none", outcome.Status, agentId, string.IsNullOrEmpty(jti) ? null : jti, remote);
+        }
+
+        return AuthenticateResult.Fail(outcome.Error ?? "refused");
+    }
+
+    private AuthenticateResult Success(string agentId, string jti)
+    {
+        var identity = new ClaimsIdentity(
+            [new Claim(ClaimTypes.NameIdentifier, agentId), new Claim(SmpTokenDefaults.AgentClaim, agentId), new Claim(SmpTokenDefaults.TokenIdClaim, jti)],
+            SmpTokenDefaults.AuthenticationScheme);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SmpTokenDefaults.AuthenticationScheme));
+    }
+}

@@ -1,0 +1,57 @@
+using Microsoft.Extensions.Options;
+using Smp.Gateway.Acc;
+
+namespace Smp.Gateway.Configuration;
+
+/// <summary>Checks the whole <c>Gateway</c> section at start and returns every problem at once, each naming its key.</summary>
+internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
+{
+    public ValidateOptionsResult Validate(string? name, GatewayOptions o)
+    {
+        var errors = new List<string>();
+        void Check(bool ok, string key, string message)
+        {
+            if (!ok)
+            {
+                errors.Add($"Gateway:{key}: {message}");
+            }
+        }
+
+        Check(o.Role == "Issuer", "Role", $"'{o.Role}' is not a role this version runs; use 'Issuer'.");
+        Check(!string.IsNullOrWhiteSpace(o.IssuerId), "IssuerId", "is required.");
+        Check(Uri.TryCreate(o.Audience, UriKind.Absolute, out var audience) && audience.Scheme is "http" or "https" && audience.AbsolutePath == "/",
+            "Audience", $"'{o.Audience}' must be this server's public origin, such as https://ns.example.com (no path).");
+        Check(!string.IsNullOrWhiteSpace(o.Realm) && !o.Realm.Contains('"') && !o.Realm.Contains('\\'), "Realm", "is required and may not contain quotes or backslashes.");
+        Check(!string.IsNullOrWhiteSpace(o.DataDirectory), "DataDirectory", "is required.");
+
+        var t = o.Tokens;
+        Check(t.Lifetime >= TimeSpan.FromMinutes(1) && t.Lifetime <= TimeSpan.FromDays(7), "Tokens:Lifetime", $"{t.Lifetime} is outside 00:01:00 to 7.00:00:00.");
+        Check(t.ClockSkew >= TimeSpan.Zero && t.ClockSkew <= TimeSpan.FromSeconds(300), "Tokens:ClockSkew", $"{t.ClockSkew} is outside 00:00:00 to 00:05:00 (§2).");
+        Check(t.Algorithm == "RS256", "Tokens:Algorithm", $"'{t.Algorithm}' is not supported; this version signs with RS256 only.");
+        Check(string.IsNullOrEmpty(t.SigningKeyFile) || File.Exists(t.SigningKeyFile), "Tokens:SigningKeyFile", $"'{t.SigningKeyFile}' does not exist.");
+        Check(t.MaxCachedTokens >= 0, "Tokens:MaxCachedTokens", "must not be negative.");
+
+        Check(o.Replay.Window is >= 1 and <= 64, "Replay:Window", $"{o.Replay.Window} is outside 1 to 64.");
+        Check(o.Replay.MaxEntries >= 1000, "Replay:MaxEntries", $"{o.Replay.MaxEntries} is below 1000.");
+
+        Check(o.Enrollment.Secret.Length is 0 or >= 16, "Enrollment:Secret", "must be empty (no secret) or at least 16 characters.");
+
+        for (int i = 0; i < o.Acc.Accounts.Count; i++)
+        {
+            var account = o.Acc.Accounts[i];
+            Check(!string.IsNullOrWhiteSpace(account.User) && !account.User.Contains(':'), $"Acc:Accounts:{i}:User", "is required and may not contain ':'.");
+            Check(PasswordHash.IsWellFormed(account.PasswordHash), $"Acc:Accounts:{i}:PasswordHash",
+                "is not of the form pbkdf2-sha256$ITERATIONS$SALT$HASH; make one with `gateway hash-password`.");
+        }
+
+        for (int i = 0; i < o.Identity.StripHeaders.Count; i++)
+        {
+            Check(!string.IsNullOrWhiteSpace(o.Identity.StripHeaders[i]), $"Identity:StripHeaders:{i}", "is empty.");
+        }
+
+        Check(!string.IsNullOrWhiteSpace(o.Identity.ServiceIdentity), "Identity:ServiceIdentity", "is required.");
+        Check(!string.IsNullOrWhiteSpace(o.Identity.Group), "Identity:Group", "is required.");
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+}

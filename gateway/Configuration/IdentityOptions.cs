@@ -1,0 +1,14 @@
+namespace Smp.Gateway.Configuration;
+
+/// <summary><c>Gateway:Identity</c>: what the server behind the gateway sees (§12).</summary>
+public sealed class IdentityOptions
+{
+    /// <summary><c>Gateway:Identity:ServiceIdentity</c>: <c>X-SMP-Identity</c> of token-authenticated calls. Default <c>_SMP_IUSR</c>.</summary>
+    public string ServiceIdentity { get; set; } = "_SMP_IUSR";
+
+    /// <summary><c>Gateway:Identity:Group</c>: <c>X-SMP-Group</c>. Default <c>_SMP_USERS</c>.</summary>
+    public string Group { get; set; } = "_SMP_USERS";
+
+    /// <summary><c>Gateway:Identity:StripHeaders</c>: more client headers to remove, beside <c>X-SMP-*</c> and the <c>*Remote-User</c> family.</summary>
+    public List<string> StripHeaders { get; set; } = [];
+}

@@ -1,0 +1,129 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Smp.Gateway.Acc;
+using Smp.Gateway.Administration;
+using Smp.Gateway.Agents;
+using Smp.Gateway.Authentication;
+using Smp.Gateway.Configuration;
+using Smp.Gateway.Hosting;
+using Smp.Gateway.Identity;
+using Smp.Gateway.Keys;
+using Smp.Gateway.Replay;
+using Smp.Gateway.Routing;
+using Smp.Gateway.Tokens;
+
+namespace Smp.Gateway;
+
+/// <summary>Builds the gateway host; used by <c>Program</c>, by <c>agent-sim demo</c> and by the tests.</summary>
+public static class GatewayApp
+{
+    public const string EnvironmentPrefix = "SMPGW_";
+
+    /// <summary>
+    /// Builds the gateway: embedded <c>appsettings.json</c>, then the file named by <c>--config FILE</c>
+    /// (reloaded on change), then <c>SMPGW_</c> environment variables, then the command line, then
+    /// <paramref name="overrides"/>. An invalid configuration stops <c>StartAsync</c> with an
+    /// <see cref="OptionsValidationException"/> whose messages name each key.
+    /// </summary>
+    public static WebApplication Build(string[] args, IReadOnlyDictionary<string, string?>? overrides = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = Directory.GetCurrentDirectory() });
+        ConfigureSources(builder.Configuration, args, overrides);
+        AddGateway(builder.Services, builder.Configuration);
+        var app = builder.Build();
+        UseGateway(app);
+        return app;
+    }
+
+    private static void ConfigureSources(ConfigurationManager configuration, string[] args, IReadOnlyDictionary<string, string?>? overrides)
+    {
+        configuration.Sources.Clear();
+        using (var embedded = typeof(GatewayApp).Assembly.GetManifestResourceStream("Smp.Gateway.appsettings.json")!)
+        {
+            // AddJsonStream reads the stream when sources are built, so hand it a copy it can own.
+            configuration.AddJsonStream(new MemoryStream(ReadAll(embedded)));
+        }
+
+        int i = Array.IndexOf(args, "--config");
+        if (i >= 0)
+        {
+            if (i + 1 >= args.Length)
+            {
+                throw new ArgumentException("--config: a file name is required.");
+            }
+
+            string path = Path.GetFullPath(args[i + 1]);
+            if (!File.Exists(path))
+            {
+                throw new FileNotFoundException($"--config: '{path}' does not exist.", path);
+            }
+
+            configuration.AddJsonFile(path, optional: false, reloadOnChange: true);
+        }
+
+        configuration.AddEnvironmentVariables(EnvironmentPrefix);
+        configuration.AddCommandLine(args.Where((_, k) => k != i && k != i + 1).ToArray());
+        if (overrides is not null)
+        {
+            configuration.AddInMemoryCollection(overrides);
+        }
+    }
+
+    private static void AddGateway(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<GatewayOptions>().Bind(configuration.GetSection(GatewayOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>();
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddSingleton<SigningKeyLoader>();
+        services.AddSingleton(sp => sp.GetRequiredService<SigningKeyLoader>().Load());
+        services.AddSingleton<IAgentStore, SqliteAgentStore>();
+        services.AddSingleton<IReplayRegistry, MemoryReplayRegistry>();
+        services.AddSingleton<IssuedTokenCache>();
+        services.AddSingleton<VerifiedSignatureCache>();
+        services.AddSingleton<TokenIssuer>();
+        services.AddSingleton<ProofValidator>();
+        services.AddSingleton<AccCredentialValidator>();
+        services.AddSingleton<ChallengeWriter>();
+        services.AddSingleton<JwksEndpoint>();
+        services.AddSingleton<EnrollmentEndpoint>();
+        services.AddSingleton<GatewayAdministration>();
+        services.AddHostedService<StartupCheck>();
+        services.AddHostedService<ExpirySweeper>();
+
+        services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, SmpTokenHandler>(SmpTokenDefaults.AuthenticationScheme, null)
+            .AddScheme<AuthenticationSchemeOptions, AccHandler>(AccDefaults.AuthenticationScheme, null);
+
+        services.AddReverseProxy()
+            .LoadFromConfig(configuration.GetSection("ReverseProxy"))
+            .AddConfigFilter<RouteAuthModeFilter>()
+            .AddTransforms<IdentityTransformProvider>();
+    }
+
+    private static void UseGateway(WebApplication app)
+    {
+        app.UseMiddleware<AuthorizationHeaderGuard>();
+        app.MapGet(JwksEndpoint.Path, (HttpContext context, JwksEndpoint jwks) => jwks.HandleAsync(context));
+        app.MapPost(EnrollmentEndpoint.Path, (HttpContext context, EnrollmentEndpoint enrollment) => enrollment.HandleAsync(context));
+        app.MapReverseProxy(proxy =>
+        {
+            proxy.UseMiddleware<RouteAuthenticationMiddleware>();
+            proxy.UseSessionAffinity();
+            proxy.UseLoadBalancing();
+            proxy.UsePassiveHealthChecks();
+        });
+    }
+
+    private static byte[] ReadAll(Stream stream)
+    {
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+}

@@ -1,0 +1,9 @@
+namespace Smp.Gateway.Identity;
+
+/// <summary>The values of <c>X-SMP-Auth</c> (§12).</summary>
+internal static class AuthKind
+{
+    public const string Token = "Token";
+    public const string Acc = "ACC";
+    public const string Anonymous = "Anonymous";
+}

@@ -1,0 +1,77 @@
+using Microsoft.Extensions.Options;
+using Smp.Gateway.Configuration;
+using Yarp.ReverseProxy.Transforms;
+using Yarp.ReverseProxy.Transforms.Builder;
+
+namespace Smp.Gateway.Identity;
+
+/// <summary>
+/// On every route: removes the client's <c>Authorization</c> and every identity header a client could
+/// forge, then sets the identity the route's authentication established (§12).
+/// </summary>
+internal sealed class IdentityTransformProvider(IOptionsMonitor<GatewayOptions> options) : ITransformProvider
+{
+    public const string Prefix = "X-SMP-";
+    private static readonly string[] AlwaysStripped = ["Authorization", "Remote-User", "X-Remote-User", "X-Forwarded-User"];
+
+    public void ValidateRoute(TransformRouteValidationContext context)
+    {
+    }
+
+    public void ValidateCluster(TransformClusterValidationContext context)
+    {
+    }
+
+    public void Apply(TransformBuilderContext context)
+    {
+        context.AddRequestTransform(Transform);
+    }
+
+    private ValueTask Transform(RequestTransformContext context)
+    {
+        var o = options.CurrentValue.Identity;
+        foreach (var header in context.HttpContext.Request.Headers)
+        {
+            if (header.Key.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase) || IsStripped(header.Key, o.StripHeaders))
+            {
+                RequestTransform.RemoveHeader(context, header.Key);
+            }
+        }
+
+        // Fail closed: without an established identity nothing is claimed, and the server refuses.
+        var identity = context.HttpContext.Features.Get<ForwardedIdentity>();
+        if (identity is not null)
+        {
+            RequestTransform.AddHeader(context, "X-SMP-Identity", identity.Identity);
+            RequestTransform.AddHeader(context, "X-SMP-Group", o.Group);
+            RequestTransform.AddHeader(context, "X-SMP-Auth", identity.Auth);
+            if (identity.AgentId is not null)
+            {
+                RequestTransform.AddHeader(context, "X-SMP-Agent", identity.AgentId);
+            }
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    private static bool IsStripped(string name, List<string> configured)
+    {
+        foreach (string s in AlwaysStripped)
+        {
+            if (string.Equals(s, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        foreach (string s in configured)
+        {
+            if (string.Equals(s, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,64 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Smp.Gateway.Configuration;
+using Smp.Gateway.Diagnostics;
+
+namespace Smp.Gateway.Keys;
+
+/// <summary>
+/// Loads the signing key from <c>Gateway:Tokens:SigningKeyFile</c>, or from the data folder, where it
+/// is created on first start with owner-only permissions.
+/// </summary>
+internal sealed class SigningKeyLoader(IOptions<GatewayOptions> options, ILogger<SigningKeyLoader> logger)
+{
+    public const string GeneratedKeyFileName = "signing-key.pem";
+    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    public ServerKeyRing Load()
+    {
+        var o = options.Value;
+        string path = string.IsNullOrEmpty(o.Tokens.SigningKeyFile)
+            ? Path.Combine(DataDirectory.Ensure(o), GeneratedKeyFileName)
+            : o.Tokens.SigningKeyFile;
+
+        var rsa = RSA.Create();
+        if (File.Exists(path))
+        {
+            try
+            {
+                rsa.ImportFromPem(File.ReadAllText(path));
+            }
+            catch (Exception e) when (e is ArgumentException or CryptographicException)
+            {
+                throw new InvalidOperationException($"Gateway:Tokens:SigningKeyFile: '{path}' holds no RSA private key in PEM ({e.Message}).", e);
+            }
+
+            if (rsa.KeySize < 2048)
+            {
+                throw new InvalidOperationException($"Gateway:Tokens:SigningKeyFile: '{path}' is a {rsa.KeySize}-bit key; 2048 bits or more are required.");
+            }
+        }
+        else
+        {
+            rsa = RSA.Create(2048);
+            WriteOwnerOnly(path, rsa.ExportPkcs8PrivateKeyPem());
+        }
+
+        var key = new ServerKey(rsa, canSign: true);
+        GatewayLog.SigningKeyLoaded(logger, key.Kid, path);
+        return new ServerKeyRing(key, []);
+    }
+
+    private static void WriteOwnerOnly(string path, string pem)
+    {
+        var create = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            create.UnixCreateMode = OwnerOnly;
+        }
+
+        using var writer = new StreamWriter(path, System.Text.Encoding.ASCII, create);
+        writer.Write(pem);
+    }
+}

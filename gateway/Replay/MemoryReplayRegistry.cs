@@ -1,0 +1,97 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+using Smp.Gateway.Configuration;
+
+namespace Smp.Gateway.Replay;
+
+/// <summary>
+/// The embedded registry for one node. Entries are keyed by a 128-bit digest of the decoded <c>jti</c>
+/// (small, and one value has one key whatever its spelling). It does not survive a restart, so it
+/// refuses every token issued before it started (<see cref="EpochStart"/>).
+/// </summary>
+internal sealed class MemoryReplayRegistry : IReplayRegistry
+{
+    private readonly ConcurrentDictionary<UInt128, Entry> _entries = new();
+    private readonly TimeProvider _time;
+    private readonly IOptionsMonitor<GatewayOptions> _options;
+    private int _count;
+
+    public MemoryReplayRegistry(TimeProvider time, IOptionsMonitor<GatewayOptions> options)
+    {
+        _time = time;
+        _options = options;
+        // The next whole second: a token issued by an earlier process in this very second is refused too.
+        EpochStart = time.GetUtcNow().ToUnixTimeSeconds() + 1;
+    }
+
+    public long EpochStart { get; }
+
+    public int Count => Volatile.Read(ref _count);
+
+    public ValueTask<ReplayDecision> TryAcceptAsync(string jti, long counter, long keepUntil, CancellationToken cancellationToken)
+    {
+        long now = _time.GetUtcNow().ToUnixTimeSeconds();
+        if (now >= keepUntil)
+        {
+            // Past its keep time an entry may already be swept; accepting here could accept twice.
+            return ValueTask.FromResult(ReplayDecision.Replayed);
+        }
+
+        var options = _options.CurrentValue.Replay;
+        UInt128 key = KeyOf(jti);
+        if (!_entries.TryGetValue(key, out var entry))
+        {
+            if (Interlocked.Increment(ref _count) > options.MaxEntries)
+            {
+                Interlocked.Decrement(ref _count);
+                return ValueTask.FromResult(ReplayDecision.Unavailable);
+            }
+
+            var created = new Entry(keepUntil);
+            entry = _entries.GetOrAdd(key, created);
+            if (!ReferenceEquals(entry, created))
+            {
+                Interlocked.Decrement(ref _count);
+            }
+        }
+
+        lock (entry)
+        {
+            return ValueTask.FromResult(entry.Window.TryAccept(counter, options.Window) ? ReplayDecision.Accepted : ReplayDecision.Replayed);
+        }
+    }
+
+    /// <summary>Drops the entries whose tokens have expired (plus skew); called periodically.</summary>
+    public int Sweep()
+    {
+        long now = _time.GetUtcNow().ToUnixTimeSeconds();
+        int removed = 0;
+        foreach (var (key, entry) in _entries)
+        {
+            if (entry.KeepUntil <= now && _entries.TryRemove(new KeyValuePair<UInt128, Entry>(key, entry)))
+            {
+                Interlocked.Decrement(ref _count);
+                removed++;
+            }
+        }
+
+        return removed;
+    }
+
+    private static UInt128 KeyOf(string jti)
+    {
+        Span<byte> utf8 = stackalloc byte[256];
+        int length = Encoding.UTF8.GetBytes(jti, utf8);
+        Span<byte> digest = stackalloc byte[32];
+        SHA256.HashData(utf8[..length], digest);
+        return System.Buffers.Binary.BinaryPrimitives.ReadUInt128LittleEndian(digest);
+    }
+
+    private sealed class Entry(long keepUntil)
+    {
+        public readonly long KeepUntil = keepUntil;
+        public ReplayWindow Window;
+    }
+}

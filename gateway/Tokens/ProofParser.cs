@@ -1,0 +1,282 @@
+using System.Text.Json;
+using Smp.Gateway.Jose;
+
+namespace Smp.Gateway.Tokens;
+
+/// <summary>
+/// Step 1 of §8: splits a proof into its five parts and checks their syntax. Parts 1-3 are read as a
+/// JWS and parts 4-5 as the agent's nonce and signature; nothing here is handed to a JWE path.
+/// </summary>
+internal static class ProofParser
+{
+    public const int MaxProofLength = 8 * 1024;
+    public const string TokenType = "smp+jwt";
+    private const int MaxJsonPart = 2048;
+    private const int MaxNoncePart = 256;
+    private const int MaxSignature = 1024;
+
+    /// <summary>
+    /// Parses <paramref name="text"/>. On failure, <paramref name="partial"/> still holds the
+    /// agent id and header <c>uid</c> when those could be read, so the caller can offer a fresh token.
+    /// </summary>
+    public static bool TryParse(string text, out ParsedProof? proof, out TokenClaims partial)
+    {
+        proof = null;
+        partial = new TokenClaims();
+        if (text.Length > MaxProofLength || !TrySplit(text, out Span<Range> parts))
+        {
+            return false;
+        }
+
+        ReadOnlySpan<char> s = text;
+        // The payload first: its `sub` and the header's `uid` are what a fresh challenge needs,
+        // and either may be readable when the other part is not.
+        bool payloadOk = TryDecodeJson(s[parts[1]], MaxJsonPart, partial, TryReadPayload);
+        bool headerOk = TryDecodeJson(s[parts[0]], MaxJsonPart, partial, TryReadHeader);
+        if (!payloadOk || !headerOk)
+        {
+            return false;
+        }
+
+        var serverSignature = DecodeSignature(s[parts[2]]);
+        var nonce = new NonceValue();
+        var agentSignature = DecodeSignature(s[parts[4]]);
+        if (serverSignature is null || agentSignature is null || !TryReadNonce(s[parts[3]], ref nonce))
+        {
+            return false;
+        }
+
+        proof = new ParsedProof
+        {
+            Text = text,
+            ServerSignedLength = parts[1].End.Value,
+            TokenLength = parts[2].End.Value,
+            AgentSignedLength = parts[3].End.Value,
+            Claims = partial,
+            ServerSignature = serverSignature,
+            AgentSignature = agentSignature,
+            NonceUid = nonce.Uid,
+            Counter = nonce.Counter,
+        };
+        return true;
+    }
+
+    public static bool IsUid(ReadOnlySpan<char> uid)
+    {
+        if (uid.Length is < 16 or > 64)
+        {
+            return false;
+        }
+
+        foreach (char c in uid)
+        {
+            if (!Base64Url.IsAlphabet(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool TrySplit(string text, out Span<Range> parts)
+    {
+        parts = new Range[5];
+        int start = 0, count = 0;
+        for (int i = 0; i <= text.Length; i++)
+        {
+            if (i < text.Length && text[i] != '.')
+            {
+                if (!Base64Url.IsAlphabet(text[i]))
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            if (count == 5 || i == start)
+            {
+                return false;
+            }
+
+            parts[count++] = new Range(start, i);
+            start = i + 1;
+        }
+
+        return count == 5;
+    }
+
+    private static byte[]? DecodeSignature(ReadOnlySpan<char> part)
+    {
+        return Base64Url.DecodedLength(part.Length) > MaxSignature ? null : Base64Url.Decode(part);
+    }
+
+    private delegate bool JsonReader(ref Utf8JsonReader reader, TokenClaims claims);
+
+    private static bool TryDecodeJson(ReadOnlySpan<char> part, int max, TokenClaims claims, JsonReader read)
+    {
+        if (Base64Url.DecodedLength(part.Length) > max)
+        {
+            return false;
+        }
+
+        Span<byte> json = stackalloc byte[max];
+        if (!Base64Url.TryDecode(part, json, out int length))
+        {
+            return false;
+        }
+
+        json = json[..length];
+        var reader = new Utf8JsonReader(json, StrictJson.ReaderOptions);
+        try
+        {
+            return StrictJson.TryStartObject(ref reader, json) && read(ref reader, claims) && !reader.Read();
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    private static bool TryReadHeader(ref Utf8JsonReader r, TokenClaims c)
+    {
+        int seen = 0;
+        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
+        {
+            bool ok;
+            string v = string.Empty;
+            if (r.ValueTextEquals("alg"u8)) { ok = StrictJson.TryMark(ref seen, 1) && StrictJson.TryGetString(ref r, 16, out v); if (ok) { c.Alg = v; } }
+            else if (r.ValueTextEquals("typ"u8)) { ok = StrictJson.TryMark(ref seen, 2) && StrictJson.TryGetString(ref r, 16, out v) && v == TokenType; }
+            else if (r.ValueTextEquals("kid"u8)) { ok = StrictJson.TryMark(ref seen, 4) && StrictJson.TryGetString(ref r, 128, out v); if (ok) { c.Kid = v; } }
+            else if (r.ValueTextEquals("nonce"u8)) { ok = StrictJson.TryMark(ref seen, 8) && TryReadHeaderNonce(ref r, c); }
+            else { ok = false; }
+
+            if (!ok)
+            {
+                return false;
+            }
+        }
+
+        return r.TokenType == JsonTokenType.EndObject && seen == 15;
+    }
+
+    private static bool TryReadHeaderNonce(ref Utf8JsonReader r, TokenClaims c)
+    {
+        if (!r.Read() || r.TokenType != JsonTokenType.StartObject)
+        {
+            return false;
+        }
+
+        var nonce = new NonceValue();
+        if (!TryReadNonceMembers(ref r, ref nonce, minimumCounter: 0) || nonce.Counter != 0 || !IsUid(nonce.Uid))
+        {
+            return false;
+        }
+
+        c.Uid = nonce.Uid;
+        return true;
+    }
+
+    private static bool TryReadPayload(ref Utf8JsonReader r, TokenClaims c)
+    {
+        int seen = 0;
+        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
+        {
+            bool ok;
+            string v = string.Empty;
+            long n = 0;
+            if (r.ValueTextEquals("iss"u8)) { ok = StrictJson.TryMark(ref seen, 1) && StrictJson.TryGetString(ref r, 256, out v); if (ok) { c.Iss = v; } }
+            else if (r.ValueTextEquals("sub"u8)) { ok = StrictJson.TryMark(ref seen, 2) && StrictJson.TryGetString(ref r, 64, out v); if (ok) { c.Sub = v; } }
+            else if (r.ValueTextEquals("aud"u8)) { ok = StrictJson.TryMark(ref seen, 4) && StrictJson.TryGetString(ref r, 512, out v); if (ok) { c.Aud = v; } }
+            else if (r.ValueTextEquals("iat"u8)) { ok = StrictJson.TryMark(ref seen, 8) && StrictJson.TryGetInteger(ref r, out n); if (ok) { c.Iat = n; } }
+            else if (r.ValueTextEquals("nbf"u8)) { ok = StrictJson.TryMark(ref seen, 16) && StrictJson.TryGetInteger(ref r, out n); if (ok) { c.Nbf = n; } }
+            else if (r.ValueTextEquals("exp"u8)) { ok = StrictJson.TryMark(ref seen, 32) && StrictJson.TryGetInteger(ref r, out n); if (ok) { c.Exp = n; } }
+            else if (r.ValueTextEquals("jti"u8)) { ok = StrictJson.TryMark(ref seen, 64) && StrictJson.TryGetString(ref r, 64, out v) && v.Length > 0; if (ok) { c.Jti = v; } }
+            else if (r.ValueTextEquals("cnf"u8)) { ok = StrictJson.TryMark(ref seen, 128) && TryReadConfirmation(ref r, c); }
+            else { ok = false; }
+
+            if (!ok)
+            {
+                c.Sub = null;
+                return false;
+            }
+        }
+
+        bool complete = r.TokenType == JsonTokenType.EndObject && seen == 255;
+        if (!complete)
+        {
+            c.Sub = null;
+        }
+
+        return complete;
+    }
+
+    private static bool TryReadConfirmation(ref Utf8JsonReader r, TokenClaims c)
+    {
+        if (!r.Read() || r.TokenType != JsonTokenType.StartObject)
+        {
+            return false;
+        }
+
+        int seen = 0;
+        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
+        {
+            if (!r.ValueTextEquals("jkt"u8) || !StrictJson.TryMark(ref seen, 1) || !StrictJson.TryGetString(ref r, 64, out var jkt))
+            {
+                return false;
+            }
+
+            c.Jkt = jkt;
+        }
+
+        return r.TokenType == JsonTokenType.EndObject && seen == 1;
+    }
+
+    private struct NonceValue
+    {
+        public string Uid;
+        public long Counter;
+    }
+
+    private static bool TryReadNonce(ReadOnlySpan<char> part, ref NonceValue nonce)
+    {
+        Span<byte> json = stackalloc byte[MaxNoncePart];
+        if (Base64Url.DecodedLength(part.Length) > MaxNoncePart || !Base64Url.TryDecode(part, json, out int length))
+        {
+            return false;
+        }
+
+        json = json[..length];
+        var reader = new Utf8JsonReader(json, StrictJson.ReaderOptions);
+        try
+        {
+            return StrictJson.TryStartObject(ref reader, json)
+                && TryReadNonceMembers(ref reader, ref nonce, minimumCounter: 1)
+                && !reader.Read();
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    private static bool TryReadNonceMembers(ref Utf8JsonReader r, ref NonceValue nonce, long minimumCounter)
+    {
+        int seen = 0;
+        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
+        {
+            bool ok;
+            if (r.ValueTextEquals("uid"u8)) { ok = StrictJson.TryMark(ref seen, 1) && StrictJson.TryGetString(ref r, 64, out nonce.Uid); }
+            else if (r.ValueTextEquals("ctr"u8)) { ok = StrictJson.TryMark(ref seen, 2) && StrictJson.TryGetInteger(ref r, out nonce.Counter); }
+            else { ok = false; }
+
+            if (!ok)
+            {
+                return false;
+            }
+        }
+
+        return r.TokenType == JsonTokenType.EndObject && seen == 3 && nonce.Counter >= minimumCounter;
+    }
+}

@@ -1,0 +1,122 @@
+using System.Buffers;
+using System.Text;
+using Microsoft.Extensions.Options;
+using Smp.Gateway.Agents;
+using Smp.Gateway.Configuration;
+using Smp.Gateway.Keys;
+using Smp.Gateway.Replay;
+
+namespace Smp.Gateway.Tokens;
+
+/// <summary>
+/// Validates a five-part proof in the order of §8; the first failed check decides. The replay
+/// registry comes last, so only a proof that passed every other check uses up its counter.
+/// </summary>
+internal sealed class ProofValidator(
+    ServerKeyRing keys,
+    VerifiedSignatureCache verified,
+    IAgentStore agents,
+    IReplayRegistry registry,
+    IOptionsMonitor<GatewayOptions> options,
+    TimeProvider time)
+{
+    public async ValueTask<ProofValidationResult> ValidateAsync(string text, CancellationToken cancellationToken)
+    {
+        // 1. Syntax.
+        if (!ProofParser.TryParse(text, out var proof, out var claims))
+        {
+            return ProofValidationResult.Unauthorized(NsError.Malformed, claims);
+        }
+
+        // 2. The key and its algorithm: the header's `alg` must be the key's own, never `none` or HS*.
+        if (!keys.TryGet(claims.Kid, out var key) || !string.Equals(claims.Alg, key.Alg, StringComparison.Ordinal))
+        {
+            return ProofValidationResult.Unauthorized(NsError.UnknownKey, claims);
+        }
+
+        // 3. The server signature, remembered once verified.
+        UInt128 digest = VerifiedSignatureCache.KeyOf(proof!.Token);
+        if (!verified.Contains(digest))
+        {
+            if (!Verify(proof.Text, proof.ServerSignedLength, proof.ServerSignature, key.Verify))
+            {
+                return ProofValidationResult.Unauthorized(NsError.ServerSignatureInvalid, claims);
+            }
+
+            verified.Add(digest, claims.Exp);
+        }
+
+        // 4. Time, audience and epoch.
+        var o = options.CurrentValue;
+        long now = time.GetUtcNow().ToUnixTimeSeconds();
+        long skew = (long)o.Tokens.ClockSkew.TotalSeconds;
+        string? timeError = now >= claims.Exp + skew ? NsError.Expired
+            : now < claims.Nbf - skew ? NsError.NotYetValid
+            : claims.Aud != o.Audience || claims.Iss != o.IssuerId ? NsError.AudienceMismatch
+            : claims.Iat < registry.EpochStart ? NsError.StaleEpoch
+            : null;
+        if (timeError is not null)
+        {
+            return ProofValidationResult.Unauthorized(timeError, claims);
+        }
+
+        // 5. The agent, and the key the token is bound to.
+        var agent = await agents.FindAsync(claims.Sub!, cancellationToken);
+        if (agent is null)
+        {
+            return ProofValidationResult.Unauthorized(NsError.AgentUnknown, claims);
+        }
+
+        if (!agent.IsActive)
+        {
+            return ProofValidationResult.Forbidden(NsError.AgentRevoked, claims, agent);
+        }
+
+        if (!string.Equals(agent.Key.Thumbprint, claims.Jkt, StringComparison.Ordinal))
+        {
+            return ProofValidationResult.Forbidden(NsError.KeyMismatch, claims, agent);
+        }
+
+        // 6. The agent signature over the first four parts.
+        if (!Verify(proof.Text, proof.AgentSignedLength, proof.AgentSignature, agent.Verify))
+        {
+            return ProofValidationResult.Forbidden(NsError.AgentSignatureInvalid, claims, agent);
+        }
+
+        // 7. The nonce belongs to this token.
+        if (!string.Equals(proof.NonceUid, claims.Uid, StringComparison.Ordinal))
+        {
+            return ProofValidationResult.Unauthorized(NsError.NonceMismatch, claims, agent);
+        }
+
+        // 8. Revoked tokens.
+        if (await agents.IsTokenRevokedAsync(claims.Jti, cancellationToken))
+        {
+            return ProofValidationResult.Forbidden(NsError.TokenRevoked, claims, agent);
+        }
+
+        // 9. The replay registry: last, and only now does the counter get used.
+        return await registry.TryAcceptAsync(claims.Jti, proof.Counter, claims.Exp + skew, cancellationToken) switch
+        {
+            ReplayDecision.Accepted => ProofValidationResult.Success(claims, agent),
+            ReplayDecision.Replayed => ProofValidationResult.Forbidden(NsError.Replay, claims, agent),
+            _ => new ProofValidationResult(503, NsError.RegistryUnavailable, claims, agent),
+        };
+    }
+
+    private delegate bool Verifier(ReadOnlySpan<byte> data, ReadOnlySpan<byte> signature);
+
+    private static bool Verify(string text, int signedLength, byte[] signature, Verifier verify)
+    {
+        byte[] data = ArrayPool<byte>.Shared.Rent(signedLength);
+        try
+        {
+            int length = Encoding.ASCII.GetBytes(text.AsSpan(0, signedLength), data);
+            return verify(data.AsSpan(0, length), signature);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(data);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+using System.Buffers;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Smp.Gateway.Agents;
+using Smp.Gateway.Configuration;
+using Smp.Gateway.Diagnostics;
+using Smp.Gateway.Jose;
+using Smp.Gateway.Keys;
+using Smp.Gateway.Replay;
+
+namespace Smp.Gateway.Tokens;
+
+/// <summary>
+/// Issues the three-part token of §5, bound to the agent's key. The token already issued for an agent
+/// and <c>uid</c> is handed out again while more than a quarter of its life is left, so that
+/// repeated hellos and refused proofs cost no new signature.
+/// </summary>
+internal sealed class TokenIssuer(
+    ServerKeyRing keys,
+    IReplayRegistry registry,
+    IssuedTokenCache cache,
+    IOptionsMonitor<GatewayOptions> options,
+    TimeProvider time,
+    ILogger<TokenIssuer> logger)
+{
+    public IssuedToken GetOrIssue(Agent agent, string uid)
+    {
+        long now = time.GetUtcNow().ToUnixTimeSeconds();
+        if (cache.TryGet(agent.AgentId, uid, out var held)
+            && held.Jkt == agent.Key.Thumbprint
+            && held.IssuedAt >= registry.EpochStart
+            && (held.ExpiresAt - now) * 4 > held.ExpiresAt - held.IssuedAt)
+        {
+            return held;
+        }
+
+        var issued = Issue(agent, uid, now);
+        cache.Set(agent.AgentId, uid, issued);
+        return issued;
+    }
+
+    private IssuedToken Issue(Agent agent, string uid, long now)
+    {
+        var o = options.CurrentValue;
+        var key = keys.Current;
+        // Never before the registry's start: such a token would be refused as stale at once.
+        long iat = Math.Max(now, registry.EpochStart);
+        long exp = iat + (long)o.Tokens.Lifetime.TotalSeconds;
+        string jti = Base64Url.Encode(RandomNumberGenerator.GetBytes(16));
+
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartObject();
+            w.WriteString("alg", key.Alg);
+            w.WriteString("typ", ProofParser.TokenType);
+            w.WriteString("kid", key.Kid);
+            w.WriteStartObject("nonce");
+            w.WriteString("uid", uid);
+            w.WriteNumber("ctr", 0);
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+
+        string header = Base64Url.Encode(buffer.WrittenSpan);
+        buffer.ResetWrittenCount();
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartObject();
+            w.WriteString("iss", o.IssuerId);
+            w.WriteString("sub", agent.AgentId);
+            w.WriteString("aud", o.Audience);
+            w.WriteNumber("iat", iat);
+            w.WriteNumber("nbf", iat);
+            w.WriteNumber("exp", exp);
+            w.WriteString("jti", jti);
+            w.WriteStartObject("cnf");
+            w.WriteString("jkt", agent.Key.Thumbprint);
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+
+        string signingInput = header + "." + Base64Url.Encode(buffer.WrittenSpan);
+        Span<byte> signature = stackalloc byte[key.SignatureLength];
+        key.Sign(System.Text.Encoding.ASCII.GetBytes(signingInput), signature);
+        string token = signingInput + "." + Base64Url.Encode(signature);
+
+        GatewayLog.TokenIssued(logger, agent.AgentId, jti, key.Kid, exp);
+        return new IssuedToken(token, jti, agent.Key.Thumbprint, iat, exp);
+    }
+}
