@@ -92,7 +92,9 @@ public static class GatewayApp
         services.AddSingleton<ChallengeWriter>();
         services.AddSingleton<JwksEndpoint>();
         services.AddSingleton<EnrollmentEndpoint>();
-        services.AddSingleton<GatewayAdministration>();
+        services.AddSingleton(sp => new GatewayAdministration(
+            sp.GetRequiredService<IAgentStore>(), sp.GetRequiredService<IOptionsMonitor<GatewayOptions>>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<GatewayAdministration>>()));
         services.AddHostedService<StartupCheck>();
         services.AddHostedService<ExpirySweeper>();
 

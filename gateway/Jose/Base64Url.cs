@@ -10,7 +10,7 @@ internal static class Base64Url
 
     private static readonly sbyte[] Values = BuildValues();
 
-    public static int DecodedLength(int encodedLength) => encodedLength / 4 * 3 + (encodedLength % 4 switch { 2 => 1, 3 => 2, _ => 0 });
+    public static int DecodedLength(int encodedLength) => encodedLength / 4 * 3 + ((encodedLength % 4) switch { 2 => 1, 3 => 2, _ => 0 });
 
     public static bool IsAlphabet(char c) => c < 128 && Values[c] >= 0;
 
@@ -77,7 +77,7 @@ internal static class Base64Url
         return string.Create(EncodedLength(bytes.Length), bytes.ToArray(), static (chars, data) => Encode(data, chars));
     }
 
-    public static int EncodedLength(int byteLength) => byteLength / 3 * 4 + (byteLength % 3 switch { 1 => 2, 2 => 3, _ => 0 });
+    public static int EncodedLength(int byteLength) => byteLength / 3 * 4 + ((byteLength % 3) switch { 1 => 2, 2 => 3, _ => 0 });
 
     public static int Encode(ReadOnlySpan<byte> bytes, Span<char> destination)
     {
