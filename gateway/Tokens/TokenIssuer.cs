@@ -25,6 +25,9 @@ internal sealed class TokenIssuer(
     TimeProvider time,
     ILogger<TokenIssuer> logger)
 {
+    // Plain JSON for a plain reader: `smp+jwt`, not `smp\u002Bjwt`. Nothing here is ever embedded in HTML.
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public IssuedToken GetOrIssue(Agent agent, string uid)
     {
         long now = time.GetUtcNow().ToUnixTimeSeconds();
@@ -51,7 +54,7 @@ internal sealed class TokenIssuer(
         string jti = Base64Url.Encode(RandomNumberGenerator.GetBytes(16));
 
         var buffer = new ArrayBufferWriter<byte>(1024);
-        using (var w = new Utf8JsonWriter(buffer))
+        using (var w = new Utf8JsonWriter(buffer, WriterOptions))
         {
             w.WriteStartObject();
             w.WriteString("alg", key.Alg);
@@ -66,7 +69,7 @@ internal sealed class TokenIssuer(
 
         string header = Base64Url.Encode(buffer.WrittenSpan);
         buffer.ResetWrittenCount();
-        using (var w = new Utf8JsonWriter(buffer))
+        using (var w = new Utf8JsonWriter(buffer, WriterOptions))
         {
             w.WriteStartObject();
             w.WriteString("iss", o.IssuerId);
