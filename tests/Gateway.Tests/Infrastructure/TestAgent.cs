@@ -46,10 +46,15 @@ internal sealed class TestAgent
 
     public async Task<HttpResponseMessage> EnrollAsync(HttpClient client, string secret = GatewayHost.Secret)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/smp/agents") { Content = new StringContent(EnrollmentBody(), Encoding.UTF8, "application/json") };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/smp/agents")
+        {
+            Content = new StringContent(EnrollmentBody(), Encoding.UTF8, "application/json"),
+            Version = client.DefaultRequestVersion,
+            VersionPolicy = client.DefaultVersionPolicy,
+        };
         request.Headers.Add("X-SMP-Enrollment", secret);
         var response = await client.SendAsync(request);
-        Assert.True(response.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK, $"enrollment answered {response.StatusCode}");
+        Assert.True(response.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK, $"enrollment answered {response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         return response;
     }
 
@@ -75,7 +80,7 @@ internal sealed class TestAgent
 
     public static async Task<HttpResponseMessage> SendAsync(HttpClient client, string path, string? authorization, Action<HttpRequestMessage>? configure = null)
     {
-        var request = new HttpRequestMessage(HttpMethod.Get, path);
+        var request = new HttpRequestMessage(HttpMethod.Get, path) { Version = client.DefaultRequestVersion, VersionPolicy = client.DefaultVersionPolicy };
         if (authorization is not null)
         {
             request.Headers.TryAddWithoutValidation("Authorization", authorization);
