@@ -2,20 +2,30 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Smp.Gateway.Agents;
 using Smp.Gateway.Keys;
+using Smp.Gateway.Replay;
 
 namespace Smp.Gateway.Hosting;
 
 /// <summary>
-/// Loads the signing key and opens the agent store at start, after the options are validated, so a
-/// bad key file or data folder stops the start instead of the first request.
+/// Runs before Kestrel listens: loads the signing key and opens the agent store, so a bad key file or
+/// data folder stops the start instead of the first request; then waits for the registry's epoch.
 /// </summary>
-internal sealed class StartupCheck(IServiceProvider services) : IHostedService
+internal sealed class StartupCheck(IServiceProvider services, TimeProvider time) : IHostedService
 {
-    public Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
         services.GetRequiredService<ServerKeyRing>();
         services.GetRequiredService<IAgentStore>();
-        return Task.CompletedTask;
+
+        // Tokens issued from now on must be newer than any an earlier process issued (§9): with
+        // whole-second times, that means serving only from the registry's first whole second.
+        var registry = services.GetRequiredService<IReplayRegistry>();
+        var epoch = DateTimeOffset.FromUnixTimeSeconds(registry.EpochStart);
+        var wait = epoch - time.GetUtcNow();
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, time, cancellationToken);
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

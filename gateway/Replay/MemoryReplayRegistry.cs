@@ -22,7 +22,8 @@ internal sealed class MemoryReplayRegistry : IReplayRegistry
     {
         _time = time;
         _options = options;
-        // The next whole second: a token issued by an earlier process in this very second is refused too.
+        // The next whole second: a token issued by an earlier process in this very second is refused
+        // too. The gateway starts serving only once this second has come (see StartupCheck).
         EpochStart = time.GetUtcNow().ToUnixTimeSeconds() + 1;
     }
 

@@ -48,8 +48,7 @@ internal sealed class TokenIssuer(
     {
         var o = options.CurrentValue;
         var key = keys.Current;
-        // Never before the registry's start: such a token would be refused as stale at once.
-        long iat = Math.Max(now, registry.EpochStart);
+        long iat = now;
         long exp = iat + (long)o.Tokens.Lifetime.TotalSeconds;
         string jti = Base64Url.Encode(RandomNumberGenerator.GetBytes(16));
 

@@ -1,0 +1,58 @@
+using Microsoft.Extensions.Options;
+using Smp.Gateway.Tests.Infrastructure;
+
+namespace Smp.Gateway.Tests.Configuration;
+
+/// <summary>A misconfiguration stops the start with a message naming the key; every problem is reported at once.</summary>
+public sealed class ConfigurationValidationTests
+{
+    public static TheoryData<string, string, string> BadSettings => new()
+    {
+        { "Gateway:Audience", "not a url", "Gateway:Audience" },
+        { "Gateway:Audience", "https://ns.example.com/path", "Gateway:Audience" },
+        { "Gateway:Tokens:ClockSkew", "00:06:00", "Gateway:Tokens:ClockSkew" },
+        { "Gateway:Tokens:Lifetime", "00:00:10", "Gateway:Tokens:Lifetime" },
+        { "Gateway:Tokens:Algorithm", "HS256", "Gateway:Tokens:Algorithm" },
+        { "Gateway:Tokens:SigningKeyFile", "/no/such/file.pem", "Gateway:Tokens:SigningKeyFile" },
+        { "Gateway:Replay:Window", "65", "Gateway:Replay:Window" },
+        { "Gateway:Replay:Window", "0", "Gateway:Replay:Window" },
+        { "Gateway:Enrollment:Secret", "short", "Gateway:Enrollment:Secret" },
+        { "Gateway:Role", "Proxy", "Gateway:Role" },
+        { "Gateway:Acc:Accounts:0:PasswordHash", "plaintext", "Gateway:Acc:Accounts:0:PasswordHash" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadSettings))]
+    public async Task Start_BadSetting_FailsNamingTheKey(string key, string value, string named)
+    {
+        var settings = new Dictionary<string, string?> { [key] = value };
+        if (key.StartsWith("Gateway:Acc:Accounts", StringComparison.Ordinal))
+        {
+            settings["Gateway:Acc:Accounts:0:User"] = "acc";
+        }
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => GatewayHost.StartAsync(settings));
+        Assert.Contains(error.Failures, f => f.StartsWith(named + ":", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Start_SeveralBadSettings_EveryProblemReported()
+    {
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => GatewayHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Gateway:Replay:Window"] = "100",
+            ["Gateway:Tokens:ClockSkew"] = "01:00:00",
+        }));
+        Assert.Equal(2, error.Failures.Count());
+    }
+
+    [Fact]
+    public async Task Start_SigningKeyFileNotAKey_FailsNamingTheKey()
+    {
+        using var folder = new TempFolder();
+        string file = Path.Combine(folder.Path, "key.pem");
+        await File.WriteAllTextAsync(file, "not a key");
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => GatewayHost.StartAsync(new Dictionary<string, string?> { ["Gateway:Tokens:SigningKeyFile"] = file }));
+        Assert.StartsWith("Gateway:Tokens:SigningKeyFile:", error.Message);
+    }
+}
