@@ -1,0 +1,97 @@
+using System.Globalization;
+
+namespace Smp.AgentSim.Cli;
+
+/// <summary>
+/// The flags of one verb, <c>--name value</c> or <c>--name=value</c>. Each read marks its flag as
+/// known; <see cref="EnsureAllRead"/> then refuses any flag the verb does not have.
+/// </summary>
+internal sealed class ArgumentReader
+{
+    private readonly string verb;
+    private readonly Dictionary<string, string> values = new(StringComparer.Ordinal);
+    private readonly HashSet<string> read = new(StringComparer.Ordinal);
+
+    public ArgumentReader(string verb, IReadOnlyList<string> arguments)
+    {
+        this.verb = verb;
+        for (int i = 0; i < arguments.Count; i++)
+        {
+            string argument = arguments[i];
+            if (!argument.StartsWith("--", StringComparison.Ordinal) || argument.Length == 2)
+            {
+                throw new UsageException($"'{verb}': unexpected argument '{argument}'; flags look like --name value");
+            }
+
+            int equals = argument.IndexOf('=', StringComparison.Ordinal);
+            string name = equals < 0 ? argument : argument[..equals];
+            string value;
+            if (equals >= 0)
+            {
+                value = argument[(equals + 1)..];
+            }
+            else if (i + 1 < arguments.Count && !arguments[i + 1].StartsWith("--", StringComparison.Ordinal))
+            {
+                value = arguments[++i];
+            }
+            else
+            {
+                throw new UsageException($"{name}: a value is required");
+            }
+
+            if (!values.TryAdd(name, value))
+            {
+                throw new UsageException($"{name}: given more than once");
+            }
+        }
+    }
+
+    public string? String(string name)
+    {
+        read.Add(name);
+        return values.GetValueOrDefault(name);
+    }
+
+    public string RequiredString(string name) =>
+        String(name) is { Length: > 0 } value ? value : throw new UsageException($"{name}: required for '{verb}'");
+
+    public int Int(string name, int defaultValue, int min, int max)
+    {
+        if (String(name) is not { } text)
+        {
+            return defaultValue;
+        }
+
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int value) || value < min || value > max)
+        {
+            throw new UsageException($"{name}: expected a whole number from {min} to {max}, got '{text}'");
+        }
+
+        return value;
+    }
+
+    public long? Long(string name, long min, long max)
+    {
+        if (String(name) is not { } text)
+        {
+            return null;
+        }
+
+        if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out long value) || value < min || value > max)
+        {
+            throw new UsageException($"{name}: expected a whole number from {min} to {max}, got '{text}'");
+        }
+
+        return value;
+    }
+
+    /// <summary>Refuses the flags that no read asked for.</summary>
+    public void EnsureAllRead()
+    {
+        string[] unknown = values.Keys.Where(name => !read.Contains(name)).Order(StringComparer.Ordinal).ToArray();
+        if (unknown.Length > 0)
+        {
+            throw new UsageException($"{string.Join(", ", unknown)}: unknown flag for '{verb}' (see agent-sim --help)");
+        }
+    }
+}

@@ -1,0 +1,111 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Smp.AgentSim.Legacy;
+using Smp.AgentSim.Protocol;
+using Smp.Gateway;
+using Smp.Gateway.Administration;
+
+namespace Smp.AgentSim.Demo;
+
+/// <summary>A legacy server and a gateway in front of it, in this process, on free loopback ports.</summary>
+internal sealed class DemoEnvironment : IAsyncDisposable
+{
+    private readonly WebApplication legacy;
+    private readonly WebApplication gateway;
+    private readonly string dataDirectory;
+
+    private DemoEnvironment(WebApplication legacy, WebApplication gateway, string dataDirectory, Uri gatewayUrl, string secret)
+    {
+        this.legacy = legacy;
+        this.gateway = gateway;
+        this.dataDirectory = dataDirectory;
+        GatewayUrl = gatewayUrl;
+        EnrollmentSecret = secret;
+        Administration = gateway.Services.GetRequiredService<GatewayAdministration>();
+    }
+
+    public Uri GatewayUrl { get; }
+
+    public string EnrollmentSecret { get; }
+
+    public GatewayAdministration Administration { get; }
+
+    public static async Task<DemoEnvironment> StartAsync(CancellationToken cancellationToken)
+    {
+        string legacyUrl = LoopbackPort.FreeUrl();
+        string gatewayUrl = LoopbackPort.FreeUrl();
+        string dataDirectory = Directory.CreateTempSubdirectory("agent-sim-demo-").FullName;
+        string secret = B64u.Encode(RandomNumberGenerator.GetBytes(32));
+        WebApplication? legacy = null;
+        WebApplication? gateway = null;
+        try
+        {
+            legacy = LegacyServer.Build(legacyUrl);
+            await legacy.StartAsync(cancellationToken).ConfigureAwait(false);
+            gateway = GatewayApp.Build([], new Dictionary<string, string?>
+            {
+                ["Kestrel:Endpoints:Http:Url"] = gatewayUrl,
+                ["Gateway:Audience"] = gatewayUrl,
+                ["Gateway:DataDirectory"] = dataDirectory,
+                ["Gateway:Enrollment:Secret"] = secret,
+                ["ReverseProxy:Clusters:legacy:Destinations:primary:Address"] = legacyUrl + "/",
+                // Refusals are the point of some scenarios: keep the console for the summary.
+                ["Logging:LogLevel:Default"] = "Warning",
+            });
+            await gateway.StartAsync(cancellationToken).ConfigureAwait(false);
+            return new DemoEnvironment(legacy, gateway, dataDirectory, new Uri(gatewayUrl), secret);
+        }
+        catch
+        {
+            await StopAsync(gateway).ConfigureAwait(false);
+            await StopAsync(legacy).ConfigureAwait(false);
+            DeleteQuietly(dataDirectory);
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync(gateway).ConfigureAwait(false);
+        await StopAsync(legacy).ConfigureAwait(false);
+        DeleteQuietly(dataDirectory);
+    }
+
+    private static async Task StopAsync(WebApplication? app)
+    {
+        if (app is null)
+        {
+            return;
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        try
+        {
+            await app.StopAsync(timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        catch (InvalidOperationException)
+        {
+            // Never started.
+        }
+
+        await app.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private static void DeleteQuietly(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}

@@ -1,0 +1,24 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+
+namespace Smp.AgentSim.Legacy;
+
+/// <summary>Answers with every request header it received, so tests can see what the gateway passes on.</summary>
+internal static class LegacyEcho
+{
+    public static async Task Write(HttpContext context)
+    {
+        context.Response.ContentType = "application/json";
+        await using var writer = new Utf8JsonWriter(context.Response.Body);
+        writer.WriteStartObject();
+        writer.WriteStartObject("headers");
+        foreach ((string name, Microsoft.Extensions.Primitives.StringValues values) in context.Request.Headers)
+        {
+            writer.WriteString(name, string.Join(", ", values.ToArray()));
+        }
+
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+        await writer.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Smp.AgentSim.Legacy;
+
+/// <summary>The few pages of a management server that agents call.</summary>
+internal static class LegacyEndpoints
+{
+    public const string PoliciesPath = "/Altiris/NS/Agent/GetClientPolicies.aspx";
+    public const string TaskServersPath = "/Altiris/TaskManagement/CTAgent/GetClientTaskServers.aspx";
+    public const string PackagesPrefix = "/Altiris/Packages";
+    public const string EchoPath = "/Altiris/NS/Agent/Echo.aspx";
+
+    public static void Map(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapMethods(PoliciesPath, [HttpMethods.Get, HttpMethods.Post], LegacyDocuments.PoliciesAsync);
+        endpoints.MapGet(TaskServersPath, LegacyDocuments.TaskServers);
+        endpoints.MapGet(PackagesPrefix + "/{packageId}/{file}", (string packageId, string file) =>
+            Results.File(LegacyPackage.Content(packageId, file), "application/octet-stream",
+                enableRangeProcessing: true));
+        endpoints.MapGet(EchoPath, LegacyEcho.Write);
+    }
+}

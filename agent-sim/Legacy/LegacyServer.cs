@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Smp.AgentSim.Legacy;
+
+/// <summary>
+/// A stand-in for an unmodified legacy management server behind the gateway: it trusts the
+/// identity headers the gateway adds (PROTOCOL.md §12) and nothing else.
+/// </summary>
+public static class LegacyServer
+{
+    /// <summary>
+    /// Builds the server listening on <paramref name="url"/> (e.g. <c>http://127.0.0.1:8081</c>).
+    /// No configuration file or environment is read, so a caller's settings cannot move it.
+    /// </summary>
+    public static WebApplication Build(string url, LogLevel minimumLogLevel = LogLevel.Warning)
+    {
+        WebApplicationBuilder builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore();
+        builder.WebHost.UseUrls(url);
+        builder.Services.AddRoutingCore();
+        builder.Logging.AddConsole().SetMinimumLevel(minimumLogLevel);
+
+        WebApplication app = builder.Build();
+        app.UseMiddleware<LegacyIdentityGate>();
+        app.UseRouting();
+        LegacyEndpoints.Map(app);
+        return app;
+    }
+}

@@ -1,0 +1,45 @@
+using Smp.AgentSim.Protocol;
+
+namespace Smp.AgentSim.Load;
+
+/// <summary>Takes the agents' keys from the key cache and enrolls them, as many at once as there are workers.</summary>
+internal static class AgentEnrollment
+{
+    public static async Task<IReadOnlyList<SimulatedAgent>> EnrollAllAsync(
+        LoadOptions options, HttpClient http, TimeProvider time, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<AgentIdentity> identities = await Task.Run(
+            () => AgentKeyCache.LoadOrCreate(options.KeyFolder, options.Agents, cancellationToken), cancellationToken)
+            .ConfigureAwait(false);
+        var agents = new SimulatedAgent?[identities.Count];
+        var client = new EnrollmentClient(http);
+        try
+        {
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken };
+            await Parallel.ForEachAsync(Enumerable.Range(0, identities.Count), parallel, async (i, ct) =>
+            {
+                EnrollmentResult result = await client.EnrollAsync(options.Gateway, options.EnrollmentSecret, identities[i], ct)
+                    .ConfigureAwait(false);
+                agents[i] = new SimulatedAgent(identities[i], result.ServerKeys, options.Gateway, time);
+            }).ConfigureAwait(false);
+        }
+        catch
+        {
+            for (int i = 0; i < identities.Count; i++)
+            {
+                if (agents[i] is { } agent)
+                {
+                    agent.Dispose();
+                }
+                else
+                {
+                    identities[i].Dispose();
+                }
+            }
+
+            throw;
+        }
+
+        return agents.Select(a => a!).ToArray();
+    }
+}

@@ -1,0 +1,81 @@
+using Smp.AgentSim.Cli;
+using Smp.AgentSim.Protocol;
+
+namespace Smp.AgentSim.Load;
+
+/// <summary><c>agent-sim load</c>: runs a load against a gateway that is already running.</summary>
+internal static class LoadCommand
+{
+    public static async Task<int> RunAsync(ArgumentReader arguments, CancellationToken cancellationToken)
+    {
+        LoadOptions options = ReadOptions(arguments);
+        string? jsonFile = arguments.String("--json");
+        arguments.EnsureAllRead();
+
+        LoadSummary summary;
+        try
+        {
+            summary = await new LoadRunner(options).RunAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is EnrollmentException or HttpRequestException or InvalidDataException)
+        {
+            await Console.Error.WriteLineAsync($"agent-sim load: {e.Message}").ConfigureAwait(false);
+            return 1;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await Console.Error.WriteLineAsync("agent-sim load: interrupted").ConfigureAwait(false);
+            return 130;
+        }
+
+        return Report(summary, jsonFile);
+    }
+
+    /// <summary>Reads the flags shared by <c>load</c> and <c>demo</c>, less the gateway and secret.</summary>
+    public static LoadOptions ReadCommonOptions(ArgumentReader arguments, LoadOptions template, int defaultAgents, int defaultDuration)
+    {
+        int agents = arguments.Int("--agents", defaultAgents, 1, 100_000);
+        return template with
+        {
+            Agents = agents,
+            Concurrency = arguments.Int("--concurrency", Math.Min(template.Concurrency, agents), 1, 4096),
+            Duration = TimeSpan.FromSeconds(arguments.Int("--duration", defaultDuration, 1, 86_400)),
+            MaxRequests = arguments.Long("--max-requests", 1, long.MaxValue),
+            KeyFolder = arguments.String("--keys") is { Length: > 0 } keys ? keys : template.KeyFolder,
+            Progress = Console.Error,
+        };
+    }
+
+    public static int Report(LoadSummary summary, string? jsonFile)
+    {
+        SummaryTable.Write(Console.Out, summary);
+        if (jsonFile is not null)
+        {
+            using FileStream stream = File.Create(jsonFile);
+            SummaryJson.Write(stream, summary);
+        }
+
+        return summary.AllAsExpected ? 0 : 1;
+    }
+
+    private static LoadOptions ReadOptions(ArgumentReader arguments)
+    {
+        Uri gateway = LoopbackUrl.Require("--gateway", arguments.RequiredString("--gateway"));
+        string secret = arguments.RequiredString("--secret");
+        ScenarioMix mix = ScenarioMix.Default;
+        if (arguments.String("--mix") is { } text)
+        {
+            try
+            {
+                mix = ScenarioMix.Parse(text);
+            }
+            catch (FormatException e)
+            {
+                throw new UsageException("--mix: " + e.Message);
+            }
+        }
+
+        var template = new LoadOptions { Gateway = gateway, EnrollmentSecret = secret, Mix = mix };
+        return ReadCommonOptions(arguments, template, defaultAgents: 50, defaultDuration: 10);
+    }
+}

@@ -1,0 +1,38 @@
+namespace Smp.AgentSim.Load;
+
+/// <summary>What <see cref="LoadRunner"/> runs. Duration and request count both bound the run.</summary>
+internal sealed record LoadOptions
+{
+    /// <summary>The gateway's origin, e.g. <c>http://127.0.0.1:8080</c>.</summary>
+    public required Uri Gateway { get; init; }
+
+    /// <summary>The enrollment secret (<c>X-SMP-Enrollment</c>, PROTOCOL.md §4).</summary>
+    public required string EnrollmentSecret { get; init; }
+
+    /// <summary>Agents enrolled. Default 50.</summary>
+    public int Agents { get; init; } = 50;
+
+    /// <summary>Workers running scenarios at once; each holds one agent at a time. Default 8.</summary>
+    public int Concurrency { get; init; } = 8;
+
+    /// <summary>No scenario starts after this much time. Default 10 s.</summary>
+    public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>No scenario starts once this many requests were sent. Default: no limit but the duration.</summary>
+    public long? MaxRequests { get; init; }
+
+    /// <summary>Default <see cref="ScenarioMix.Default"/>.</summary>
+    public ScenarioMix Mix { get; init; } = ScenarioMix.Default;
+
+    /// <summary>The agent key cache. Default <c>.data/agent-keys</c> under the current directory.</summary>
+    public string KeyFolder { get; init; } = Path.Combine(".data", "agent-keys");
+
+    /// <summary>Revokes an agent at the gateway; without it the revoked scenario is skipped.</summary>
+    public Func<string, CancellationToken, Task>? RevokeAgent { get; init; }
+
+    /// <summary>Requests one keep-alive scenario sends on its connection. Default 5.</summary>
+    public int KeepAliveRequests { get; init; } = 5;
+
+    /// <summary>Where the once-a-second progress line goes; null for none.</summary>
+    public TextWriter? Progress { get; init; }
+}

@@ -1,0 +1,84 @@
+using Smp.AgentSim.Protocol;
+
+namespace Smp.AgentSim.Load.Scenarios;
+
+/// <summary>What a scenario gets for one run: its agent, the gateway, and a way to send that records each request.</summary>
+internal sealed class ScenarioRun(
+    SimulatedAgent agent, LoadRecorder recorder, HttpClient rawClient, Random random, TimeProvider time, LoadOptions options)
+{
+    public SimulatedAgent Agent { get; } = agent;
+
+    public LoadOptions Options { get; } = options;
+
+    /// <summary>Set when the scenario revoked its agent: it goes back to no pool.</summary>
+    public bool Retired { get; private set; }
+
+    /// <summary>
+    /// The <c>Authorization</c> value of the last attempt of the last request sent through an agent
+    /// client. A credential: the replay scenario re-sends it, nothing may print it.
+    /// </summary>
+    public string? LastAuthorization { get; private set; }
+
+    public HttpRequestMessage NewRequest() => LegacyRequests.Next(Agent.Gateway, random);
+
+    public void Retire() => Retired = true;
+
+    /// <summary>Sends through one of the agent's clients, reading the whole answer.</summary>
+    public async Task<RequestOutcome> SendAsync(HttpClient client, HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        long start = time.GetTimestamp();
+        var exchange = new SmpExchange();
+        request.Options.Set(SmpExchange.OptionKey, exchange);
+        string? error = await SendAndDrainAsync(client, request, cancellationToken).ConfigureAwait(false);
+        LastAuthorization = exchange.LastAuthorization;
+        var outcome = new RequestOutcome(error is null ? exchange.Status : null, exchange.NsError, error,
+            exchange.RoundTrips, exchange.LastCredential, exchange.DiscardedToken, time.GetElapsedTime(start));
+        recorder.RecordRequest(outcome);
+        return outcome;
+    }
+
+    /// <summary>Sends <paramref name="request"/> as it is, with no agent behind it (an attacker's copy).</summary>
+    public async Task<RequestOutcome> SendRawAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        long start = time.GetTimestamp();
+        System.Net.HttpStatusCode? status = null;
+        string? nsError = null;
+        string? error = null;
+        try
+        {
+            using HttpResponseMessage response = await rawClient.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            status = response.StatusCode;
+            nsError = response.Headers.TryGetValues(SmpHeaders.NsError, out IEnumerable<string>? codes) ? codes.FirstOrDefault() : null;
+        }
+        catch (Exception e) when (IsTransportFailure(e, cancellationToken))
+        {
+            error = Describe(e);
+        }
+
+        var outcome = new RequestOutcome(status, nsError, error, 1, SmpCredentialKind.Proof, false, time.GetElapsedTime(start));
+        recorder.RecordRequest(outcome);
+        return outcome;
+    }
+
+    private static async Task<string?> SendAndDrainAsync(HttpClient client, HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using HttpResponseMessage response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+        catch (Exception e) when (IsTransportFailure(e, cancellationToken))
+        {
+            return Describe(e);
+        }
+    }
+
+    private static bool IsTransportFailure(Exception e, CancellationToken cancellationToken) =>
+        e is HttpRequestException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested);
+
+    private static string Describe(Exception e) => e switch
+    {
+        HttpRequestException http => "http " + http.HttpRequestError,
+        _ => "timeout",
+    };
+}

@@ -1,0 +1,25 @@
+using Smp.AgentSim.Protocol;
+
+namespace Smp.AgentSim.Load.Scenarios;
+
+/// <summary>An agent that holds a token: one step, a proof at once (PROTOCOL.md §7).</summary>
+internal sealed class WarmScenario : ILoadScenario
+{
+    public ScenarioKind Kind => ScenarioKind.Warm;
+
+    public async Task<ScenarioVerdict> RunAsync(ScenarioRun run, CancellationToken cancellationToken)
+    {
+        // An agent's first use is two steps; only a token already held must make it one.
+        bool heldToken = run.Agent.Credential.Token is not null;
+        using HttpRequestMessage request = run.NewRequest();
+        RequestOutcome outcome = await run.SendAsync(run.Agent.Client, request, cancellationToken).ConfigureAwait(false);
+        if (!outcome.IsSuccess || outcome.LastCredential != SmpCredentialKind.Proof)
+        {
+            return ScenarioVerdict.Unexpected("expected 2xx after a proof, got " + outcome.Describe());
+        }
+
+        return !heldToken || outcome.RoundTrips == 1
+            ? ScenarioVerdict.Expected
+            : ScenarioVerdict.Unexpected("expected one step with the token held, got " + outcome.Describe());
+    }
+}

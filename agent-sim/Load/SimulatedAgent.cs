@@ -1,0 +1,48 @@
+using Smp.AgentSim.Protocol;
+
+namespace Smp.AgentSim.Load;
+
+/// <summary>
+/// One enrolled agent of the load: its key, the server keys it trusts, its tokens, and two clients
+/// sharing them, one sending a credential on every request and one reusing an authenticated connection.
+/// </summary>
+internal sealed class SimulatedAgent : IDisposable
+{
+    private readonly Lazy<HttpClient> keepAliveClient;
+
+    public SimulatedAgent(AgentIdentity identity, ServerKeySet serverKeys, Uri gateway, TimeProvider time)
+    {
+        Identity = identity;
+        ServerKeys = serverKeys;
+        Gateway = gateway;
+        Client = SmpAgentClient.Create(identity, Tokens, serverKeys, time);
+        keepAliveClient = new Lazy<HttpClient>(() => SmpAgentClient.Create(identity, Tokens, serverKeys, time, reuseConnection: true));
+    }
+
+    public AgentIdentity Identity { get; }
+
+    public ServerKeySet ServerKeys { get; }
+
+    public Uri Gateway { get; }
+
+    public TokenStore Tokens { get; } = new();
+
+    public ServerCredential Credential => Tokens.For(Gateway);
+
+    public HttpClient Client { get; }
+
+    /// <summary>A client over a single connection that, once a proof was accepted, sends no <c>Authorization</c>.</summary>
+    public HttpClient KeepAliveClient => keepAliveClient.Value;
+
+    public void Dispose()
+    {
+        Client.Dispose();
+        if (keepAliveClient.IsValueCreated)
+        {
+            keepAliveClient.Value.Dispose();
+        }
+
+        ServerKeys.Dispose();
+        Identity.Dispose();
+    }
+}

@@ -1,0 +1,75 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Smp.AgentSim.Protocol;
+
+/// <summary>An agent's id and RSA key (PROTOCOL.md §1). Owns the key; dispose it with the agent.</summary>
+internal sealed class AgentIdentity : IDisposable
+{
+    public const int KeySizeInBits = 2048;
+
+    private readonly RSA key;
+    private readonly Lock signing = new();
+
+    private AgentIdentity(string agentId, RSA key)
+    {
+        AgentId = agentId;
+        this.key = key;
+        PublicKey = RsaPublicJwk.FromParameters(key.ExportParameters(includePrivateParameters: false));
+        Thumbprint = PublicKey.Thumbprint();
+    }
+
+    /// <summary>Lowercase GUID, "D" format.</summary>
+    public string AgentId { get; }
+
+    public RsaPublicJwk PublicKey { get; }
+
+    /// <summary>The <c>jkt</c> of §2.</summary>
+    public string Thumbprint { get; }
+
+    public static AgentIdentity Create()
+    {
+        RSA key = RSA.Create(KeySizeInBits);
+        return new AgentIdentity(Guid.NewGuid().ToString("D"), key);
+    }
+
+    public static AgentIdentity FromPem(string agentId, string pkcs8Pem)
+    {
+        if (!Guid.TryParseExact(agentId, "D", out Guid parsed) || parsed.ToString("D") != agentId)
+        {
+            throw new FormatException("The agent id is not a lowercase GUID.");
+        }
+
+        RSA key = RSA.Create();
+        try
+        {
+            key.ImportFromPem(pkcs8Pem);
+            if (key.KeySize < KeySizeInBits)
+            {
+                throw new CryptographicException($"The key is {key.KeySize} bits; at least {KeySizeInBits} are required.");
+            }
+
+            return new AgentIdentity(agentId, key);
+        }
+        catch
+        {
+            key.Dispose();
+            throw;
+        }
+    }
+
+    public string ExportPem() => key.ExportPkcs8PrivateKeyPem();
+
+    /// <summary>RSASSA-PKCS1-v1_5 with SHA-256 over the ASCII bytes of <paramref name="signingInput"/> (§6).</summary>
+    public byte[] Sign(string signingInput)
+    {
+        byte[] data = Encoding.ASCII.GetBytes(signingInput);
+        // The contract of RSA does not promise concurrent use of one instance; agents sign rarely.
+        lock (signing)
+        {
+            return key.SignData(data, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        }
+    }
+
+    public void Dispose() => key.Dispose();
+}

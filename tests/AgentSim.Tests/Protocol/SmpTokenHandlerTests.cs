@@ -1,0 +1,174 @@
+using System.Net;
+using Smp.AgentSim.Protocol;
+using Smp.AgentSim.Tests.Fakes;
+
+namespace Smp.AgentSim.Tests.Protocol;
+
+[Collection(KeysCollection.Name)]
+public sealed class SmpTokenHandlerTests(KeyFixture keys)
+{
+    private static readonly Uri Gateway = new("http://127.0.0.1:5999/");
+
+    [Fact]
+    public async Task SendAsync_NoToken_SendsHelloThenProof()
+    {
+        using var fixture = new Client(keys);
+
+        SmpExchange exchange = await fixture.GetAsync();
+
+        Assert.Equal(HttpStatusCode.OK, exchange.Status);
+        Assert.Equal(2, exchange.RoundTrips);
+        string?[] sent = fixture.Gateway.Authorizations.ToArray();
+        Assert.Equal($"SMPToken agent=\"{fixture.Agent.AgentId}\", nonce=\"{fixture.Credential.Uid}\"", sent[0]);
+        Assert.Equal(5, sent[1]!["SMPToken ".Length..].Split('.').Length);
+    }
+
+    [Fact]
+    public async Task SendAsync_TokenHeld_SendsProofAtOnce()
+    {
+        using var fixture = new Client(keys);
+        await fixture.GetAsync();
+
+        SmpExchange exchange = await fixture.GetAsync();
+
+        Assert.Equal(HttpStatusCode.OK, exchange.Status);
+        Assert.Equal(1, exchange.RoundTrips);
+        Assert.Equal(2, fixture.Credential.Counter);
+    }
+
+    [Theory]
+    [InlineData("signature", nameof(TokenRejection.ServerSignatureInvalid))]
+    [InlineData("uid", nameof(TokenRejection.UidMismatch))]
+    public async Task SendAsync_ChallengeFailingChecks_TokenNotStored(string fault, string expected)
+    {
+        using var fixture = new Client(keys);
+        var issuer = new FakeIssuer(keys.ServerKey);
+        fixture.Gateway.TamperChallenge = fault == "uid"
+            ? _ => issuer.Token(fixture.Agent, "DDDDDDDDDDDDDDDDDDDDDD")
+            : FakeIssuer.TamperSignature;
+
+        SmpExchange exchange = await fixture.GetAsync();
+
+        Assert.Equal(HttpStatusCode.Unauthorized, exchange.Status);
+        Assert.Equal(1, exchange.RoundTrips);
+        Assert.Equal(expected, exchange.Rejection.ToString());
+        Assert.Null(fixture.Credential.Token);
+    }
+
+    [Theory]
+    [InlineData("replay")]
+    [InlineData("key-mismatch")]
+    [InlineData("agent-revoked")]
+    public async Task SendAsync_ForbiddenAfterProof_DiscardsTokenAndUid(string code)
+    {
+        using var fixture = new Client(keys);
+        await fixture.GetAsync();
+        string uid = fixture.Credential.Uid;
+        fixture.Gateway.NextProofAnswer = new FakeAnswer(403, code);
+
+        SmpExchange exchange = await fixture.GetAsync();
+
+        Assert.Equal(HttpStatusCode.Forbidden, exchange.Status);
+        Assert.Equal(code, exchange.NsError);
+        Assert.Equal(1, exchange.RoundTrips);
+        Assert.True(exchange.DiscardedToken);
+        Assert.Null(fixture.Credential.Token);
+        Assert.NotEqual(uid, fixture.Credential.Uid);
+    }
+
+    [Fact]
+    public async Task SendAsync_UnauthorizedWithFreshToken_RetriesOnceWithProof()
+    {
+        using var fixture = new Client(keys);
+        await fixture.GetAsync();
+        string fresh = new FakeIssuer(keys.ServerKey).Token(fixture.Agent, fixture.Credential.Uid, jti: "fresh");
+        fixture.Gateway.NextProofAnswer = new FakeAnswer(401, "stale-epoch", fresh);
+
+        SmpExchange exchange = await fixture.GetAsync();
+
+        Assert.Equal(HttpStatusCode.OK, exchange.Status);
+        Assert.Equal(2, exchange.RoundTrips);
+        Assert.Equal("fresh", fixture.Credential.Token!.Jti);
+    }
+
+    [Fact]
+    public async Task SendAsync_ReuseConnection_LaterRequestsCarryNoAuthorization()
+    {
+        using var fixture = new Client(keys, reuseConnection: true);
+        await fixture.GetAsync();
+
+        SmpExchange exchange = await fixture.GetAsync();
+
+        Assert.Equal(HttpStatusCode.OK, exchange.Status);
+        Assert.Equal(SmpCredentialKind.Connection, exchange.LastCredential);
+        Assert.Null(fixture.Gateway.Authorizations.Last());
+    }
+
+    [Fact]
+    public async Task SendAsync_ReuseConnectionOnNewConnection_ReauthenticatesInOneStep()
+    {
+        using var fixture = new Client(keys, reuseConnection: true);
+        await fixture.GetAsync();
+        fixture.Inner.ConnectionId = "connection-2";
+
+        SmpExchange exchange = await fixture.GetAsync();
+
+        Assert.Equal(HttpStatusCode.OK, exchange.Status);
+        Assert.Equal(2, exchange.RoundTrips);
+        Assert.Equal(SmpCredentialKind.Proof, exchange.LastCredential);
+    }
+
+    [Fact]
+    public async Task SendAsync_StreamedContentWithoutToken_IsNotRetried()
+    {
+        using var fixture = new Client(keys);
+        using var request = new HttpRequestMessage(HttpMethod.Post, Gateway) { Content = new StreamContent(new MemoryStream([1, 2, 3])) };
+
+        using HttpResponseMessage response = await fixture.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(1, SmpExchange.Of(response)!.RoundTrips);
+        Assert.NotNull(fixture.Credential.Token);
+    }
+
+    private sealed class Client : IDisposable
+    {
+        private readonly ServerKeySet serverKeys;
+
+        public Client(KeyFixture keys, bool reuseConnection = false)
+        {
+            Agent = keys.Agents[0];
+            var issuer = new FakeIssuer(keys.ServerKey);
+            Gateway = new FakeGateway(issuer);
+            Gateway.Enroll(Agent);
+            serverKeys = issuer.KeySet();
+            Inner = new FakeGatewayHandler(Gateway);
+            var handler = new SmpTokenHandler(Agent, Tokens, serverKeys, TimeProvider.System, reuseConnection) { InnerHandler = Inner };
+            Http = new HttpClient(handler);
+        }
+
+        public AgentIdentity Agent { get; }
+
+        public FakeGateway Gateway { get; }
+
+        public FakeGatewayHandler Inner { get; }
+
+        public TokenStore Tokens { get; } = new();
+
+        public ServerCredential Credential => Tokens.For(SmpTokenHandlerTests.Gateway);
+
+        public HttpClient Http { get; }
+
+        public async Task<SmpExchange> GetAsync()
+        {
+            using HttpResponseMessage response = await Http.GetAsync(new Uri(SmpTokenHandlerTests.Gateway, "/Altiris/NS/Agent/GetClientPolicies.aspx"));
+            return SmpExchange.Of(response)!;
+        }
+
+        public void Dispose()
+        {
+            Http.Dispose();
+            serverKeys.Dispose();
+        }
+    }
+}
