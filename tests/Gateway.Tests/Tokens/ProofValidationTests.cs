@@ -14,22 +14,7 @@ public sealed class ProofValidationTests(GatewayFixture fixture) : IClassFixture
     private const bool Fresh = true;
     private const bool Bare = false;
 
-    /// <summary>What a case needs: an enrolled agent, a uid, the server key, and a token minted properly.</summary>
-    internal sealed record Case(GatewayHost Host, TestAgent Agent, string Uid, RSA ServerKey, string Kid)
-    {
-        public string Payload(Func<long, string>? exp = null, string? sub = null, string? aud = null, long? iat = null, long? nbf = null, string? jkt = null, string? iss = null)
-        {
-            long now = TokenForge.Now;
-            return TokenForge.Payload(sub ?? Agent.AgentId, aud ?? Host.Url, iat ?? now, nbf ?? now, exp is null ? (now + 3600).ToString() : exp(now), jkt ?? Agent.Jkt, iss: iss ?? "smp-gateway");
-        }
-
-        public string Token(string? header = null, string? payload = null, RSA? key = null) =>
-            TokenForge.Mint(key ?? ServerKey, header ?? TokenForge.Header(Kid, Uid), payload ?? Payload());
-
-        public string Proof(string? token = null, long counter = 1) => Agent.Proof(token ?? Token(), Uid, counter);
-    }
-
-    private static readonly Dictionary<string, Func<Case, string>> Cases = new()
+    private static readonly Dictionary<string, Func<ProofCase, string>> Cases = new()
     {
         // 1. syntax
         ["one part"] = c => "abc",
@@ -40,8 +25,8 @@ public sealed class ProofValidationTests(GatewayFixture fixture) : IClassFixture
         ["trailing dot"] = c => c.Proof() + ".",
         ["plus sign"] = c => c.Proof().Replace('-', '+').Replace('_', '+') + "+",
         ["space inside"] = c => c.Proof().Insert(10, " "),
-        ["agent signature respelled"] = c => Respell(c.Proof()),
-        ["server signature respelled"] = c => { var t = Respell(c.Token()); return c.Agent.Proof(t, c.Uid, 1); },
+        ["agent signature respelled"] = c => ProofCase.Respell(c.Proof()),
+        ["server signature respelled"] = c => { var t = ProofCase.Respell(c.Token()); return c.Agent.Proof(t, c.Uid, 1); },
         ["header over 8 KiB"] = c => c.Proof() + new string('A', 9000),
         ["typ is JWT"] = c => c.Proof(c.Token(header: TokenForge.Header(c.Kid, c.Uid, typ: "JWT"))),
         ["duplicate alg"] = c => c.Proof(c.Token(header: $"{{\"alg\":\"RS256\",\"alg\":\"none\",\"typ\":\"smp+jwt\",\"kid\":\"{c.Kid}\",\"nonce\":{{\"uid\":\"{c.Uid}\",\"ctr\":0}}}}")),
@@ -231,22 +216,5 @@ public sealed class ProofValidationTests(GatewayFixture fixture) : IClassFixture
         Assert.Contains("X-SMP-NSError: malformed", response);
     }
 
-    private async Task<Case> NewCaseAsync()
-    {
-        var host = fixture.Host;
-        var agent = TestAgent.New();
-        using var client = host.NewClient();
-        (await agent.EnrollAsync(client)).Dispose();
-        var key = host.ReadSigningKey();
-        return new Case(host, agent, TestAgent.NewUid(), key, TokenForge.Kid(key));
-    }
-
-    /// <summary>Changes the last character of the last part to another spelling of the same bytes (§2).</summary>
-    private static string Respell(string text)
-    {
-        char last = text[^1];
-        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-        int value = alphabet.IndexOf(last);
-        return text[..^1] + alphabet[value ^ 1];
-    }
+    private Task<ProofCase> NewCaseAsync() => ProofCase.NewAsync(fixture.Host);
 }
