@@ -34,6 +34,9 @@ public static class GatewayApp
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = Directory.GetCurrentDirectory() });
         ConfigureSources(builder.Configuration, args, overrides);
+        // Kestrel binds its endpoints from configuration but not its limits: bind them here, so the
+        // limits the configuration states (header size and count, request line, header timeout) hold.
+        builder.WebHost.ConfigureKestrel((context, kestrel) => context.Configuration.GetSection("Kestrel:Limits").Bind(kestrel.Limits));
         AddGateway(builder.Services, builder.Configuration);
         var app = builder.Build();
         UseGateway(app);
