@@ -88,7 +88,7 @@ public static class GatewayApp
         services.AddSingleton<VerifiedSignatureCache>();
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<ProofValidator>();
-        services.AddSingleton<AccCredentialValidator>();
+        services.AddAcc();
         services.AddSingleton<ChallengeWriter>();
         services.AddSingleton<JwksEndpoint>();
         services.AddSingleton<EnrollmentEndpoint>();
