@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Configuration;
 using Smp.Gateway.Configuration;
 using Smp.Gateway.Diagnostics;
 using Yarp.ReverseProxy.Configuration;
@@ -12,20 +12,23 @@ namespace Smp.Gateway.Routing;
 /// <c>Gateway:Acc:UncWithoutAcc</c> is <c>Refuse</c>). At start this stops the gateway; on a reload YARP keeps the
 /// previous routes and logs this message. Logs each route's access type.
 /// </summary>
-internal sealed class RouteAuthModeFilter(IOptionsMonitor<GatewayOptions> options, ILogger<RouteAuthModeFilter> log) : IProxyConfigFilter
+internal sealed class RouteAuthModeFilter(IConfiguration configuration, ILogger<RouteAuthModeFilter> log) : IProxyConfigFilter
 {
     public ValueTask<ClusterConfig> ConfigureClusterAsync(ClusterConfig cluster, CancellationToken cancel) => new(cluster);
 
     public ValueTask<RouteConfig> ConfigureRouteAsync(RouteConfig route, ClusterConfig? cluster, CancellationToken cancel)
     {
-        string? problem = Check(route, options.CurrentValue.Acc, out var mode);
+        // Read from the configuration, not IOptionsMonitor: routes load before the options are validated, and a
+        // validation failure must surface as itself, with every problem listed.
+        var acc = configuration.GetSection(GatewayOptions.SectionName + ":Acc").Get<AccOptions>() ?? new AccOptions();
+        string? problem = Check(route, acc, out var mode);
         if (problem is not null)
         {
             throw new InvalidOperationException(problem);
         }
 
         string? codebase = RouteCodebases.Get(route);
-        bool accEnabled = options.CurrentValue.Acc.Enabled;
+        bool accEnabled = acc.Enabled;
         GatewayLog.RouteAccess(log, route.RouteId, codebase ?? "(none)", RouteAuthModes.AccessType(mode, accEnabled));
         if (mode == RouteAuthMode.Acc && !accEnabled)
         {
