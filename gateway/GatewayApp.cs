@@ -40,6 +40,14 @@ public static class GatewayApp
         return app;
     }
 
+    /// <summary>The configuration <see cref="Build"/> would read, without a host: for <c>gateway doctor</c>.</summary>
+    internal static ConfigurationManager LoadConfiguration(string[] args)
+    {
+        var configuration = new ConfigurationManager();
+        ConfigureSources(configuration, args, null);
+        return configuration;
+    }
+
     private static void ConfigureSources(ConfigurationManager configuration, string[] args, IReadOnlyDictionary<string, string?>? overrides)
     {
         configuration.Sources.Clear();
