@@ -21,6 +21,7 @@ internal sealed class LdapServer : IAsyncDisposable
 
     private readonly TempFolder _folder;
     private readonly Process _slapd;
+    private readonly HashSet<string> _rootConnections = [];
     private int _failedBinds;
     private int _acceptedBinds;
 
@@ -127,11 +128,36 @@ internal sealed class LdapServer : IAsyncDisposable
 
     private void Count(string? line)
     {
-        // "conn=1000 op=0 RESULT tag=97 err=49 ...": tag 97 is a bind response, 49 invalid credentials.
-        // Accepted binds include this class's own as the rootdn.
-        if (line is null || !line.Contains("RESULT tag=97 ", StringComparison.Ordinal))
+        // "conn=1000 op=0 BIND dn=..." then "conn=1000 op=0 RESULT tag=97 err=49 ...": tag 97 is a bind
+        // response, 49 invalid credentials. The rootdn's binds (this class's own) are left out.
+        if (line is null)
         {
             return;
+        }
+
+        int at = line.IndexOf("conn=", StringComparison.Ordinal);
+        string conn = at < 0 ? string.Empty : line[at..].Split(' ')[0];
+        if (line.Contains($" BIND dn=\"{RootDn}\"", StringComparison.Ordinal))
+        {
+            lock (_rootConnections)
+            {
+                _rootConnections.Add(conn);
+            }
+
+            return;
+        }
+
+        if (!line.Contains("RESULT tag=97 ", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        lock (_rootConnections)
+        {
+            if (_rootConnections.Contains(conn))
+            {
+                return;
+            }
         }
 
         if (line.Contains(" err=49 ", StringComparison.Ordinal))
