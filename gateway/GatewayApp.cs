@@ -43,6 +43,14 @@ public static class GatewayApp
         return app;
     }
 
+    /// <summary>The configuration <see cref="Build"/> would read, without a host: for <c>gateway doctor</c>.</summary>
+    internal static ConfigurationManager LoadConfiguration(string[] args)
+    {
+        var configuration = new ConfigurationManager();
+        ConfigureSources(configuration, args, null);
+        return configuration;
+    }
+
     private static void ConfigureSources(ConfigurationManager configuration, string[] args, IReadOnlyDictionary<string, string?>? overrides)
     {
         configuration.Sources.Clear();
@@ -91,7 +99,7 @@ public static class GatewayApp
         services.AddSingleton<VerifiedSignatureCache>();
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<ProofValidator>();
-        services.AddSingleton<AccCredentialValidator>();
+        services.AddAcc();
         services.AddSingleton<ChallengeWriter>();
         services.AddSingleton<JwksEndpoint>();
         services.AddSingleton<EnrollmentEndpoint>();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Smp.Gateway;
 using Smp.Gateway.Acc;
+using Smp.Gateway.Doctor;
 
 if (args is ["hash-password", ..])
 {
@@ -9,6 +10,11 @@ if (args is ["hash-password", ..])
     string password = Console.ReadLine() ?? string.Empty;
     Console.WriteLine(PasswordHash.Create(password));
     return 0;
+}
+
+if (args is ["doctor", ..])
+{
+    return Doctor.Run(args[1..], Console.Out);
 }
 
 try

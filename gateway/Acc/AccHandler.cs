@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Smp.Gateway.Authentication;
@@ -17,38 +16,43 @@ internal sealed class AccHandler(
     ILoggerFactory loggerFactory,
     UrlEncoder encoder,
     IOptionsMonitor<GatewayOptions> gatewayOptions,
-    AccCredentialValidator validator,
+    AccAuthenticator authenticator,
     ChallengeWriter challenges)
     : AuthenticationHandler<AuthenticationSchemeOptions>(schemeOptions, loggerFactory, encoder)
 {
     private readonly ILogger _log = loggerFactory.CreateLogger("Smp.Gateway.Acc");
 
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var credentials = CredentialsParser.Parse(Request.Headers.Authorization);
         if (credentials.Kind != CredentialKind.Basic)
         {
-            return Task.FromResult(AuthenticateResult.NoResult());
+            return AuthenticateResult.NoResult();
         }
 
+        string remote = Context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         if (!Request.IsHttps && !gatewayOptions.CurrentValue.Acc.AllowPlainHttp)
         {
             Context.Features.Set(new AuthenticationOutcome(403, NsError.AccOverPlainHttp));
-            GatewayLog.RequestRefused(_log, NsError.AccOverPlainHttp, 403, Context.Connection.RemoteIpAddress?.ToString(),
+            GatewayLog.RequestRefused(_log, NsError.AccOverPlainHttp, 403, remote,
                 "Basic credentials over plain HTTP; use HTTPS, or set Gateway:Acc:AllowPlainHttp.");
-            return Task.FromResult(AuthenticateResult.Fail(NsError.AccOverPlainHttp));
+            return AuthenticateResult.Fail(NsError.AccOverPlainHttp);
         }
 
-        string? account = validator.Validate(credentials.User!, credentials.Password!);
-        if (account is null)
+        var verdict = await authenticator.AuthenticateAsync(credentials.User!, credentials.Password!, remote, Request.Headers.UserAgent.ToString());
+        if (!verdict.Accepted)
         {
-            Context.Features.Set(new AuthenticationOutcome(401, NsError.CredentialsInvalid) { OfferBasic = true });
-            GatewayLog.AccRefused(_log, credentials.User!, Context.Connection.RemoteIpAddress?.ToString());
-            return Task.FromResult(AuthenticateResult.Fail(NsError.CredentialsInvalid));
+            Context.Features.Set(new AuthenticationOutcome(verdict.Status, verdict.Error) { OfferBasic = true, RetryAfter = verdict.RetryAfter });
+            return AuthenticateResult.Fail(verdict.Error!);
         }
 
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, account)], AccDefaults.AuthenticationScheme);
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), AccDefaults.AuthenticationScheme)));
+        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, verdict.Account!)], AccDefaults.AuthenticationScheme);
+        if (verdict.PreviousPassword)
+        {
+            identity.AddClaim(new Claim(AccDefaults.PreviousPasswordClaim, "true"));
+        }
+
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), AccDefaults.AuthenticationScheme));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)

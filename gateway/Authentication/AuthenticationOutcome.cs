@@ -8,4 +8,10 @@ internal sealed record AuthenticationOutcome(int Status, string? Error, string? 
 {
     /// <summary>Set by the route: offer <c>Basic</c> beside <c>SMPToken</c> in a 401.</summary>
     public bool OfferBasic { get; set; }
+
+    /// <summary>Offer <c>SMPToken</c> in a 401. Default true; false on routes that never use tokens (UNC codebases, §11).</summary>
+    public bool OfferToken { get; set; } = true;
+
+    /// <summary><c>Retry-After</c> of a 429 or 503. Default: 1 second for a 503, none otherwise.</summary>
+    public TimeSpan? RetryAfter { get; set; }
 }

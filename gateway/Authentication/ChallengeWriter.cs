@@ -23,11 +23,13 @@ internal sealed class ChallengeWriter(IOptionsMonitor<GatewayOptions> options)
             string smp = outcome.ChallengeToken is null
                 ? $"{SmpTokenDefaults.AuthenticationScheme} realm=\"{realm}\""
                 : $"{SmpTokenDefaults.AuthenticationScheme} token=\"{outcome.ChallengeToken}\"";
-            response.Headers.WWWAuthenticate = outcome.OfferBasic ? new[] { smp, $"Basic realm=\"{realm}\"" } : smp;
+            string basic = $"Basic realm=\"{realm}\"";
+            response.Headers.WWWAuthenticate = !outcome.OfferToken ? basic : outcome.OfferBasic ? new[] { smp, basic } : smp;
         }
-        else if (outcome.Status == StatusCodes.Status503ServiceUnavailable)
+        else if (outcome.Status is StatusCodes.Status503ServiceUnavailable or StatusCodes.Status429TooManyRequests)
         {
-            response.Headers.RetryAfter = "1";
+            var after = outcome.RetryAfter ?? TimeSpan.FromSeconds(1);
+            response.Headers.RetryAfter = ((long)Math.Ceiling(after.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         return Task.CompletedTask;

@@ -44,6 +44,8 @@ internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
                 "is not of the form pbkdf2-sha256$ITERATIONS$SALT$HASH; make one with `gateway hash-password`.");
         }
 
+        AccOptionsValidator.Validate(o.Acc, errors);
+
         for (int i = 0; i < o.Identity.StripHeaders.Count; i++)
         {
             Check(!string.IsNullOrWhiteSpace(o.Identity.StripHeaders[i]), $"Identity:StripHeaders:{i}", "is empty.");

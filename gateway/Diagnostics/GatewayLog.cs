@@ -38,8 +38,17 @@ internal static partial class GatewayLog
     [LoggerMessage(23, LogLevel.Information, "Token {Jti} revoked by an administrator.")]
     public static partial void TokenRevoked(ILogger logger, string jti);
 
-    [LoggerMessage(30, LogLevel.Warning, "ACC credentials refused for user {User} from {Remote}.")]
-    public static partial void AccRefused(ILogger logger, string user, string? remote);
+    [LoggerMessage(30, LogLevel.Warning, "ACC refused ({Code}) for account {User} from {Remote}, User-Agent {UserAgent}, password fingerprint {Fingerprint}: {Reason}.")]
+    public static partial void AccRefused(ILogger logger, string code, string user, string remote, string? userAgent, string fingerprint, string reason);
+
+    [LoggerMessage(31, LogLevel.Warning, "ACC account {User} authenticated with its PREVIOUS password from {Remote}, User-Agent {UserAgent}: accepted until {Until} (Gateway:Acc:Rotation); move this agent to the new password.")]
+    public static partial void AccPreviousPasswordAccepted(ILogger logger, string user, string remote, string? userAgent, DateTimeOffset until);
+
+    [LoggerMessage(32, LogLevel.Information, "Route {RouteId}: codebase {Codebase}, access {Access}.")]
+    public static partial void RouteAccess(ILogger logger, string routeId, string codebase, string access);
+
+    [LoggerMessage(33, LogLevel.Warning, "Route {RouteId} has the UNC codebase {Codebase} but Gateway:Acc:Enabled is false: it answers 401 acc-required to every request.")]
+    public static partial void UncRouteWithoutAcc(ILogger logger, string routeId, string codebase);
 
     [LoggerMessage(40, LogLevel.Debug, "Swept {Registry} registry entries, {Issued} issued and {Verified} verified tokens.")]
     public static partial void Swept(ILogger logger, int registry, int issued, int verified);

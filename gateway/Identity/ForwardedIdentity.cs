@@ -1,4 +1,7 @@
 namespace Smp.Gateway.Identity;
 
-/// <summary>Who the server behind the gateway is told made the call (§12); set once a route's authentication passed.</summary>
-internal sealed record ForwardedIdentity(string Auth, string Identity, string? AgentId);
+/// <summary>
+/// Who the server behind the gateway is told made the call (§12); set once a route's authentication passed.
+/// <paramref name="Authorization"/> is forwarded as the <c>Authorization</c> header on ACC pass-through routes; null elsewhere.
+/// </summary>
+internal sealed record ForwardedIdentity(string Auth, string Identity, string? AgentId, string? Authorization = null);

@@ -7,7 +7,8 @@ namespace Smp.Gateway.Identity;
 
 /// <summary>
 /// On every route: removes the client's <c>Authorization</c> and every identity header a client could
-/// forge, then sets the identity the route's authentication established (§12).
+/// forge, then sets the identity the route's authentication established (§12), and on ACC pass-through
+/// routes the Basic credentials again.
 /// </summary>
 internal sealed class IdentityTransformProvider(IOptionsMonitor<GatewayOptions> options) : ITransformProvider
 {
@@ -48,6 +49,12 @@ internal sealed class IdentityTransformProvider(IOptionsMonitor<GatewayOptions> 
             if (identity.AgentId is not null)
             {
                 RequestTransform.AddHeader(context, "X-SMP-Agent", identity.AgentId);
+            }
+
+            // ACC pass-through routes (UNC codebases): the server behind checks the Basic credentials itself.
+            if (identity.Authorization is not null)
+            {
+                RequestTransform.AddHeader(context, "Authorization", identity.Authorization);
             }
         }
 

@@ -1,24 +1,64 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Configuration;
+using Smp.Gateway.Configuration;
+using Smp.Gateway.Diagnostics;
 using Yarp.ReverseProxy.Configuration;
 
 namespace Smp.Gateway.Routing;
 
 /// <summary>
-/// Refuses a route configuration whose <c>SmpAuth</c> is not a known mode. At start this stops the
-/// gateway; on a reload YARP keeps the previous routes and logs this message.
+/// Refuses a route whose <c>SmpAuth</c> is not a known mode, whose <c>SmpCodebase</c> is neither a URL nor a
+/// UNC path, or that needs ACC while ACC is disabled (unless
+/// <c>Gateway:Acc:UncWithoutAcc</c> is <c>Refuse</c>). At start this stops the gateway; on a reload YARP keeps the
+/// previous routes and logs this message. Logs each route's access type.
 /// </summary>
-internal sealed class RouteAuthModeFilter : IProxyConfigFilter
+internal sealed class RouteAuthModeFilter(IConfiguration configuration, ILogger<RouteAuthModeFilter> log) : IProxyConfigFilter
 {
     public ValueTask<ClusterConfig> ConfigureClusterAsync(ClusterConfig cluster, CancellationToken cancel) => new(cluster);
 
     public ValueTask<RouteConfig> ConfigureRouteAsync(RouteConfig route, ClusterConfig? cluster, CancellationToken cancel)
     {
-        if (!RouteAuthModes.TryGet(route, out _))
+        // Read from the configuration, not IOptionsMonitor: routes load before the options are validated, and a
+        // validation failure must surface as itself, with every problem listed.
+        var acc = configuration.GetSection(GatewayOptions.SectionName + ":Acc").Get<AccOptions>() ?? new AccOptions();
+        string? problem = Check(route, acc, out var mode);
+        if (problem is not null)
         {
-            throw new InvalidOperationException(
-                $"ReverseProxy:Routes:{route.RouteId}:Metadata:{RouteAuthModes.MetadataKey}: '{route.Metadata![RouteAuthModes.MetadataKey]}' " +
-                "is not one of Token, TokenOrAcc, Acc, Anonymous.");
+            throw new InvalidOperationException(problem);
+        }
+
+        string? codebase = RouteCodebases.Get(route);
+        bool accEnabled = acc.Enabled;
+        GatewayLog.RouteAccess(log, route.RouteId, codebase ?? "(none)", RouteAuthModes.AccessType(mode, accEnabled));
+        if (mode == RouteAuthMode.Acc && !accEnabled)
+        {
+            GatewayLog.UncRouteWithoutAcc(log, route.RouteId, codebase ?? "(none)");
         }
 
         return new(route);
+    }
+
+    /// <summary>The problem with this route, naming its key; null when there is none. Also used by <c>gateway doctor</c>.</summary>
+    public static string? Check(RouteConfig route, AccOptions acc, out RouteAuthMode mode)
+    {
+        string prefix = $"ReverseProxy:Routes:{route.RouteId}:Metadata:";
+        if (!RouteAuthModes.TryGet(route, out mode))
+        {
+            return $"{prefix}{RouteAuthModes.MetadataKey}: '{route.Metadata![RouteAuthModes.MetadataKey]}' is not one of Token, TokenOrAcc, Acc, Anonymous.";
+        }
+
+        string? codebase = RouteCodebases.Get(route);
+        if (codebase is not null && !RouteCodebases.IsWellFormed(codebase))
+        {
+            return $"{prefix}{RouteCodebases.MetadataKey}: '{codebase}' is neither an http(s):// URL nor a UNC path (\\\\server\\share\\...).";
+        }
+
+        if (mode == RouteAuthMode.Acc && !acc.Enabled && acc.UncWithoutAcc != "Refuse")
+        {
+            return $"{prefix}{RouteCodebases.MetadataKey}: package source '{route.RouteId}' ({codebase ?? "SmpAuth Acc"}) needs ACC, but Gateway:Acc:Enabled is false. " +
+                "Enable ACC, serve it over HTTP/HTTPS, or set Gateway:Acc:UncWithoutAcc to Refuse (the route then answers 401 acc-required).";
+        }
+
+        return null;
     }
 }

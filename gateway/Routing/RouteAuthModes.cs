@@ -2,26 +2,40 @@ using Yarp.ReverseProxy.Configuration;
 
 namespace Smp.Gateway.Routing;
 
-/// <summary>Reads a route's <c>Metadata:SmpAuth</c>.</summary>
+/// <summary>Reads a route's <c>Metadata:SmpAuth</c>; a UNC <c>Metadata:SmpCodebase</c> makes the route <see cref="RouteAuthMode.Acc"/> whatever it says.</summary>
 internal static class RouteAuthModes
 {
     public const string MetadataKey = "SmpAuth";
 
     public static bool TryGet(RouteConfig route, out RouteAuthMode mode)
     {
-        mode = RouteAuthMode.Token;
-        if (route.Metadata is null || !route.Metadata.TryGetValue(MetadataKey, out var value))
+        string? value = route.Metadata is not null && route.Metadata.TryGetValue(MetadataKey, out var v) ? v : "Token";
+        RouteAuthMode? parsed = value switch
         {
-            return true;
+            "Token" => RouteAuthMode.Token,
+            "TokenOrAcc" => RouteAuthMode.TokenOrAcc,
+            "Acc" => RouteAuthMode.Acc,
+            "Anonymous" => RouteAuthMode.Anonymous,
+            _ => null,
+        };
+        mode = parsed ?? RouteAuthMode.Token;
+        bool known = parsed is not null;
+
+        // Tokens do not support UNC codebases (§11): whatever SmpAuth says, such a route needs ACC.
+        if (RouteCodebases.IsUnc(RouteCodebases.Get(route)))
+        {
+            mode = RouteAuthMode.Acc;
         }
 
-        switch (value)
-        {
-            case "Token": mode = RouteAuthMode.Token; return true;
-            case "TokenOrAcc": mode = RouteAuthMode.TokenOrAcc; return true;
-            case "Acc": mode = RouteAuthMode.Acc; return true;
-            case "Anonymous": mode = RouteAuthMode.Anonymous; return true;
-            default: return false;
-        }
+        return known;
     }
+
+    /// <summary>The access type of a package server, as the console reports it: <c>Anonymous</c>, <c>Token</c>, <c>ACC,Token</c> or <c>ACC</c>.</summary>
+    public static string AccessType(RouteAuthMode mode, bool accEnabled) => mode switch
+    {
+        RouteAuthMode.Anonymous => "Anonymous",
+        RouteAuthMode.TokenOrAcc when accEnabled => "ACC,Token",
+        RouteAuthMode.Acc => accEnabled ? "ACC" : "none (ACC is disabled)",
+        _ => "Token",
+    };
 }

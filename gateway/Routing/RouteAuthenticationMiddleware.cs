@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
@@ -13,7 +14,8 @@ namespace Smp.Gateway.Routing;
 /// <summary>
 /// Runs in YARP's pipeline, after the route is chosen: applies the route's <c>SmpAuth</c> mode and,
 /// when it passes, records the identity the transforms forward. Modes are read per request, so a
-/// reloaded route takes effect at once.
+/// reloaded route takes effect at once. Token authentication is preferred: it is offered first, and
+/// Basic only where the route accepts ACC; an <c>Acc</c> route (UNC codebase) never uses tokens.
 /// </summary>
 internal sealed class RouteAuthenticationMiddleware(RequestDelegate next, IOptionsMonitor<GatewayOptions> options)
 {
@@ -21,25 +23,31 @@ internal sealed class RouteAuthenticationMiddleware(RequestDelegate next, IOptio
     {
         var route = context.GetReverseProxyFeature().Route.Config;
         RouteAuthModes.TryGet(route, out var mode);
-        var identity = options.CurrentValue.Identity;
+        var o = options.CurrentValue;
 
         if (mode == RouteAuthMode.Anonymous)
         {
-            context.Features.Set(new ForwardedIdentity(AuthKind.Anonymous, identity.ServiceIdentity, null));
+            context.Features.Set(new ForwardedIdentity(AuthKind.Anonymous, o.Identity.ServiceIdentity, null));
             await next(context);
             return;
         }
 
-        bool offerBasic = mode is RouteAuthMode.TokenOrAcc or RouteAuthMode.Acc;
-        bool basic = CredentialsParser.Parse(context.Request.Headers.Authorization).Kind == CredentialKind.Basic;
-        if (basic && offerBasic)
+        bool offerBasic = o.Acc.Enabled && mode is RouteAuthMode.TokenOrAcc or RouteAuthMode.Acc;
+        var credentials = CredentialsParser.Parse(context.Request.Headers.Authorization);
+        if (credentials.Kind == CredentialKind.Basic && offerBasic)
         {
             var acc = await context.AuthenticateAsync(AccDefaults.AuthenticationScheme);
             if (acc.Succeeded)
             {
-                context.Features.Set(new ForwardedIdentity(AuthKind.Acc, acc.Principal!.Identity!.Name!, null));
+                string? passThrough = mode == RouteAuthMode.Acc ? PassThrough(context, credentials, acc.Principal!, o.Acc.Rotation) : null;
+                context.Features.Set(new ForwardedIdentity(AuthKind.Acc, acc.Principal!.Identity!.Name!, null, passThrough));
                 await next(context);
                 return;
+            }
+
+            if (context.Features.Get<AuthenticationOutcome>() is { } refused)
+            {
+                refused.OfferToken = mode != RouteAuthMode.Acc;
             }
 
             await context.ChallengeAsync(AccDefaults.AuthenticationScheme);
@@ -48,7 +56,7 @@ internal sealed class RouteAuthenticationMiddleware(RequestDelegate next, IOptio
 
         if (mode == RouteAuthMode.Acc)
         {
-            context.Features.Set(new AuthenticationOutcome(401, NsError.AccRequired) { OfferBasic = true });
+            context.Features.Set(new AuthenticationOutcome(401, NsError.AccRequired) { OfferBasic = true, OfferToken = false });
             await context.ChallengeAsync(AccDefaults.AuthenticationScheme);
             return;
         }
@@ -57,7 +65,7 @@ internal sealed class RouteAuthenticationMiddleware(RequestDelegate next, IOptio
         if (result.Succeeded)
         {
             string agentId = result.Principal!.FindFirst(SmpTokenDefaults.AgentClaim)!.Value;
-            context.Features.Set(new ForwardedIdentity(AuthKind.Token, identity.ServiceIdentity, agentId));
+            context.Features.Set(new ForwardedIdentity(AuthKind.Token, o.Identity.ServiceIdentity, agentId));
             await next(context);
             return;
         }
@@ -66,5 +74,19 @@ internal sealed class RouteAuthenticationMiddleware(RequestDelegate next, IOptio
         outcome.OfferBasic = offerBasic;
         context.Features.Set(outcome);
         await context.ChallengeAsync(SmpTokenDefaults.AuthenticationScheme);
+    }
+
+    /// <summary>
+    /// The Basic credentials as the agent sent them; during a rotation, an agent still on the previous password
+    /// is forwarded with the new one (<c>Gateway:Acc:Rotation:CurrentPassword</c>), which the server behind already has.
+    /// </summary>
+    private static string PassThrough(HttpContext context, Credentials credentials, System.Security.Claims.ClaimsPrincipal principal, AccRotationOptions rotation)
+    {
+        if (principal.HasClaim(c => c.Type == AccDefaults.PreviousPasswordClaim) && rotation.CurrentPassword.Length > 0)
+        {
+            return "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(credentials.User + ":" + rotation.CurrentPassword));
+        }
+
+        return context.Request.Headers.Authorization.ToString();
     }
 }

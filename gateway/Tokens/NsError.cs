@@ -24,5 +24,7 @@ internal static class NsError
     public const string CredentialsInvalid = "credentials-invalid";
     public const string AccRequired = "acc-required";
     public const string AccOverPlainHttp = "acc-requires-tls";
+    public const string AccThrottled = "acc-throttled";
+    public const string DirectoryUnavailable = "directory-unavailable";
     public const string KeyConflict = "key-conflict";
 }

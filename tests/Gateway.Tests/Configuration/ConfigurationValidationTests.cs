@@ -19,6 +19,17 @@ public sealed class ConfigurationValidationTests
         { "Gateway:Enrollment:Secret", "short", "Gateway:Enrollment:Secret" },
         { "Gateway:Role", "Proxy", "Gateway:Role" },
         { "Gateway:Acc:Accounts:0:PasswordHash", "plaintext", "Gateway:Acc:Accounts:0:PasswordHash" },
+        { "Gateway:Acc:Shield:WrongPasswordBudget", "10", "Gateway:Acc:Shield:WrongPasswordBudget" },
+        { "Gateway:Acc:Shield:WrongPasswordBudget", "0", "Gateway:Acc:Shield:WrongPasswordBudget" },
+        { "Gateway:Acc:Directory:LockoutThreshold", "3", "Gateway:Acc:Shield:WrongPasswordBudget" },
+        { "Gateway:Acc:Directory:Url", "http://dc.example.com", "Gateway:Acc:Directory:Url" },
+        { "Gateway:Acc:Directory:Url", "ldap://dc.example.com:389", "Gateway:Acc:Directory:Users" },
+        { "Gateway:Acc:Directory:Timeout", "00:00:00", "Gateway:Acc:Directory:Timeout" },
+        { "Gateway:Acc:Shield:RememberWrongFor", "00:00:10", "Gateway:Acc:Shield:RememberWrongFor" },
+        { "Gateway:Acc:Shield:CircuitFailureRatio", "1.5", "Gateway:Acc:Shield:CircuitFailureRatio" },
+        { "Gateway:Acc:Rotation:PreviousPasswordHash", "old-password", "Gateway:Acc:Rotation:PreviousPasswordHash" },
+        { "Gateway:Acc:Rotation:User", "svc-acc", "Gateway:Acc:Rotation:PreviousPasswordUntil" },
+        { "Gateway:Acc:UncWithoutAcc", "Ignore", "Gateway:Acc:UncWithoutAcc" },
     };
 
     [Theory]

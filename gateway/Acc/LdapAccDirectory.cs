@@ -1,0 +1,77 @@
+using System.DirectoryServices.Protocols;
+using System.Net;
+using System.Text;
+using Microsoft.Extensions.Options;
+using Smp.Gateway.Configuration;
+
+namespace Smp.Gateway.Acc;
+
+/// <summary>Checks ACC passwords by an LDAP simple bind (<c>Gateway:Acc:Directory</c>), one connection per bind.</summary>
+internal sealed class LdapAccDirectory(IOptionsMonitor<GatewayOptions> options) : IAccDirectory
+{
+    private const int InvalidCredentials = 49;
+
+    // System.DirectoryServices.Protocols binds synchronously; the connection's own timeout bounds it.
+    public Task<AccBindResult> BindAsync(string account, string password, CancellationToken cancel) =>
+        Task.Run(() => Bind(account, password), cancel);
+
+    /// <summary>The bind name for <paramref name="user"/>: escaped as a DN value when the template is a DN.</summary>
+    public static string BindName(string template, string user) =>
+        template.Replace("{0}", template.Contains('=') ? EscapeDnValue(user) : user, StringComparison.Ordinal);
+
+    private AccBindResult Bind(string account, string password)
+    {
+        // An LDAP simple bind with an empty password is an anonymous bind, and succeeds (RFC 4513 §5.1.2).
+        if (password.Length == 0)
+        {
+            return AccBindResult.Rejected;
+        }
+
+        var d = options.CurrentValue.Acc.Directory;
+        var url = new Uri(d.Url);
+        var server = new LdapDirectoryIdentifier(url.Host, url.Port > 0 ? url.Port : (url.Scheme == "ldaps" ? 636 : 389));
+        using var connection = new LdapConnection(server, new NetworkCredential(BindName(d.BindDnTemplate, account), password), AuthType.Basic);
+        connection.SessionOptions.ProtocolVersion = 3;
+        connection.SessionOptions.SecureSocketLayer = url.Scheme == "ldaps";
+        connection.Timeout = d.Timeout;
+        try
+        {
+            connection.Bind();
+            return AccBindResult.Accepted;
+        }
+        catch (LdapException e) when (e.ErrorCode == InvalidCredentials)
+        {
+            return e.ServerErrorMessage?.Contains("data 775", StringComparison.Ordinal) == true ? AccBindResult.Locked : AccBindResult.Rejected;
+        }
+        catch (LdapException e)
+        {
+            throw new AccDirectoryUnavailableException($"LDAP error {e.ErrorCode}: {e.Message}", e);
+        }
+        catch (DirectoryOperationException e)
+        {
+            throw new AccDirectoryUnavailableException(e.Message, e);
+        }
+    }
+
+    private static string EscapeDnValue(string value)
+    {
+        // RFC 4514 §2.4, so that a user name cannot add or change the DN's components.
+        var s = new StringBuilder(value.Length + 8);
+        for (int i = 0; i < value.Length; i++)
+        {
+            char c = value[i];
+            bool special = c is ',' or '+' or '"' or '\\' or '<' or '>' or ';' or '='
+                || (i == 0 && c is ' ' or '#') || (i == value.Length - 1 && c == ' ');
+            if (c < ' ')
+            {
+                s.Append('\\').Append(((int)c).ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                s.Append(special ? "\\" : string.Empty).Append(c);
+            }
+        }
+
+        return s.ToString();
+    }
+}

@@ -1,0 +1,26 @@
+using Smp.Gateway.Acc;
+
+namespace Smp.Gateway.Tests.Acc;
+
+/// <summary>A directory with one right password per account, counting the binds it is sent; or, when down, none answered.</summary>
+internal sealed class FakeDirectory(string rightPassword) : IAccDirectory
+{
+    private int _binds;
+
+    public int Binds => Volatile.Read(ref _binds);
+    public bool Down { get; set; }
+    public TimeSpan Delay { get; set; }
+    public string RightPassword { get; set; } = rightPassword;
+
+    public async Task<AccBindResult> BindAsync(string account, string password, CancellationToken cancel)
+    {
+        Interlocked.Increment(ref _binds);
+        await Task.Delay(Delay, cancel);
+        if (Down)
+        {
+            throw new AccDirectoryUnavailableException("connection refused");
+        }
+
+        return password == RightPassword ? AccBindResult.Accepted : AccBindResult.Rejected;
+    }
+}
