@@ -13,6 +13,7 @@ using Smp.Gateway.Configuration;
 using Smp.Gateway.Hosting;
 using Smp.Gateway.Identity;
 using Smp.Gateway.Keys;
+using Smp.Gateway.RateLimiting;
 using Smp.Gateway.Replay;
 using Smp.Gateway.Routing;
 using Smp.Gateway.Tokens;
@@ -96,6 +97,7 @@ public static class GatewayApp
         services.AddSingleton<IAgentStore, SqliteAgentStore>();
         services.AddSingleton<IReplayRegistry, MemoryReplayRegistry>();
         services.AddSingleton<IssuedTokenCache>();
+        services.AddSingleton<IssuanceLimiter>();
         services.AddSingleton<VerifiedSignatureCache>();
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<ProofValidator>();

@@ -49,6 +49,11 @@ internal sealed class DemoEnvironment : IAsyncDisposable
                 ["Gateway:Audience"] = gatewayUrl,
                 ["Gateway:DataDirectory"] = dataDirectory,
                 ["Gateway:Enrollment:Secret"] = secret,
+                // A load run is one address asking for many tokens on purpose: lift the limits
+                // that protect a production gateway from exactly that.
+                ["Gateway:RateLimits:TokensPerSourcePerMinute"] = "1000000",
+                ["Gateway:RateLimits:TokensPerAgentPerMinute"] = "1000000",
+                ["Gateway:RateLimits:EnrollmentsPerSourcePerMinute"] = "1000000",
                 ["ReverseProxy:Clusters:legacy:Destinations:primary:Address"] = legacyUrl + "/",
                 // Refusals are the point of some scenarios: keep the console for the summary.
                 ["Logging:LogLevel:Default"] = "Warning",

@@ -9,6 +9,7 @@ using Smp.Gateway.Authentication;
 using Smp.Gateway.Configuration;
 using Smp.Gateway.Diagnostics;
 using Smp.Gateway.Keys;
+using Smp.Gateway.RateLimiting;
 using Smp.Gateway.Tokens;
 
 namespace Smp.Gateway.Agents;
@@ -19,6 +20,7 @@ internal sealed class EnrollmentEndpoint(
     ServerKeyRing keys,
     AccCredentialValidator acc,
     ChallengeWriter challenges,
+    IssuanceLimiter limiter,
     IOptionsMonitor<GatewayOptions> options,
     ILogger<EnrollmentEndpoint> logger)
 {
@@ -29,6 +31,13 @@ internal sealed class EnrollmentEndpoint(
     public async Task HandleAsync(HttpContext context)
     {
         string? remote = context.Connection.RemoteIpAddress?.ToString();
+        if (!limiter.TryEnroll(remote ?? "unknown", out var retryAfter))
+        {
+            GatewayLog.EnrollmentRefused(logger, NsError.RateLimited, remote, "too many enrollments from this address; see Gateway:RateLimits:EnrollmentsPerSourcePerMinute.");
+            await challenges.WriteAsync(context, new AuthenticationOutcome(429, NsError.RateLimited) { RetryAfter = retryAfter });
+            return;
+        }
+
         string? refusal = Authenticate(context);
         if (refusal is not null)
         {

@@ -48,6 +48,8 @@ internal sealed class SmpTokenHandler(
         return challenges.WriteAsync(Context, outcome);
     }
 
+    private string Source => Context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
     private bool IsSmpToken() =>
         Request.Headers.Authorization.ToString().StartsWith(SmpTokenDefaults.AuthenticationScheme, StringComparison.OrdinalIgnoreCase);
 
@@ -88,7 +90,12 @@ internal sealed class SmpTokenHandler(
             return Refuse(new AuthenticationOutcome(403, NsError.AgentRevoked), agentId, null);
         }
 
-        var token = issuer.GetOrIssue(agent, uid);
+        var token = issuer.GetOrIssue(agent, uid, Source, out var retryAfter);
+        if (token is null)
+        {
+            return Refuse(new AuthenticationOutcome(429, NsError.RateLimited) { RetryAfter = retryAfter }, agentId, null);
+        }
+
         Context.Features.Set(new AuthenticationOutcome(401, null, token.Text));
         return AuthenticateResult.Fail("SMPToken hello: token issued.");
     }
@@ -126,7 +133,8 @@ internal sealed class SmpTokenHandler(
         }
 
         var agent = result.Agent ?? await agents.FindAsync(sub, Context.RequestAborted);
-        return agent is { IsActive: true } ? issuer.GetOrIssue(agent, uid).Text : null;
+        // Over the rate limits the refusal still answers, with the bare challenge.
+        return agent is { IsActive: true } ? issuer.GetOrIssue(agent, uid, Source, out _)?.Text : null;
     }
 
     private AuthenticateResult Refuse(AuthenticationOutcome outcome, string? agentId, string? jti)

@@ -26,4 +26,5 @@ public sealed class GatewayOptions
     public EnrollmentOptions Enrollment { get; set; } = new();
     public AccOptions Acc { get; set; } = new();
     public IdentityOptions Identity { get; set; } = new();
+    public RateLimitOptions RateLimits { get; set; } = new();
 }

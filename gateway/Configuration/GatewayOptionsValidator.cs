@@ -51,6 +51,11 @@ internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
             Check(!string.IsNullOrWhiteSpace(o.Identity.StripHeaders[i]), $"Identity:StripHeaders:{i}", "is empty.");
         }
 
+        var r = o.RateLimits;
+        Check(r.TokensPerSourcePerMinute >= 1, "RateLimits:TokensPerSourcePerMinute", "must be at least 1.");
+        Check(r.TokensPerAgentPerMinute >= 1, "RateLimits:TokensPerAgentPerMinute", "must be at least 1.");
+        Check(r.EnrollmentsPerSourcePerMinute >= 1, "RateLimits:EnrollmentsPerSourcePerMinute", "must be at least 1.");
+
         Check(!string.IsNullOrWhiteSpace(o.Identity.ServiceIdentity), "Identity:ServiceIdentity", "is required.");
         Check(!string.IsNullOrWhiteSpace(o.Identity.Group), "Identity:Group", "is required.");
 

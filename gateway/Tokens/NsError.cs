@@ -27,4 +27,5 @@ internal static class NsError
     public const string AccThrottled = "acc-throttled";
     public const string DirectoryUnavailable = "directory-unavailable";
     public const string KeyConflict = "key-conflict";
+    public const string RateLimited = "rate-limited";
 }

@@ -8,6 +8,7 @@ using Smp.Gateway.Configuration;
 using Smp.Gateway.Diagnostics;
 using Smp.Gateway.Jose;
 using Smp.Gateway.Keys;
+using Smp.Gateway.RateLimiting;
 using Smp.Gateway.Replay;
 
 namespace Smp.Gateway.Tokens;
@@ -21,6 +22,7 @@ internal sealed class TokenIssuer(
     ServerKeyRing keys,
     IReplayRegistry registry,
     IssuedTokenCache cache,
+    IssuanceLimiter limiter,
     IOptionsMonitor<GatewayOptions> options,
     TimeProvider time,
     ILogger<TokenIssuer> logger)
@@ -28,8 +30,13 @@ internal sealed class TokenIssuer(
     // Plain JSON for a plain reader: `smp+jwt`, not `smp\u002Bjwt`. Nothing here is ever embedded in HTML.
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public IssuedToken GetOrIssue(Agent agent, string uid)
+    /// <summary>
+    /// The token held for this agent and <c>uid</c>, or a new one; null when a new signature is over
+    /// the rate limits of <paramref name="source"/> or of the agent (<paramref name="retryAfter"/> says when to ask again).
+    /// </summary>
+    public IssuedToken? GetOrIssue(Agent agent, string uid, string source, out TimeSpan retryAfter)
     {
+        retryAfter = TimeSpan.Zero;
         long now = time.GetUtcNow().ToUnixTimeSeconds();
         if (cache.TryGet(agent.AgentId, uid, out var held)
             && held.Jkt == agent.Key.Thumbprint
@@ -37,6 +44,11 @@ internal sealed class TokenIssuer(
             && (held.ExpiresAt - now) * 4 > held.ExpiresAt - held.IssuedAt)
         {
             return held;
+        }
+
+        if (!limiter.TryIssue(source, agent.AgentId, out retryAfter))
+        {
+            return null;
         }
 
         var issued = Issue(agent, uid, now);

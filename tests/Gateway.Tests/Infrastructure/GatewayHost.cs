@@ -51,6 +51,10 @@ internal sealed class GatewayHost : IAsyncDisposable
             ["Gateway:Enrollment:Secret"] = Secret,
             ["ReverseProxy:Clusters:legacy:Destinations:primary:Address"] = legacyUrl + "/",
             ["Logging:LogLevel:Default"] = "Warning",
+            // Tests send from one address far faster than any fleet; Hardening/RateLimitTests sets its own.
+            ["Gateway:RateLimits:TokensPerSourcePerMinute"] = "1000000",
+            ["Gateway:RateLimits:TokensPerAgentPerMinute"] = "1000000",
+            ["Gateway:RateLimits:EnrollmentsPerSourcePerMinute"] = "1000000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
