@@ -15,6 +15,7 @@ using Smp.Gateway.Identity;
 using Smp.Gateway.Keys;
 using Smp.Gateway.Replay;
 using Smp.Gateway.Routing;
+using Smp.Gateway.State;
 using Smp.Gateway.Tokens;
 
 namespace Smp.Gateway;
@@ -82,8 +83,7 @@ public static class GatewayApp
 
         services.AddSingleton<SigningKeyLoader>();
         services.AddSingleton(sp => sp.GetRequiredService<SigningKeyLoader>().Load());
-        services.AddSingleton<IAgentStore, SqliteAgentStore>();
-        services.AddSingleton<IReplayRegistry, MemoryReplayRegistry>();
+        services.AddGatewayState(configuration);
         services.AddSingleton<IssuedTokenCache>();
         services.AddSingleton<VerifiedSignatureCache>();
         services.AddSingleton<TokenIssuer>();
