@@ -126,26 +126,10 @@ public sealed class RedisReplayRegistryTests(RedisFixture redis) : IClassFixture
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"an unreachable Redis took {clock.Elapsed} to refuse");
 
         await server.StartAgainAsync();
-        var decision = await EventuallyAsync(() => node.Registry.TryAcceptAsync(jti, 2, keep, default).AsTask());
+        var decision = await Eventually.UntilAsync(() => node.Registry.TryAcceptAsync(jti, 2, keep, default).AsTask(), ReplayDecision.Unavailable);
         Assert.Equal(ReplayDecision.Accepted, decision);
         Assert.Equal(ReplayDecision.Replayed, await node.Registry.TryAcceptAsync(jti, 1, keep, default));
     }
 
     private static long JumpOf(int r) => new long[] { 31, 32, 33, 63, 64, 65, 1000, 4_294_967_296 }[r % 8];
-
-    /// <summary>Retries while the registry is unavailable, for at most 20 s (the connection reconnects by itself).</summary>
-    internal static async Task<ReplayDecision> EventuallyAsync(Func<Task<ReplayDecision>> check)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (true)
-        {
-            var decision = await check();
-            if (decision != ReplayDecision.Unavailable || DateTime.UtcNow > deadline)
-            {
-                return decision;
-            }
-
-            await Task.Delay(100);
-        }
-    }
 }
