@@ -16,6 +16,7 @@ using Smp.Gateway.Keys;
 using Smp.Gateway.RateLimiting;
 using Smp.Gateway.Replay;
 using Smp.Gateway.Routing;
+using Smp.Gateway.State;
 using Smp.Gateway.Tokens;
 
 namespace Smp.Gateway;
@@ -94,8 +95,7 @@ public static class GatewayApp
 
         services.AddSingleton<SigningKeyLoader>();
         services.AddSingleton(sp => sp.GetRequiredService<SigningKeyLoader>().Load());
-        services.AddSingleton<IAgentStore, SqliteAgentStore>();
-        services.AddSingleton<IReplayRegistry, MemoryReplayRegistry>();
+        services.AddGatewayState(configuration);
         services.AddSingleton<IssuedTokenCache>();
         services.AddSingleton<IssuanceLimiter>();
         services.AddSingleton<VerifiedSignatureCache>();

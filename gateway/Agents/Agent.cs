@@ -23,6 +23,12 @@ internal sealed class Agent
 
     public Agent With(AgentStatus status) => new(AgentId, Key, status);
 
+    /// <summary>What enrolling this agent's id again with <paramref name="key"/> comes to (§4).</summary>
+    public EnrollOutcome EnrollAgain(RsaJwk key) =>
+        Key.Thumbprint != key.Thumbprint ? EnrollOutcome.KeyConflict
+        : IsActive ? EnrollOutcome.AlreadyEnrolled
+        : EnrollOutcome.Revoked;
+
     /// <summary>RSASSA-PKCS1-v1_5 with SHA-256 (§6); a signature of the wrong length is refused before the RSA operation.</summary>
     public bool Verify(ReadOnlySpan<byte> data, ReadOnlySpan<byte> signature)
     {

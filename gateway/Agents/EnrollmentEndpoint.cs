@@ -10,6 +10,7 @@ using Smp.Gateway.Configuration;
 using Smp.Gateway.Diagnostics;
 using Smp.Gateway.Keys;
 using Smp.Gateway.RateLimiting;
+using Smp.Gateway.State;
 using Smp.Gateway.Tokens;
 
 namespace Smp.Gateway.Agents;
@@ -58,7 +59,19 @@ internal sealed class EnrollmentEndpoint(
             return;
         }
 
-        var outcome = await agents.EnrollAsync(request.AgentId, request.Key, context.RequestAborted);
+        EnrollOutcome outcome;
+        try
+        {
+            outcome = await agents.EnrollAsync(request.AgentId, request.Key, context.RequestAborted);
+        }
+        catch (StateUnavailableException e)
+        {
+            GatewayLog.StateStoreUnavailable(logger, "an enrollment", e.Message);
+            context.Response.Headers.RetryAfter = "1";
+            await WriteErrorAsync(context, 503, NsError.RegistryUnavailable, "the agent store is unavailable; try again.");
+            return;
+        }
+
         switch (outcome)
         {
             case EnrollOutcome.KeyConflict:

@@ -66,10 +66,7 @@ internal sealed class SqliteAgentStore : IAgentStore
         }
 
         var existing = await FindAsync(agentId, cancellationToken);
-        return existing is null ? EnrollOutcome.KeyConflict
-            : existing.Key.Thumbprint != key.Thumbprint ? EnrollOutcome.KeyConflict
-            : existing.IsActive ? EnrollOutcome.AlreadyEnrolled
-            : EnrollOutcome.Revoked;
+        return existing?.EnrollAgain(key) ?? EnrollOutcome.KeyConflict;
     }
 
     public async Task<bool> SetStatusAsync(string agentId, AgentStatus status, CancellationToken cancellationToken)

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Smp.Gateway.Agents;
 using Smp.Gateway.Configuration;
 using Smp.Gateway.Diagnostics;
+using Smp.Gateway.State;
 using Smp.Gateway.Tokens;
 
 namespace Smp.Gateway.Authentication;
@@ -32,14 +33,23 @@ internal sealed class SmpTokenHandler(
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var credentials = CredentialsParser.Parse(Request.Headers.Authorization);
-        return credentials.Kind switch
+        try
         {
-            CredentialKind.None => await FromConnectionAsync(),
-            CredentialKind.Hello => await HelloAsync(credentials.AgentId!, credentials.Uid!),
-            CredentialKind.Proof => await ProofAsync(credentials.Proof!),
-            CredentialKind.Malformed when IsSmpToken() => Refuse(new AuthenticationOutcome(401, NsError.Malformed), null, null),
-            _ => AuthenticateResult.NoResult(),
-        };
+            return credentials.Kind switch
+            {
+                CredentialKind.None => await FromConnectionAsync(),
+                CredentialKind.Hello => await HelloAsync(credentials.AgentId!, credentials.Uid!),
+                CredentialKind.Proof => await ProofAsync(credentials.Proof!),
+                CredentialKind.Malformed when IsSmpToken() => Refuse(new AuthenticationOutcome(401, NsError.Malformed), null, null),
+                _ => AuthenticateResult.NoResult(),
+            };
+        }
+        catch (StateUnavailableException e)
+        {
+            // Without its store a node cannot tell a revoked agent from an active one: refuse, never guess (§9).
+            GatewayLog.StateStoreUnavailable(_log, "authentication", e.Message);
+            return Refuse(new AuthenticationOutcome(StatusCodes.Status503ServiceUnavailable, NsError.RegistryUnavailable), credentials.AgentId, null);
+        }
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)

@@ -22,6 +22,7 @@ public sealed class GatewayOptions
 
     public TokenOptions Tokens { get; set; } = new();
     public ReplayOptions Replay { get; set; } = new();
+    public StateOptions State { get; set; } = new();
     public ConnectionOptions Connection { get; set; } = new();
     public EnrollmentOptions Enrollment { get; set; } = new();
     public AccOptions Acc { get; set; } = new();

@@ -34,6 +34,8 @@ internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
         Check(o.Replay.Window is >= 1 and <= 64, "Replay:Window", $"{o.Replay.Window} is outside 1 to 64.");
         Check(o.Replay.MaxEntries >= 1000, "Replay:MaxEntries", $"{o.Replay.MaxEntries} is below 1000.");
 
+        CheckState(o.State, Check);
+
         Check(o.Enrollment.Secret.Length is 0 or >= 16, "Enrollment:Secret", "must be empty (no secret) or at least 16 characters.");
 
         for (int i = 0; i < o.Acc.Accounts.Count; i++)
@@ -60,5 +62,48 @@ internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
         Check(!string.IsNullOrWhiteSpace(o.Identity.Group), "Identity:Group", "is required.");
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static void CheckState(StateOptions s, Action<bool, string, string> check)
+    {
+        check(s.IsRedis || string.Equals(s.Store, StateOptions.EmbeddedStore, StringComparison.OrdinalIgnoreCase),
+            "State:Store", $"'{s.Store}' is not a store; use 'Embedded' (one node) or 'Redis' (several nodes).");
+        if (!s.IsRedis)
+        {
+            return;
+        }
+
+        // The configuration string may hold a password: never quote it back.
+        string? problem = null;
+        if (string.IsNullOrWhiteSpace(s.Redis.Configuration))
+        {
+            problem = "is required when Gateway:State:Store is Redis.";
+        }
+        else if (!RedisConfigurationParses(s.Redis.Configuration, out problem))
+        {
+            problem = $"is not a StackExchange.Redis configuration string ({problem}).";
+        }
+
+        check(problem is null, "State:Redis:Configuration", problem ?? string.Empty);
+        check(System.Text.RegularExpressions.Regex.IsMatch(s.Redis.KeyPrefix, "^[A-Za-z0-9_.:-]{1,64}$"),
+            "State:Redis:KeyPrefix", "must be 1 to 64 letters, digits, '-', '_', '.' or ':' (braces would break the hash tags).");
+        check(s.Redis.Timeout >= TimeSpan.FromMilliseconds(50) && s.Redis.Timeout <= TimeSpan.FromSeconds(30),
+            "State:Redis:Timeout", $"{s.Redis.Timeout} is outside 00:00:00.050 to 00:00:30.");
+    }
+
+    private static bool RedisConfigurationParses(string configuration, out string? problem)
+    {
+        try
+        {
+            var parsed = StackExchange.Redis.ConfigurationOptions.Parse(configuration);
+            problem = parsed.EndPoints.Count == 0 ? "no endpoint" : null;
+            return problem is null;
+        }
+        catch (ArgumentException e)
+        {
+            // StackExchange.Redis names the unknown option, not the values.
+            problem = e.Message;
+            return false;
+        }
     }
 }

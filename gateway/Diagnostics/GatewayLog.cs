@@ -52,4 +52,16 @@ internal static partial class GatewayLog
 
     [LoggerMessage(40, LogLevel.Debug, "Swept {Registry} registry entries, {Issued} issued and {Verified} verified tokens.")]
     public static partial void Swept(ILogger logger, int registry, int issued, int verified);
+
+    [LoggerMessage(50, LogLevel.Information, "Shared state store connected: Redis at {EndPoints}.")]
+    public static partial void StateStoreConnected(ILogger logger, string endPoints);
+
+    [LoggerMessage(51, LogLevel.Error, "Shared state store lost: Redis at {EndPoint} ({Failure}); proofs are refused with 503 until it is back.")]
+    public static partial void StateStoreDisconnected(ILogger logger, string endPoint, string failure);
+
+    [LoggerMessage(52, LogLevel.Information, "Shared state store back: Redis at {EndPoint}.")]
+    public static partial void StateStoreReconnected(ILogger logger, string endPoint);
+
+    [LoggerMessage(53, LogLevel.Warning, "Shared state store unavailable during {Operation}; refused with 503: {Reason}")]
+    public static partial void StateStoreUnavailable(ILogger logger, string operation, string reason);
 }

@@ -3,18 +3,25 @@ using Microsoft.Extensions.Hosting;
 using Smp.Gateway.Agents;
 using Smp.Gateway.Keys;
 using Smp.Gateway.Replay;
+using Smp.Gateway.State;
 
 namespace Smp.Gateway.Hosting;
 
 /// <summary>
 /// Runs before Kestrel listens: loads the signing key and opens the agent store, so a bad key file or
-/// data folder stops the start instead of the first request; then waits for the registry's epoch.
+/// data folder stops the start instead of the first request; connects to the shared store, if one is
+/// configured, so an unreachable or evicting Redis stops it too; then waits for the registry's epoch.
 /// </summary>
 internal sealed class StartupCheck(IServiceProvider services, TimeProvider time) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         services.GetRequiredService<ServerKeyRing>();
+        if (services.GetService<RedisConnection>() is { } redis)
+        {
+            await redis.ConnectAsync(cancellationToken);
+        }
+
         services.GetRequiredService<IAgentStore>();
 
         // Tokens issued from now on must be newer than any an earlier process issued (§9): with

@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Extensions.Options;
 using Smp.Gateway.Configuration;
 
@@ -41,7 +39,7 @@ internal sealed class MemoryReplayRegistry : IReplayRegistry
         }
 
         var options = _options.CurrentValue.Replay;
-        UInt128 key = KeyOf(jti);
+        UInt128 key = JtiDigest.Of(jti);
         if (!_entries.TryGetValue(key, out var entry))
         {
             if (Interlocked.Increment(ref _count) > options.MaxEntries)
@@ -79,15 +77,6 @@ internal sealed class MemoryReplayRegistry : IReplayRegistry
         }
 
         return removed;
-    }
-
-    private static UInt128 KeyOf(string jti)
-    {
-        Span<byte> utf8 = stackalloc byte[256];
-        int length = Encoding.UTF8.GetBytes(jti, utf8);
-        Span<byte> digest = stackalloc byte[32];
-        SHA256.HashData(utf8[..length], digest);
-        return System.Buffers.Binary.BinaryPrimitives.ReadUInt128LittleEndian(digest);
     }
 
     private sealed class Entry(long keepUntil)

@@ -18,6 +18,8 @@ public sealed class ConfigurationValidationTests
         { "Gateway:Replay:Window", "0", "Gateway:Replay:Window" },
         { "Gateway:Enrollment:Secret", "short", "Gateway:Enrollment:Secret" },
         { "Gateway:Role", "Proxy", "Gateway:Role" },
+        { "Gateway:State:Store", "Memcached", "Gateway:State:Store" },
+        { "Gateway:State:Store", "Redis", "Gateway:State:Redis:Configuration" },
         { "Gateway:Acc:Accounts:0:PasswordHash", "plaintext", "Gateway:Acc:Accounts:0:PasswordHash" },
         { "Gateway:Acc:Shield:WrongPasswordBudget", "10", "Gateway:Acc:Shield:WrongPasswordBudget" },
         { "Gateway:Acc:Shield:WrongPasswordBudget", "0", "Gateway:Acc:Shield:WrongPasswordBudget" },

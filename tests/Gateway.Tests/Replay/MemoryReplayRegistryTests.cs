@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Smp.Gateway.Configuration;
 using Smp.Gateway.Replay;
+using Smp.Gateway.Tests.Infrastructure;
 
 namespace Smp.Gateway.Tests.Replay;
 
@@ -17,7 +18,7 @@ public sealed class MemoryReplayRegistryTests
     {
         var time = new ManualTime(DateTimeOffset.FromUnixTimeSeconds(1_700_000_000));
         var options = new GatewayOptions { Replay = { MaxEntries = maxEntries } };
-        var monitor = new StaticMonitor(options);
+        var monitor = new StaticOptionsMonitor(options);
         return (new MemoryReplayRegistry(time, monitor), time);
     }
 
@@ -70,14 +71,5 @@ public sealed class MemoryReplayRegistryTests
     {
         var (registry, time) = Create();
         Assert.Equal(time.Now.ToUnixTimeSeconds() + 1, registry.EpochStart);
-    }
-
-    private sealed class StaticMonitor(GatewayOptions value) : IOptionsMonitor<GatewayOptions>
-    {
-        public GatewayOptions CurrentValue => value;
-
-        public GatewayOptions Get(string? name) => value;
-
-        public IDisposable? OnChange(Action<GatewayOptions, string?> listener) => null;
     }
 }

@@ -1,0 +1,24 @@
+namespace Smp.Gateway.Configuration;
+
+/// <summary><c>Gateway:State:Redis</c>: the shared store, used when <c>Gateway:State:Store</c> is <c>Redis</c>.</summary>
+public sealed class RedisStateOptions
+{
+    /// <summary>
+    /// <c>Gateway:State:Redis:Configuration</c>: a StackExchange.Redis configuration string, such as
+    /// <c>redis1:6379,redis2:6379,password=...,ssl=true</c>. Default empty; required when the store is Redis.
+    /// The Redis must answer at start and use <c>maxmemory-policy noeviction</c>, or the node does not start.
+    /// </summary>
+    public string Configuration { get; set; } = string.Empty;
+
+    /// <summary>
+    /// <c>Gateway:State:Redis:KeyPrefix</c>: the start of every key, so several gateways can share one
+    /// Redis. Default <c>smpgw</c>; letters, digits, <c>-</c>, <c>_</c>, <c>.</c> and <c>:</c> only.
+    /// </summary>
+    public string KeyPrefix { get; set; } = "smpgw";
+
+    /// <summary>
+    /// <c>Gateway:State:Redis:Timeout</c>: the longest a request waits for Redis (connect, and each
+    /// command) before it is refused with 503 <c>registry-unavailable</c>. Default 00:00:01; 00:00:00.050 to 00:00:30.
+    /// </summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(1);
+}

@@ -1,0 +1,98 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Smp.Gateway.Configuration;
+using Smp.Gateway.Diagnostics;
+using StackExchange.Redis;
+
+namespace Smp.Gateway.State;
+
+/// <summary>
+/// The node's one connection to the shared store. Every wait is bounded by <c>Gateway:State:Redis:Timeout</c>,
+/// and a command sent while the connection is down fails at once instead of queueing, so a slow or absent
+/// Redis costs a request one timeout at most and never piles up work. The connection recovers by itself.
+/// </summary>
+internal sealed class RedisConnection : IAsyncDisposable
+{
+    private const string ConfigurationKey = "Gateway:State:Redis:Configuration";
+
+    private readonly RedisStateOptions _options;
+    private readonly ILogger _logger;
+    private ConnectionMultiplexer? _multiplexer;
+
+    public RedisConnection(IOptions<GatewayOptions> options, ILogger<RedisConnection> logger)
+    {
+        _options = options.Value.State.Redis;
+        _logger = logger;
+        Keys = new RedisKeys(_options.KeyPrefix);
+    }
+
+    public RedisKeys Keys { get; }
+
+    /// <summary>The database; only once <see cref="ConnectAsync"/> has succeeded (at start, before Kestrel listens).</summary>
+    public IDatabase Database => _multiplexer?.GetDatabase() ?? throw new InvalidOperationException("The Redis connection is not open yet.");
+
+    /// <summary>What a Redis call throws when the store cannot answer: connection, timeout, or an error reply (READONLY, OOM, ...).</summary>
+    public static bool IsFailure(Exception e) => e is RedisException or TimeoutException;
+
+    /// <summary>
+    /// Connects and checks the Redis. A Redis that cannot be reached at start stops the start (an
+    /// administrator learns it at once, rather than from the first refused agents); so does one that
+    /// could evict keys, since an evicted registry entry would let a proof be replayed.
+    /// </summary>
+    public async Task ConnectAsync(CancellationToken cancellationToken)
+    {
+        var configuration = ConfigurationOptions.Parse(_options.Configuration);
+        int timeout = (int)_options.Timeout.TotalMilliseconds;
+        configuration.AbortOnConnectFail = false;
+        configuration.BacklogPolicy = BacklogPolicy.FailFast;
+        configuration.SyncTimeout = timeout;
+        configuration.AsyncTimeout = timeout;
+        configuration.ConnectTimeout = Math.Max(timeout, 5000);
+        configuration.ClientName ??= "smp-gateway";
+        string endpoints = string.Join(", ", configuration.EndPoints.Select(EndPointCollection.ToString));
+
+        _multiplexer = await ConnectionMultiplexer.ConnectAsync(configuration).WaitAsync(cancellationToken);
+        if (!_multiplexer.IsConnected)
+        {
+            throw new InvalidOperationException($"{ConfigurationKey}: no Redis answers at {endpoints}; the node does not start without its shared store.");
+        }
+
+        await CheckEvictionPolicyAsync(configuration, cancellationToken);
+
+        _multiplexer.ConnectionFailed += (_, e) => GatewayLog.StateStoreDisconnected(_logger, EndPointCollection.ToString(e.EndPoint), e.FailureType.ToString());
+        _multiplexer.ConnectionRestored += (_, e) => GatewayLog.StateStoreReconnected(_logger, EndPointCollection.ToString(e.EndPoint));
+        GatewayLog.StateStoreConnected(_logger, endpoints);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_multiplexer is not null)
+        {
+            await _multiplexer.DisposeAsync();
+        }
+    }
+
+    /// <summary>
+    /// Refuses a Redis that could evict keys: an evicted registry entry would let a proof be replayed.
+    /// <c>INFO memory</c> is read rather than <c>CONFIG GET</c>, which managed services often forbid. The
+    /// typed INFO needs the client's admin mode, so it goes over a short-lived connection of its own;
+    /// the node's connection never runs in admin mode.
+    /// </summary>
+    private static async Task CheckEvictionPolicyAsync(ConfigurationOptions configuration, CancellationToken cancellationToken)
+    {
+        var admin = configuration.Clone();
+        admin.AllowAdmin = true;
+        admin.ClientName = configuration.ClientName + "-check";
+        await using var check = await ConnectionMultiplexer.ConnectAsync(admin).WaitAsync(cancellationToken);
+        foreach (var server in check.GetServers().Where(s => s.IsConnected && !s.IsReplica))
+        {
+            var memory = await server.InfoAsync("memory");
+            string policy = memory.SelectMany(g => g).FirstOrDefault(p => p.Key == "maxmemory_policy").Value ?? "unknown";
+            if (!string.Equals(policy, "noeviction", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new InvalidOperationException(
+                    $"{ConfigurationKey}: the Redis at {EndPointCollection.ToString(server.EndPoint)} has maxmemory-policy '{policy}', which may evict registry keys and let a proof be replayed; set maxmemory-policy noeviction.");
+            }
+        }
+    }
+}

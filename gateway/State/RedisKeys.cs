@@ -1,0 +1,22 @@
+using StackExchange.Redis;
+using Smp.Gateway.Replay;
+
+namespace Smp.Gateway.State;
+
+/// <summary>
+/// Every Redis key of the gateway, under <c>Gateway:State:Redis:KeyPrefix</c>. Each key carries its own
+/// hash tag (the part in braces), so Redis Cluster spreads tokens and agents over every slot, while
+/// anything later stored beside one token or one agent lands in the same slot and can be updated by
+/// one script. One tag for all keys would put the whole registry on one shard.
+/// </summary>
+internal sealed class RedisKeys(string prefix)
+{
+    /// <summary>The replay window of one token: keyed by a digest of the decoded <c>jti</c>, as the embedded registry.</summary>
+    public RedisKey Replay(string jti) => $"{prefix}:replay:{{{JtiDigest.Of(jti):x32}}}";
+
+    /// <summary>A revoked token, by the same digest.</summary>
+    public RedisKey RevokedToken(string jti) => $"{prefix}:revoked:{{{JtiDigest.Of(jti):x32}}}";
+
+    /// <summary>An enrolled agent (a hash), by its id: a lowercase GUID, so one agent has one key.</summary>
+    public RedisKey Agent(string agentId) => $"{prefix}:agent:{{{agentId}}}";
+}

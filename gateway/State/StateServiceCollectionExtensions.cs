@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Smp.Gateway.Agents;
+using Smp.Gateway.Configuration;
+using Smp.Gateway.Replay;
+
+namespace Smp.Gateway.State;
+
+/// <summary>Registers the stores nodes must agree on: embedded, or Redis, chosen by <c>Gateway:State:Store</c>.</summary>
+internal static class StateServiceCollectionExtensions
+{
+    /// <summary>
+    /// With <c>Redis</c> the embedded stores are not registered at all, so nothing can fall back to them.
+    /// Any other value registers the embedded stores, and one that is not <c>Embedded</c> either stops the
+    /// start in <see cref="GatewayOptionsValidator"/>: a misspelt <c>Redis</c> never runs on memory.
+    /// </summary>
+    public static IServiceCollection AddGatewayState(this IServiceCollection services, IConfiguration configuration)
+    {
+        var state = configuration.GetSection($"{GatewayOptions.SectionName}:State").Get<StateOptions>() ?? new StateOptions();
+        if (state.IsRedis)
+        {
+            services.AddSingleton<RedisConnection>();
+            services.AddSingleton<IAgentStore, RedisAgentStore>();
+            services.AddSingleton<IReplayRegistry, RedisReplayRegistry>();
+        }
+        else
+        {
+            services.AddSingleton<IAgentStore, SqliteAgentStore>();
+            services.AddSingleton<IReplayRegistry, MemoryReplayRegistry>();
+        }
+
+        return services;
+    }
+}
