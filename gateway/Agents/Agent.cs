@@ -4,7 +4,7 @@ using Smp.Gateway.Jose;
 namespace Smp.Gateway.Agents;
 
 /// <summary>An enrolled agent: its id, its public key and whether it is active. Immutable; a change makes a new one.</summary>
-internal sealed class Agent
+internal sealed class Agent : ISignatureVerifier
 {
     private readonly Lazy<RSA> _rsa;
 

@@ -7,7 +7,7 @@ namespace Smp.Gateway.Keys;
 /// One server signing key. Created once and shared by every request: RSA operations on one
 /// instance are safe to run concurrently, and building a key per request would cost more than the check.
 /// </summary>
-internal sealed class ServerKey
+internal sealed class ServerKey : ISignatureVerifier
 {
     public const string Rs256 = "RS256";
 

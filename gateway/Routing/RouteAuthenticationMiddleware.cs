@@ -33,8 +33,9 @@ internal sealed class RouteAuthenticationMiddleware(RequestDelegate next, IOptio
         }
 
         bool offerBasic = o.Acc.Enabled && mode is RouteAuthMode.TokenOrAcc or RouteAuthMode.Acc;
-        var credentials = CredentialsParser.Parse(context.Request.Headers.Authorization);
-        if (credentials.Kind == CredentialKind.Basic && offerBasic)
+        // Read here only where Basic may be answered: on Token routes the scheme handler reads it once.
+        var credentials = offerBasic ? CredentialsParser.Parse(context.Request.Headers.Authorization) : Credentials.None;
+        if (credentials.Kind == CredentialKind.Basic)
         {
             var acc = await context.AuthenticateAsync(AccDefaults.AuthenticationScheme);
             if (acc.Succeeded)

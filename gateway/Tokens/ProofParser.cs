@@ -23,7 +23,8 @@ internal static class ProofParser
     {
         proof = null;
         partial = new TokenClaims();
-        if (text.Length > MaxProofLength || !TrySplit(text, out Span<Range> parts))
+        Span<Range> parts = stackalloc Range[5];
+        if (text.Length > MaxProofLength || !TrySplit(text, parts))
         {
             return false;
         }
@@ -79,9 +80,8 @@ internal static class ProofParser
         return true;
     }
 
-    private static bool TrySplit(string text, out Span<Range> parts)
+    private static bool TrySplit(string text, Span<Range> parts)
     {
-        parts = new Range[5];
         int start = 0, count = 0;
         for (int i = 0; i <= text.Length; i++)
         {

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using Smp.Gateway.Agents;
 using Smp.Gateway.Configuration;
+using Smp.Gateway.Jose;
 using Smp.Gateway.Keys;
 using Smp.Gateway.Replay;
 
@@ -38,7 +39,7 @@ internal sealed class ProofValidator(
         UInt128 digest = VerifiedSignatureCache.KeyOf(proof!.Token);
         if (!verified.Contains(digest))
         {
-            if (!Verify(proof.Text, proof.ServerSignedLength, proof.ServerSignature, key.Verify))
+            if (!Verify(proof.Text, proof.ServerSignedLength, proof.ServerSignature, key))
             {
                 return ProofValidationResult.Unauthorized(NsError.ServerSignatureInvalid, claims);
             }
@@ -78,7 +79,7 @@ internal sealed class ProofValidator(
         }
 
         // 6. The agent signature over the first four parts.
-        if (!Verify(proof.Text, proof.AgentSignedLength, proof.AgentSignature, agent.Verify))
+        if (!Verify(proof.Text, proof.AgentSignedLength, proof.AgentSignature, agent))
         {
             return ProofValidationResult.Forbidden(NsError.AgentSignatureInvalid, claims, agent);
         }
@@ -104,15 +105,13 @@ internal sealed class ProofValidator(
         };
     }
 
-    private delegate bool Verifier(ReadOnlySpan<byte> data, ReadOnlySpan<byte> signature);
-
-    private static bool Verify(string text, int signedLength, byte[] signature, Verifier verify)
+    private static bool Verify(string text, int signedLength, byte[] signature, ISignatureVerifier verifier)
     {
         byte[] data = ArrayPool<byte>.Shared.Rent(signedLength);
         try
         {
             int length = Encoding.ASCII.GetBytes(text.AsSpan(0, signedLength), data);
-            return verify(data.AsSpan(0, length), signature);
+            return verifier.Verify(data.AsSpan(0, length), signature);
         }
         finally
         {
