@@ -10,6 +10,7 @@ using Smp.Gateway.Administration;
 using Smp.Gateway.Agents;
 using Smp.Gateway.Authentication;
 using Smp.Gateway.Configuration;
+using Smp.Gateway.Diagnostics;
 using Smp.Gateway.Hosting;
 using Smp.Gateway.Identity;
 using Smp.Gateway.Keys;
@@ -32,7 +33,8 @@ public static class GatewayApp
     /// <paramref name="overrides"/>. An invalid configuration stops <c>StartAsync</c> with an
     /// <see cref="OptionsValidationException"/> whose messages name each key.
     /// </summary>
-    public static WebApplication Build(string[] args, IReadOnlyDictionary<string, string?>? overrides = null)
+    public static WebApplication Build(
+        string[] args, IReadOnlyDictionary<string, string?>? overrides = null, Action<IServiceCollection>? configureServices = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = Directory.GetCurrentDirectory() });
         ConfigureSources(builder.Configuration, args, overrides);
@@ -40,6 +42,7 @@ public static class GatewayApp
         // limits the configuration states (header size and count, request line, header timeout) hold.
         builder.WebHost.ConfigureKestrel((context, kestrel) => context.Configuration.GetSection("Kestrel:Limits").Bind(kestrel.Limits));
         AddGateway(builder.Services, builder.Configuration);
+        configureServices?.Invoke(builder.Services);
         var app = builder.Build();
         UseGateway(app);
         return app;
@@ -107,7 +110,10 @@ public static class GatewayApp
         services.AddSingleton<EnrollmentEndpoint>();
         services.AddSingleton(sp => new GatewayAdministration(
             sp.GetRequiredService<IAgentStore>(), sp.GetRequiredService<IOptionsMonitor<GatewayOptions>>(),
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<GatewayAdministration>>()));
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<GatewayMetrics>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<GatewayAdministration>>()));
+        services.AddGatewayTelemetry();
+        services.AddGatewayHealth();
         services.AddHostedService<StartupCheck>();
         services.AddHostedService<ExpirySweeper>();
 
@@ -124,6 +130,7 @@ public static class GatewayApp
     private static void UseGateway(WebApplication app)
     {
         app.UseMiddleware<AuthorizationHeaderGuard>();
+        app.MapGatewayHealth();
         app.MapGet(JwksEndpoint.Path, (HttpContext context, JwksEndpoint jwks) => jwks.HandleAsync(context));
         app.MapPost(EnrollmentEndpoint.Path, (HttpContext context, EnrollmentEndpoint enrollment) => enrollment.HandleAsync(context));
         app.MapReverseProxy(proxy =>

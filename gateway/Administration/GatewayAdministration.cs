@@ -14,8 +14,12 @@ public sealed class GatewayAdministration
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
-    internal GatewayAdministration(IAgentStore agents, IOptionsMonitor<GatewayOptions> options, TimeProvider time, ILogger<GatewayAdministration> logger)
+    private readonly GatewayMetrics _metrics;
+
+    internal GatewayAdministration(
+        IAgentStore agents, IOptionsMonitor<GatewayOptions> options, TimeProvider time, GatewayMetrics metrics, ILogger<GatewayAdministration> logger)
     {
+        _metrics = metrics;
         _agents = agents;
         _options = options;
         _time = time;
@@ -45,6 +49,7 @@ public sealed class GatewayAdministration
         if (found)
         {
             GatewayLog.AgentStatusChanged(_logger, agentId, status.ToString());
+            _metrics.AgentChanged(status == AgentStatus.Revoked ? "revoked" : "reinstated");
         }
 
         return found;

@@ -22,6 +22,7 @@ internal sealed class EnrollmentEndpoint(
     AccCredentialValidator acc,
     ChallengeWriter challenges,
     IssuanceLimiter limiter,
+    GatewayMetrics metrics,
     IOptionsMonitor<GatewayOptions> options,
     ILogger<EnrollmentEndpoint> logger)
 {
@@ -85,6 +86,11 @@ internal sealed class EnrollmentEndpoint(
         }
 
         GatewayLog.AgentEnrolled(logger, request.AgentId, request.Key.Thumbprint, outcome.ToString());
+        if (outcome == EnrollOutcome.Created)
+        {
+            metrics.AgentChanged("enrolled");
+        }
+
         context.Response.StatusCode = outcome == EnrollOutcome.Created ? 201 : 200;
         context.Response.ContentType = "application/json";
         await using var writer = new Utf8JsonWriter(context.Response.Body);

@@ -25,6 +25,7 @@ internal sealed class SmpTokenHandler(
     ProofValidator validator,
     TokenIssuer issuer,
     ChallengeWriter challenges,
+    GatewayMetrics metrics,
     TimeProvider time)
     : AuthenticationHandler<AuthenticationSchemeOptions>(schemeOptions, loggerFactory, encoder)
 {
@@ -79,10 +80,20 @@ internal sealed class SmpTokenHandler(
             return AuthenticateResult.NoResult();
         }
 
+        metrics.Authentication("connection", "accepted");
         return Success(state.AgentId, state.Jti);
     }
 
     private async Task<AuthenticateResult> HelloAsync(string agentId, string uid)
+    {
+        using var activity = GatewayActivities.Source.StartActivity("smp.hello");
+        activity?.SetTag(GatewayActivities.Agent, agentId);
+        var result = await HelloStepsAsync(agentId, uid);
+        GatewayActivities.SetOutcome(activity, Context.Features.Get<AuthenticationOutcome>()?.Error);
+        return result;
+    }
+
+    private async Task<AuthenticateResult> HelloStepsAsync(string agentId, string uid)
     {
         if (!AgentId.IsValid(agentId) || !ProofParser.IsUid(uid))
         {
@@ -107,6 +118,7 @@ internal sealed class SmpTokenHandler(
         }
 
         Context.Features.Set(new AuthenticationOutcome(401, null, token.Text));
+        metrics.Authentication(SmpTokenDefaults.AuthenticationScheme, "hello");
         return AuthenticateResult.Fail("SMPToken hello: token issued.");
     }
 
@@ -123,6 +135,7 @@ internal sealed class SmpTokenHandler(
                 ConnectionAuthentication.Set(Context, new ConnectionAuthentication.State(claims.Sub!, claims.Jkt, claims.Jti, claims.Exp + skew));
             }
 
+            metrics.Authentication(SmpTokenDefaults.AuthenticationScheme, "accepted");
             return Success(claims.Sub!, claims.Jti);
         }
 
@@ -151,6 +164,7 @@ internal sealed class SmpTokenHandler(
     {
         ConnectionAuthentication.Clear(Context);
         Context.Features.Set(outcome);
+        metrics.Authentication(SmpTokenDefaults.AuthenticationScheme, outcome.Error ?? "refused");
         string? remote = Context.Connection.RemoteIpAddress?.ToString();
         if (jti is null)
         {

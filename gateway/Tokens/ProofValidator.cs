@@ -1,8 +1,10 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.Text;
 using Microsoft.Extensions.Options;
 using Smp.Gateway.Agents;
 using Smp.Gateway.Configuration;
+using Smp.Gateway.Diagnostics;
 using Smp.Gateway.Jose;
 using Smp.Gateway.Keys;
 using Smp.Gateway.Replay;
@@ -19,9 +21,26 @@ internal sealed class ProofValidator(
     IAgentStore agents,
     IReplayRegistry registry,
     IOptionsMonitor<GatewayOptions> options,
-    TimeProvider time)
+    TimeProvider time,
+    GatewayMetrics metrics)
 {
     public async ValueTask<ProofValidationResult> ValidateAsync(string text, CancellationToken cancellationToken)
+    {
+        using var activity = GatewayActivities.Source.StartActivity("smp.proof.validate");
+        long start = Stopwatch.GetTimestamp();
+        var result = await ValidateStepsAsync(text, cancellationToken);
+        metrics.Validated(result.Error, Stopwatch.GetElapsedTime(start));
+        if (activity is not null)
+        {
+            activity.SetTag(GatewayActivities.Agent, result.Claims.Sub);
+            activity.SetTag(GatewayActivities.TokenId, result.Claims.Jti.Length > 0 ? result.Claims.Jti : null);
+            GatewayActivities.SetOutcome(activity, result.Error);
+        }
+
+        return result;
+    }
+
+    private async ValueTask<ProofValidationResult> ValidateStepsAsync(string text, CancellationToken cancellationToken)
     {
         // 1. Syntax.
         if (!ProofParser.TryParse(text, out var proof, out var claims))
@@ -97,7 +116,15 @@ internal sealed class ProofValidator(
         }
 
         // 9. The replay registry: last, and only now does the counter get used.
-        return await registry.TryAcceptAsync(claims.Jti, proof.Counter, claims.Exp + skew, cancellationToken) switch
+        ReplayDecision decision;
+        using (var check = GatewayActivities.Source.StartActivity("smp.registry.check"))
+        {
+            decision = await registry.TryAcceptAsync(claims.Jti, proof.Counter, claims.Exp + skew, cancellationToken);
+            check?.SetTag("smp.decision", decision.ToString());
+        }
+
+        metrics.RegistryChecked(decision);
+        return decision switch
         {
             ReplayDecision.Accepted => ProofValidationResult.Success(claims, agent),
             ReplayDecision.Replayed => ProofValidationResult.Forbidden(NsError.Replay, claims, agent),

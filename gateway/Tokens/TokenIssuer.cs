@@ -25,6 +25,7 @@ internal sealed class TokenIssuer(
     IssuanceLimiter limiter,
     IOptionsMonitor<GatewayOptions> options,
     TimeProvider time,
+    GatewayMetrics metrics,
     ILogger<TokenIssuer> logger)
 {
     // Plain JSON for a plain reader: `smp+jwt`, not `smp\u002Bjwt`. Nothing here is ever embedded in HTML.
@@ -58,6 +59,8 @@ internal sealed class TokenIssuer(
 
     private IssuedToken Issue(Agent agent, string uid, long now)
     {
+        using var activity = GatewayActivities.Source.StartActivity("smp.token.issue");
+        long start = System.Diagnostics.Stopwatch.GetTimestamp();
         var o = options.CurrentValue;
         var key = keys.Current;
         long iat = now;
@@ -102,6 +105,9 @@ internal sealed class TokenIssuer(
         string token = signingInput + "." + Base64Url.Encode(signature);
 
         GatewayLog.TokenIssued(logger, agent.AgentId, jti, key.Kid, exp);
+        metrics.Issued(System.Diagnostics.Stopwatch.GetElapsedTime(start));
+        activity?.SetTag(GatewayActivities.Agent, agent.AgentId);
+        activity?.SetTag(GatewayActivities.TokenId, jti);
         return new IssuedToken(token, jti, agent.Key.Thumbprint, iat, exp);
     }
 }

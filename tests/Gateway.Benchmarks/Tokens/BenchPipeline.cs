@@ -1,9 +1,12 @@
+using System.Diagnostics.Metrics;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Smp.Gateway.Agents;
 using Smp.Gateway.Configuration;
+using Smp.Gateway.Diagnostics;
 using Smp.Gateway.Jose;
 using Smp.Gateway.Keys;
 using Smp.Gateway.RateLimiting;
@@ -37,9 +40,10 @@ internal sealed class BenchPipeline : IDisposable
         Keys = new ServerKeyRing(new ServerKey(ServerRsa, canSign: true), []);
         Store = new SqliteAgentStore(Options.Create(options), TimeProvider.System);
         Registry = new MemoryReplayRegistry(TimeProvider.System, monitor);
-        Validator = new ProofValidator(Keys, new VerifiedSignatureCache(monitor, TimeProvider.System), Store, Registry, monitor, TimeProvider.System);
+        var metrics = new GatewayMetrics(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>(), Registry);
+        Validator = new ProofValidator(Keys, new VerifiedSignatureCache(monitor, TimeProvider.System), Store, Registry, monitor, TimeProvider.System, metrics);
         Issuer = new TokenIssuer(Keys, new EpochZero(), new IssuedTokenCache(monitor, TimeProvider.System),
-            new IssuanceLimiter(monitor), monitor, TimeProvider.System, NullLogger<TokenIssuer>.Instance);
+            new IssuanceLimiter(monitor), monitor, TimeProvider.System, metrics, NullLogger<TokenIssuer>.Instance);
         AgentRsa = RSA.Create(2048);
         AgentId = Guid.NewGuid().ToString("D");
     }

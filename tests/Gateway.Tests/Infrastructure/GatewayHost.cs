@@ -34,7 +34,8 @@ internal sealed class GatewayHost : IAsyncDisposable
     public GatewayAdministration Admin => Gateway.Services.GetRequiredService<GatewayAdministration>();
 
     public static async Task<GatewayHost> StartAsync(
-        IDictionary<string, string?>? settings = null, string? dataDirectory = null, string[]? args = null, int? port = null)
+        IDictionary<string, string?>? settings = null, string? dataDirectory = null, string[]? args = null, int? port = null,
+        Action<IServiceCollection>? services = null)
     {
         var owned = dataDirectory is null ? new TempFolder() : null;
         dataDirectory ??= owned!.Path;
@@ -61,7 +62,7 @@ internal sealed class GatewayHost : IAsyncDisposable
             overrides[key] = value;
         }
 
-        var gateway = GatewayApp.Build(args ?? [], overrides);
+        var gateway = GatewayApp.Build(args ?? [], overrides, services);
         try
         {
             await gateway.StartAsync();

@@ -1,0 +1,51 @@
+using System.Diagnostics.Metrics;
+using Smp.Gateway.Replay;
+
+namespace Smp.Gateway.Diagnostics;
+
+/// <summary>
+/// The <c>Smp.Gateway</c> meter: authentications by scheme and outcome, tokens issued, issue and
+/// validation durations, registry checks and live entries, agents enrolled and revoked. ACC counters
+/// are in <see cref="AccMetrics"/>, on the same meter.
+/// </summary>
+internal sealed class GatewayMetrics
+{
+    private readonly Counter<long> _authentications;
+    private readonly Counter<long> _issued;
+    private readonly Histogram<double> _issueDuration;
+    private readonly Histogram<double> _validationDuration;
+    private readonly Counter<long> _registryChecks;
+    private readonly Counter<long> _agents;
+
+    public GatewayMetrics(IMeterFactory meters, IReplayRegistry registry)
+    {
+        var meter = meters.Create(AccMetrics.MeterName);
+        _authentications = meter.CreateCounter<long>("smp.gateway.authentications", description: "Authentications by scheme (SMPToken, connection) and outcome (accepted, hello, or the X-SMP-NSError code).");
+        _issued = meter.CreateCounter<long>("smp.gateway.tokens.issued", description: "Tokens signed.");
+        _issueDuration = meter.CreateHistogram<double>("smp.gateway.token.issue.duration", "s", "Time to build and sign a token.");
+        _validationDuration = meter.CreateHistogram<double>("smp.gateway.proof.validation.duration", "s", "Time to validate a proof, by outcome.");
+        _registryChecks = meter.CreateCounter<long>("smp.gateway.registry.checks", description: "Replay registry checks, by decision.");
+        _agents = meter.CreateCounter<long>("smp.gateway.agents", description: "Agents enrolled, revoked and reinstated, by change.");
+        if (registry is MemoryReplayRegistry memory)
+        {
+            meter.CreateObservableGauge("smp.gateway.registry.entries", () => memory.Count, description: "Live tokens in the embedded replay registry.");
+        }
+    }
+
+    public void Authentication(string scheme, string outcome) =>
+        _authentications.Add(1, new("scheme", scheme), new("outcome", outcome));
+
+    public void Issued(TimeSpan duration)
+    {
+        _issued.Add(1);
+        _issueDuration.Record(duration.TotalSeconds);
+    }
+
+    public void Validated(string? error, TimeSpan duration) =>
+        _validationDuration.Record(duration.TotalSeconds, new KeyValuePair<string, object?>("outcome", error ?? "accepted"));
+
+    public void RegistryChecked(ReplayDecision decision) =>
+        _registryChecks.Add(1, new KeyValuePair<string, object?>("decision", decision.ToString()));
+
+    public void AgentChanged(string change) => _agents.Add(1, new KeyValuePair<string, object?>("change", change));
+}

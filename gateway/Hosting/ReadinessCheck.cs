@@ -1,0 +1,36 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Smp.Gateway.Agents;
+using Smp.Gateway.Keys;
+using Smp.Gateway.State;
+
+namespace Smp.Gateway.Hosting;
+
+/// <summary>
+/// <c>/readyz</c>: the signing keys are loaded, and the agent store and replay registry answer. A Redis
+/// node is ready only while Redis answers a PING; the embedded stores are ready once open.
+/// </summary>
+internal sealed class ReadinessCheck(IServiceProvider services) : IHealthCheck
+{
+    private const string ProbeAgent = "00000000-0000-0000-0000-000000000000";
+
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var keys = services.GetRequiredService<ServerKeyRing>();
+        var data = new Dictionary<string, object> { ["signing key"] = keys.Current.Kid };
+        try
+        {
+            await services.GetRequiredService<IAgentStore>().FindAsync(ProbeAgent, cancellationToken);
+            if (services.GetService<RedisConnection>() is { } redis)
+            {
+                data["redis round trip ms"] = (await redis.Database.PingAsync()).TotalMilliseconds;
+            }
+        }
+        catch (Exception e) when (e is StateUnavailableException || RedisConnection.IsFailure(e))
+        {
+            return HealthCheckResult.Unhealthy("the agent store or the replay registry does not answer: " + e.Message, data: data);
+        }
+
+        return HealthCheckResult.Healthy("keys loaded, agent store and replay registry answer", data);
+    }
+}

@@ -1,0 +1,163 @@
+using System.Diagnostics;
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+using Smp.Gateway.Tests.Infrastructure;
+
+namespace Smp.Gateway.Tests.Diagnostics;
+
+/// <summary>Spans and metrics of the real path, read with OpenTelemetry's in-memory exporters.</summary>
+public sealed class TelemetryTests
+{
+    [Fact]
+    public async Task TwoStepAuthentication_SpansNestedAndMetricsCounted()
+    {
+        var (host, spans, metrics) = await StartAsync();
+        await using (host)
+        {
+            using var client = host.NewClient();
+            var agent = TestAgent.New();
+            (await agent.EnrollAsync(client)).Dispose();
+            string uid = TestAgent.NewUid();
+            using var response = await TestAgent.SendAsync(client, Paths.Echo, "SMPToken " + agent.Proof(await agent.GetTokenAsync(client, uid), uid, 1));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+            var hello = Single(spans, "smp.hello");
+            Assert.Equal(agent.AgentId, hello.GetTagItem("smp.agent"));
+            Assert.Equal("accepted", hello.GetTagItem("smp.outcome"));
+            Assert.Equal(hello.SpanId, Single(spans, "smp.token.issue").ParentSpanId);
+
+            var validate = Single(spans, "smp.proof.validate");
+            Assert.Equal("accepted", validate.GetTagItem("smp.outcome"));
+            Assert.Equal(agent.AgentId, validate.GetTagItem("smp.agent"));
+            Assert.NotEqual(default, validate.ParentSpanId);
+            // Nested under YARP's span, itself under the request's (which ends, and is exported, last).
+            var proxy = await ExportedAsync(spans, s => s.SpanId == validate.ParentSpanId);
+            Assert.Equal("proxy.forwarder", proxy.DisplayName);
+            var request = await ExportedAsync(spans, s => s.SpanId == proxy.ParentSpanId);
+            Assert.StartsWith("GET", request.DisplayName);
+            var check = Single(spans, "smp.registry.check");
+            Assert.Equal(validate.SpanId, check.ParentSpanId);
+            Assert.Equal("Accepted", check.GetTagItem("smp.decision"));
+
+            var points = Collect(host, metrics);
+            Assert.Equal(1, Sum(points, "smp.gateway.authentications", ("outcome", "hello")));
+            Assert.Equal(1, Sum(points, "smp.gateway.authentications", ("outcome", "accepted")));
+            Assert.Equal(1, Sum(points, "smp.gateway.tokens.issued"));
+            Assert.Equal(1, Sum(points, "smp.gateway.registry.checks", ("decision", "Accepted")));
+            Assert.Equal(1, Sum(points, "smp.gateway.agents", ("change", "enrolled")));
+            Assert.Equal(1, HistogramCount(points, "smp.gateway.proof.validation.duration"));
+        }
+    }
+
+    [Fact]
+    public async Task ReplayedProof_SpanFailsAtStepNineWithItsCode()
+    {
+        var (host, spans, metrics) = await StartAsync();
+        await using (host)
+        {
+            using var client = host.NewClient();
+            var agent = TestAgent.New();
+            (await agent.EnrollAsync(client)).Dispose();
+            string uid = TestAgent.NewUid();
+            string proof = agent.Proof(await agent.GetTokenAsync(client, uid), uid, 1);
+            (await TestAgent.SendAsync(client, Paths.Echo, "SMPToken " + proof)).Dispose();
+            using var replay = await TestAgent.SendAsync(client, Paths.Echo, "SMPToken " + proof);
+            Assert.Equal(HttpStatusCode.Forbidden, replay.StatusCode);
+
+            var refused = Assert.Single(spans, s => s.DisplayName == "smp.proof.validate" && s.Status == ActivityStatusCode.Error);
+            Assert.Equal("replay", refused.StatusDescription);
+            Assert.Equal("replay", refused.GetTagItem("smp.outcome"));
+            Assert.Equal(9, refused.GetTagItem("smp.failed_step"));
+
+            var points = Collect(host, metrics);
+            Assert.Equal(1, Sum(points, "smp.gateway.authentications", ("outcome", "replay")));
+            Assert.Equal(1, Sum(points, "smp.gateway.registry.checks", ("decision", "Replayed")));
+        }
+    }
+
+    private static async Task<(GatewayHost, List<Activity>, List<Metric>)> StartAsync()
+    {
+        var spans = new List<Activity>();
+        var metrics = new List<Metric>();
+        var host = await GatewayHost.StartAsync(services: s => s
+            .ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(spans))
+            .ConfigureOpenTelemetryMeterProvider(m => m.AddInMemoryExporter(metrics)));
+        return (host, spans, metrics);
+    }
+
+    private static async Task<Activity> ExportedAsync(List<Activity> spans, Func<Activity, bool> match)
+    {
+        for (int i = 0; i < 50; i++)
+        {
+            lock (spans)
+            {
+                if (spans.FirstOrDefault(match) is { } found)
+                {
+                    return found;
+                }
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new Xunit.Sdk.XunitException("the span was never exported");
+    }
+
+    private static Activity Single(List<Activity> spans, string name)
+    {
+        lock (spans)
+        {
+            return Assert.Single(spans, s => s.DisplayName == name);
+        }
+    }
+
+    private static List<Metric> Collect(GatewayHost host, List<Metric> metrics)
+    {
+        host.Gateway.Services.GetRequiredService<MeterProvider>().ForceFlush();
+        return metrics;
+    }
+
+    private static long Sum(List<Metric> metrics, string name, params (string Key, string Value)[] tags)
+    {
+        long sum = 0;
+        foreach (var metric in metrics.Where(m => m.Name == name))
+        {
+            foreach (ref readonly var point in metric.GetMetricPoints())
+            {
+                if (Matches(point, tags))
+                {
+                    sum += point.GetSumLong();
+                }
+            }
+        }
+
+        return sum;
+    }
+
+    private static long HistogramCount(List<Metric> metrics, string name)
+    {
+        long count = 0;
+        foreach (var metric in metrics.Where(m => m.Name == name))
+        {
+            foreach (ref readonly var point in metric.GetMetricPoints())
+            {
+                count += point.GetHistogramCount();
+            }
+        }
+
+        return count;
+    }
+
+    private static bool Matches(MetricPoint point, (string Key, string Value)[] tags)
+    {
+        var present = new Dictionary<string, object?>();
+        foreach (var tag in point.Tags)
+        {
+            present[tag.Key] = tag.Value;
+        }
+
+        return tags.All(t => present.TryGetValue(t.Key, out var v) && Equals(v, t.Value));
+    }
+}
