@@ -10,6 +10,9 @@ internal sealed class ScenarioRun(
 
     public LoadOptions Options { get; } = options;
 
+    /// <summary>The worker's random source: not thread-safe, and one scenario run has one worker.</summary>
+    public Random Random { get; } = random;
+
     /// <summary>Set when the scenario revoked its agent: it goes back to no pool.</summary>
     public bool Retired { get; private set; }
 
@@ -19,7 +22,7 @@ internal sealed class ScenarioRun(
     /// </summary>
     public string? LastAuthorization { get; private set; }
 
-    public HttpRequestMessage NewRequest() => LegacyRequests.Next(Agent.Gateway, random);
+    public HttpRequestMessage NewRequest() => LegacyRequests.Next(Agent.Gateway, Random);
 
     public void Retire() => Retired = true;
 
