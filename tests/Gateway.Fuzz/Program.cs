@@ -49,8 +49,10 @@ internal static class Program
         switch (name)
         {
             case "proof":
-                var proof = new ProofTarget(new FuzzWorld(FuzzWorld.DefaultKeyFolder));
-                return bytes => proof.Run(bytes);
+                // Built on the first input: gateway.dll is instrumented, and its code must not run
+                // before Fuzzer.Run has mapped AFL's shared memory (it fails with an access violation).
+                ProofTarget? proof = null;
+                return bytes => (proof ??= new ProofTarget(new FuzzWorld(FuzzWorld.DefaultKeyFolder))).Run(bytes);
             case "credentials":
                 return bytes => CredentialsTarget.Run(bytes);
             case "enrollment":
