@@ -2,6 +2,7 @@ using Smp.AgentSim.Cli;
 using Smp.AgentSim.Demo;
 using Smp.AgentSim.Legacy;
 using Smp.AgentSim.Load;
+using Smp.AgentSim.Soak;
 
 namespace Smp.AgentSim;
 
@@ -30,7 +31,8 @@ internal static class Program
                 "legacy" => await LegacyCommand.RunAsync(arguments, stop.Token),
                 "load" => await LoadCommand.RunAsync(arguments, stop.Token),
                 "demo" => await DemoCommand.RunAsync(arguments, stop.Token),
-                _ => throw new UsageException($"unknown command '{args[0]}'; expected demo, legacy or load (see agent-sim --help)"),
+                "soak" => await SoakCommand.RunAsync(arguments, stop.Token),
+                _ => throw new UsageException($"unknown command '{args[0]}'; expected demo, legacy, load or soak (see agent-sim --help)"),
             };
         }
         catch (UsageException e)

@@ -15,11 +15,20 @@ internal static class Usage
               Runs the simulated legacy management server until Ctrl+C.
 
           agent-sim load   --gateway URL --secret S [--agents 50] [--concurrency 8] [--duration 10]
-                           [--max-requests M] [--mix cold=1,warm=6,keepalive=2,replay=1,revoked=0]
+                           [--max-requests M] [--mix cold=1,warm=6,keepalive=2,replay=1,revoked=0,hostile=0]
                            [--keys .data/agent-keys] [--json FILE]
               Enrolls N agents with the enrollment secret and runs C workers until the duration or
               the request count is reached. Progress goes to stderr, the summary table to stdout.
               The revoked scenario needs a host that can revoke agents (demo); here it is skipped.
+
+          agent-sim soak   [--agents 10000] [--duration 600] [--sample 10] [--concurrency 16]
+                           [--agents-per-key 50] [--token-lifetime 120] [--keys DIR] [--json FILE]
+                           [--mix cold=2,warm=6,keepalive=2,replay=1,revoked=1,hostile=2]
+              The demo's in-process gateway under a long load of honest and hostile agents (hostile:
+              forged and tampered proofs, alg none, garbage, bad hellos), sampling this process's
+              GC heap, working set, threads and handles every --sample seconds. Memory is flat when
+              the median of the last third of the samples is within 10% of the second third's. Exit
+              code 0 when it is flat and every scenario behaved. Agent ids share keys (--agents-per-key).
 
           agent-sim --help
         """;

@@ -31,7 +31,8 @@ internal sealed class DemoEnvironment : IAsyncDisposable
 
     public GatewayAdministration Administration { get; }
 
-    public static async Task<DemoEnvironment> StartAsync(CancellationToken cancellationToken)
+    /// <param name="settings">Gateway settings over the demo's own (the soak shortens the token lifetime).</param>
+    public static async Task<DemoEnvironment> StartAsync(CancellationToken cancellationToken, IReadOnlyDictionary<string, string?>? settings = null)
     {
         string legacyUrl = LoopbackPort.FreeUrl();
         string gatewayUrl = LoopbackPort.FreeUrl();
@@ -43,7 +44,7 @@ internal sealed class DemoEnvironment : IAsyncDisposable
         {
             legacy = LegacyServer.Build(legacyUrl);
             await legacy.StartAsync(cancellationToken).ConfigureAwait(false);
-            gateway = GatewayApp.Build([], new Dictionary<string, string?>
+            var configuration = new Dictionary<string, string?>
             {
                 ["Kestrel:Endpoints:Http:Url"] = gatewayUrl,
                 ["Gateway:Audience"] = gatewayUrl,
@@ -57,7 +58,13 @@ internal sealed class DemoEnvironment : IAsyncDisposable
                 ["ReverseProxy:Clusters:legacy:Destinations:primary:Address"] = legacyUrl + "/",
                 // Refusals are the point of some scenarios: keep the console for the summary.
                 ["Logging:LogLevel:Default"] = "Warning",
-            });
+            };
+            foreach ((string key, string? value) in settings ?? new Dictionary<string, string?>())
+            {
+                configuration[key] = value;
+            }
+
+            gateway = GatewayApp.Build([], configuration);
             await gateway.StartAsync(cancellationToken).ConfigureAwait(false);
             return new DemoEnvironment(legacy, gateway, dataDirectory, new Uri(gatewayUrl), secret);
         }

@@ -8,9 +8,14 @@ internal static class AgentEnrollment
     public static async Task<IReadOnlyList<SimulatedAgent>> EnrollAllAsync(
         LoadOptions options, HttpClient http, TimeProvider time, CancellationToken cancellationToken)
     {
-        IReadOnlyList<AgentIdentity> identities = await Task.Run(
-            () => AgentKeyCache.LoadOrCreate(options.KeyFolder, options.Agents, cancellationToken), cancellationToken)
+        int keys = (options.Agents + options.AgentsPerKey - 1) / options.AgentsPerKey;
+        IReadOnlyList<AgentIdentity> owners = await Task.Run(
+            () => AgentKeyCache.LoadOrCreate(options.KeyFolder, keys, cancellationToken), cancellationToken)
             .ConfigureAwait(false);
+        // The first agents own the keys; the others borrow them under ids of their own.
+        IReadOnlyList<AgentIdentity> identities = Enumerable.Range(0, options.Agents)
+            .Select(i => i < keys ? owners[i] : owners[i % keys].Alias(i / keys))
+            .ToArray();
         var agents = new SimulatedAgent?[identities.Count];
         var client = new EnrollmentClient(http);
         try
@@ -20,7 +25,7 @@ internal static class AgentEnrollment
             {
                 EnrollmentResult result = await client.EnrollAsync(options.Gateway, options.EnrollmentSecret, identities[i], ct)
                     .ConfigureAwait(false);
-                agents[i] = new SimulatedAgent(identities[i], result.ServerKeys, options.Gateway, time);
+                agents[i] = new SimulatedAgent(identities[i], result.ServerKeys, options.Gateway, time, options.IdleConnectionTimeout);
             }).ConfigureAwait(false);
         }
         catch

@@ -33,6 +33,24 @@ internal sealed record LoadOptions
     /// <summary>Requests one keep-alive scenario sends on its connection. Default 5.</summary>
     public int KeepAliveRequests { get; init; } = 5;
 
+    /// <summary>
+    /// Agent ids enrolled per RSA key. Default 1. Ids are independent of keys in the protocol, so a
+    /// load of many agents may share fewer keys, each costing 50-100 ms to generate; each id is an agent.
+    /// </summary>
+    public int AgentsPerKey { get; init; } = 1;
+
+    /// <summary>
+    /// How long an agent keeps an idle connection open. Default 30 s. Thousands of agents in one
+    /// process each holding one would use two descriptors apiece (client and gateway ends).
+    /// </summary>
+    public TimeSpan IdleConnectionTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Called once every agent is enrolled, as the workers start, with a reader of the requests sent
+    /// so far (a soak samples from here).
+    /// </summary>
+    public Action<Func<long>>? LoadStarted { get; init; }
+
     /// <summary>Where the once-a-second progress line goes; null for none.</summary>
     public TextWriter? Progress { get; init; }
 }

@@ -20,11 +20,12 @@ internal sealed class LoadRunner
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Concurrency, 1, nameof(options.Concurrency));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.Duration, TimeSpan.Zero, nameof(options.Duration));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.KeepAliveRequests, 2, nameof(options.KeepAliveRequests));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.AgentsPerKey, 1, nameof(options.AgentsPerKey));
         this.options = options;
         time = timeProvider ?? TimeProvider.System;
         scenarios = new ILoadScenario[]
         {
-            new ColdScenario(), new WarmScenario(), new KeepAliveScenario(), new ReplayScenario(), new RevokedScenario(),
+            new ColdScenario(), new WarmScenario(), new KeepAliveScenario(), new ReplayScenario(), new RevokedScenario(), new HostileScenario(),
         }.ToDictionary(s => s.Kind);
     }
 
@@ -62,6 +63,7 @@ internal sealed class LoadRunner
         using var progressStop = new CancellationTokenSource();
 
         long start = time.GetTimestamp();
+        options.LoadStarted?.Invoke(() => recorder.Requests);
         Task progress = options.Progress is { } writer
             ? new ProgressReporter(writer, recorder, time).RunAsync(progressStop.Token)
             : Task.CompletedTask;

@@ -8,4 +8,5 @@ internal enum ScenarioKind
     KeepAlive,
     Replay,
     Revoked,
+    Hostile,
 }

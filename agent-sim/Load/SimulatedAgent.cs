@@ -10,13 +10,14 @@ internal sealed class SimulatedAgent : IDisposable
 {
     private readonly Lazy<HttpClient> keepAliveClient;
 
-    public SimulatedAgent(AgentIdentity identity, ServerKeySet serverKeys, Uri gateway, TimeProvider time)
+    /// <param name="idleConnectionTimeout">How long an idle connection stays open; default 30 s.</param>
+    public SimulatedAgent(AgentIdentity identity, ServerKeySet serverKeys, Uri gateway, TimeProvider time, TimeSpan? idleConnectionTimeout = null)
     {
         Identity = identity;
         ServerKeys = serverKeys;
         Gateway = gateway;
-        Client = SmpAgentClient.Create(identity, Tokens, serverKeys, time);
-        keepAliveClient = new Lazy<HttpClient>(() => SmpAgentClient.Create(identity, Tokens, serverKeys, time, reuseConnection: true));
+        Client = SmpAgentClient.Create(identity, Tokens, serverKeys, time, idleConnectionTimeout: idleConnectionTimeout);
+        keepAliveClient = new Lazy<HttpClient>(() => SmpAgentClient.Create(identity, Tokens, serverKeys, time, reuseConnection: true, idleConnectionTimeout));
     }
 
     public AgentIdentity Identity { get; }

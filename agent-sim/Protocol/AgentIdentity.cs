@@ -9,12 +9,15 @@ internal sealed class AgentIdentity : IDisposable
     public const int KeySizeInBits = 2048;
 
     private readonly RSA key;
-    private readonly Lock signing = new();
+    private readonly Lock signing;
+    private readonly bool ownsKey;
 
-    private AgentIdentity(string agentId, RSA key)
+    private AgentIdentity(string agentId, RSA key, Lock? signing = null)
     {
         AgentId = agentId;
         this.key = key;
+        this.signing = signing ?? new Lock();
+        ownsKey = signing is null;
         PublicKey = RsaPublicJwk.FromParameters(key.ExportParameters(includePrivateParameters: false));
         Thumbprint = PublicKey.Thumbprint();
     }
@@ -60,6 +63,21 @@ internal sealed class AgentIdentity : IDisposable
 
     public string ExportPem() => key.ExportPkcs8PrivateKeyPem();
 
+    /// <summary>
+    /// Another agent with this key, its id derived from this one's and <paramref name="index"/> (so a
+    /// run is repeatable): a load tool's economy, since ids do not depend on keys (§1). The alias
+    /// borrows the key, and this identity must outlive it.
+    /// </summary>
+    public AgentIdentity Alias(int index)
+    {
+        byte[] hash = SHA256.HashData(Encoding.ASCII.GetBytes(AgentId + "/" + index.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        // A version 8 (custom) UUID with the RFC 9562 variant.
+        hash[6] = (byte)((hash[6] & 0x0F) | 0x80);
+        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
+        string id = Convert.ToHexStringLower(hash, 0, 16).Insert(20, "-").Insert(16, "-").Insert(12, "-").Insert(8, "-");
+        return new AgentIdentity(id, key, signing);
+    }
+
     /// <summary>RSASSA-PKCS1-v1_5 with SHA-256 over the ASCII bytes of <paramref name="signingInput"/> (§6).</summary>
     public byte[] Sign(string signingInput)
     {
@@ -71,5 +89,11 @@ internal sealed class AgentIdentity : IDisposable
         }
     }
 
-    public void Dispose() => key.Dispose();
+    public void Dispose()
+    {
+        if (ownsKey)
+        {
+            key.Dispose();
+        }
+    }
 }

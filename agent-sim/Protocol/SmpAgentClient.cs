@@ -9,12 +9,13 @@ internal static class SmpAgentClient
     /// following requests use.
     /// </summary>
     public static HttpClient Create(
-        AgentIdentity identity, TokenStore store, ServerKeySet serverKeys, TimeProvider time, bool reuseConnection = false)
+        AgentIdentity identity, TokenStore store, ServerKeySet serverKeys, TimeProvider time, bool reuseConnection = false,
+        TimeSpan? idleConnectionTimeout = null)
     {
         var sockets = new SocketsHttpHandler
         {
             MaxConnectionsPerServer = reuseConnection ? 1 : int.MaxValue,
-            PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30),
+            PooledConnectionIdleTimeout = idleConnectionTimeout ?? TimeSpan.FromSeconds(30),
             UseCookies = false,
             AllowAutoRedirect = false,
         };

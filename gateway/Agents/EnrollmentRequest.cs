@@ -28,6 +28,13 @@ internal sealed class EnrollmentRequest
             error = "body: not a JSON object.";
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // Found by fuzzing: JsonElement.GetString and JsonProperty.Name throw this, not a
+            // JsonException, on an escaped lone surrogate such as "\ud800"; it made a 500.
+            error = "body: a string or member name holds an unpaired surrogate escape.";
+            return null;
+        }
     }
 
     private static EnrollmentRequest? TryRead(JsonElement root, out string? error)

@@ -10,6 +10,11 @@ internal sealed class ScenarioRun(
 
     public LoadOptions Options { get; } = options;
 
+    /// <summary>The worker's random source: not thread-safe, and one scenario run has one worker.</summary>
+    public Random Random { get; } = random;
+
+    public TimeProvider Time { get; } = time;
+
     /// <summary>Set when the scenario revoked its agent: it goes back to no pool.</summary>
     public bool Retired { get; private set; }
 
@@ -19,20 +24,20 @@ internal sealed class ScenarioRun(
     /// </summary>
     public string? LastAuthorization { get; private set; }
 
-    public HttpRequestMessage NewRequest() => LegacyRequests.Next(Agent.Gateway, random);
+    public HttpRequestMessage NewRequest() => LegacyRequests.Next(Agent.Gateway, Random);
 
     public void Retire() => Retired = true;
 
     /// <summary>Sends through one of the agent's clients, reading the whole answer.</summary>
     public async Task<RequestOutcome> SendAsync(HttpClient client, HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        long start = time.GetTimestamp();
+        long start = Time.GetTimestamp();
         var exchange = new SmpExchange();
         request.Options.Set(SmpExchange.OptionKey, exchange);
         string? error = await SendAndDrainAsync(client, request, cancellationToken).ConfigureAwait(false);
         LastAuthorization = exchange.LastAuthorization;
         var outcome = new RequestOutcome(error is null ? exchange.Status : null, exchange.NsError, error,
-            exchange.RoundTrips, exchange.LastCredential, exchange.DiscardedToken, time.GetElapsedTime(start));
+            exchange.RoundTrips, exchange.LastCredential, exchange.DiscardedToken, Time.GetElapsedTime(start));
         recorder.RecordRequest(outcome);
         return outcome;
     }
@@ -40,7 +45,7 @@ internal sealed class ScenarioRun(
     /// <summary>Sends <paramref name="request"/> as it is, with no agent behind it (an attacker's copy).</summary>
     public async Task<RequestOutcome> SendRawAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        long start = time.GetTimestamp();
+        long start = Time.GetTimestamp();
         System.Net.HttpStatusCode? status = null;
         string? nsError = null;
         string? error = null;
@@ -55,7 +60,7 @@ internal sealed class ScenarioRun(
             error = Describe(e);
         }
 
-        var outcome = new RequestOutcome(status, nsError, error, 1, SmpCredentialKind.Proof, false, time.GetElapsedTime(start));
+        var outcome = new RequestOutcome(status, nsError, error, 1, SmpCredentialKind.Proof, false, Time.GetElapsedTime(start));
         recorder.RecordRequest(outcome);
         return outcome;
     }

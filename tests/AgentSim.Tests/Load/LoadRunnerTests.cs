@@ -35,7 +35,7 @@ public sealed class LoadRunnerTests(KeyFixture keys)
             LoadSummary summary = await new LoadRunner(options).RunAsync(CancellationToken.None);
 
             Assert.True(summary.AllAsExpected, string.Join("; ", summary.Scenarios.SelectMany(s => s.Samples)));
-            Assert.All(summary.Scenarios, s => Assert.True(s.Runs > 0, s.Name + " never ran"));
+            Assert.All(summary.Scenarios.Where(s => s.Weight > 0), s => Assert.True(s.Runs > 0, s.Name + " never ran"));
             Assert.Equal(1, summary.Scenarios.Single(s => s.Name == "revoked").Runs);
             Assert.Contains(summary.Outcomes, o => o is { Status: 403, NsError: "replay" });
             Assert.InRange(summary.Elapsed, TimeSpan.FromSeconds(1.5), TimeSpan.FromSeconds(10));

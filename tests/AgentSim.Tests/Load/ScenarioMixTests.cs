@@ -7,9 +7,9 @@ public sealed class ScenarioMixTests
     [Fact]
     public void Parse_FullMix_ReadsEveryWeight()
     {
-        ScenarioMix mix = ScenarioMix.Parse("cold=1,warm=6,keepalive=2,replay=1,revoked=0");
+        ScenarioMix mix = ScenarioMix.Parse("cold=1,warm=6,keepalive=2,replay=1,revoked=0,hostile=3");
 
-        Assert.Equal([1, 6, 2, 1, 0], Enum.GetValues<ScenarioKind>().Select(mix.WeightOf));
+        Assert.Equal([1, 6, 2, 1, 0, 3], Enum.GetValues<ScenarioKind>().Select(mix.WeightOf));
     }
 
     [Theory]
