@@ -15,6 +15,7 @@ using Smp.Gateway.Identity;
 using Smp.Gateway.Keys;
 using Smp.Gateway.Replay;
 using Smp.Gateway.Routing;
+using Smp.Gateway.Sites;
 using Smp.Gateway.Tokens;
 
 namespace Smp.Gateway;
@@ -94,9 +95,11 @@ public static class GatewayApp
         services.AddSingleton<EnrollmentEndpoint>();
         services.AddSingleton(sp => new GatewayAdministration(
             sp.GetRequiredService<IAgentStore>(), sp.GetRequiredService<IOptionsMonitor<GatewayOptions>>(),
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<GatewayAdministration>>()));
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<GatewayAdministration>>(),
+            sp.GetService<SigningKeyRotation>(), sp.GetService<RevocationCheck>()));
         services.AddHostedService<StartupCheck>();
         services.AddHostedService<ExpirySweeper>();
+        services.AddSites(configuration);
 
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, SmpTokenHandler>(SmpTokenDefaults.AuthenticationScheme, null)
@@ -112,7 +115,12 @@ public static class GatewayApp
     {
         app.UseMiddleware<AuthorizationHeaderGuard>();
         app.MapGet(JwksEndpoint.Path, (HttpContext context, JwksEndpoint jwks) => jwks.HandleAsync(context));
-        app.MapPost(EnrollmentEndpoint.Path, (HttpContext context, EnrollmentEndpoint enrollment) => enrollment.HandleAsync(context));
+        if (!SiteServices.IsSite(app.Configuration))
+        {
+            app.MapPost(EnrollmentEndpoint.Path, (HttpContext context, EnrollmentEndpoint enrollment) => enrollment.HandleAsync(context));
+        }
+
+        app.MapSites();
         app.MapReverseProxy(proxy =>
         {
             proxy.UseMiddleware<RouteAuthenticationMiddleware>();

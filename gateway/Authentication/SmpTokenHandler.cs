@@ -22,7 +22,7 @@ internal sealed class SmpTokenHandler(
     IOptionsMonitor<GatewayOptions> gatewayOptions,
     IAgentStore agents,
     ProofValidator validator,
-    TokenIssuer issuer,
+    IAgentTokenSource tokens,
     ChallengeWriter challenges,
     TimeProvider time)
     : AuthenticationHandler<AuthenticationSchemeOptions>(schemeOptions, loggerFactory, encoder)
@@ -77,19 +77,14 @@ internal sealed class SmpTokenHandler(
             return Refuse(new AuthenticationOutcome(401, NsError.Malformed), agentId, null);
         }
 
-        var agent = await agents.FindAsync(agentId, Context.RequestAborted);
-        if (agent is null)
+        // Unknown (401), revoked (403), or at a Site with no token and no Issuer to ask (503).
+        var grant = await tokens.GetAsync(agentId, uid, null, Context.RequestAborted);
+        if (grant.Token is null)
         {
-            return Refuse(new AuthenticationOutcome(401, NsError.AgentUnknown), agentId, null);
+            return Refuse(new AuthenticationOutcome(grant.Status, grant.Error), agentId, null);
         }
 
-        if (!agent.IsActive)
-        {
-            return Refuse(new AuthenticationOutcome(403, NsError.AgentRevoked), agentId, null);
-        }
-
-        var token = issuer.GetOrIssue(agent, uid);
-        Context.Features.Set(new AuthenticationOutcome(401, null, token.Text));
+        Context.Features.Set(new AuthenticationOutcome(401, null, grant.Token));
         return AuthenticateResult.Fail("SMPToken hello: token issued.");
     }
 
@@ -120,13 +115,12 @@ internal sealed class SmpTokenHandler(
     private async Task<string?> FreshTokenAsync(ProofValidationResult result)
     {
         string? sub = result.Claims.Sub, uid = result.Claims.Uid;
-        if (sub is null || uid is null || !AgentId.IsValid(sub))
+        if (sub is null || uid is null || !AgentId.IsValid(sub) || !ProofParser.IsUid(uid))
         {
             return null;
         }
 
-        var agent = result.Agent ?? await agents.FindAsync(sub, Context.RequestAborted);
-        return agent is { IsActive: true } ? issuer.GetOrIssue(agent, uid).Text : null;
+        return (await tokens.GetAsync(sub, uid, result.Agent, Context.RequestAborted)).Token;
     }
 
     private AuthenticateResult Refuse(AuthenticationOutcome outcome, string? agentId, string? jti)

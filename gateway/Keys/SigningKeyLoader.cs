@@ -47,10 +47,21 @@ internal sealed class SigningKeyLoader(IOptions<GatewayOptions> options, ILogger
 
         var key = new ServerKey(rsa, canSign: true);
         GatewayLog.SigningKeyLoaded(logger, key.Kid, path);
+
+        // After a rotation the previous key stays published, so tokens it signed still pass.
+        string previous = Path.Combine(Path.GetDirectoryName(path)!, SigningKeyRotation.PreviousKeyFileName);
+        if (string.IsNullOrEmpty(o.Tokens.SigningKeyFile) && File.Exists(previous))
+        {
+            var old = RSA.Create();
+            old.ImportFromPem(File.ReadAllText(previous));
+            return new ServerKeyRing(key, [new ServerKey(old, canSign: false)]);
+        }
+
         return new ServerKeyRing(key, []);
     }
 
-    private static void WriteOwnerOnly(string path, string pem)
+    /// <summary>Writes a new file readable and writable by its owner only (a private key).</summary>
+    internal static void WriteOwnerOnly(string path, string pem)
     {
         var create = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
