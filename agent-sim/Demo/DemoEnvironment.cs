@@ -33,17 +33,37 @@ internal sealed class DemoEnvironment : IAsyncDisposable
 
     public static async Task<DemoEnvironment> StartAsync(CancellationToken cancellationToken)
     {
-        string legacyUrl = LoopbackPort.FreeUrl();
         string gatewayUrl = LoopbackPort.FreeUrl();
         string dataDirectory = Directory.CreateTempSubdirectory("agent-sim-demo-").FullName;
         string secret = B64u.Encode(RandomNumberGenerator.GetBytes(32));
+        try
+        {
+            var (legacy, gateway) = await StartBehindGatewayAsync(gatewayUrl, dataDirectory, secret, new Dictionary<string, string?>(), cancellationToken)
+                .ConfigureAwait(false);
+            return new DemoEnvironment(legacy, gateway, dataDirectory, new Uri(gatewayUrl), secret);
+        }
+        catch
+        {
+            DeleteQuietly(dataDirectory);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// A legacy server on a free port and a gateway at <paramref name="gatewayUrl"/> in front of it, with
+    /// <paramref name="settings"/> over the demo's own; both stopped again when the gateway does not start.
+    /// </summary>
+    internal static async Task<(WebApplication Legacy, WebApplication Gateway)> StartBehindGatewayAsync(
+        string gatewayUrl, string dataDirectory, string secret, IDictionary<string, string?> settings, CancellationToken cancellationToken)
+    {
+        string legacyUrl = LoopbackPort.FreeUrl();
         WebApplication? legacy = null;
         WebApplication? gateway = null;
         try
         {
             legacy = LegacyServer.Build(legacyUrl);
             await legacy.StartAsync(cancellationToken).ConfigureAwait(false);
-            gateway = GatewayApp.Build([], new Dictionary<string, string?>
+            var overrides = new Dictionary<string, string?>
             {
                 ["Kestrel:Endpoints:Http:Url"] = gatewayUrl,
                 ["Gateway:Audience"] = gatewayUrl,
@@ -52,15 +72,20 @@ internal sealed class DemoEnvironment : IAsyncDisposable
                 ["ReverseProxy:Clusters:legacy:Destinations:primary:Address"] = legacyUrl + "/",
                 // Refusals are the point of some scenarios: keep the console for the summary.
                 ["Logging:LogLevel:Default"] = "Warning",
-            });
+            };
+            foreach (var (key, value) in settings)
+            {
+                overrides[key] = value;
+            }
+
+            gateway = GatewayApp.Build([], overrides);
             await gateway.StartAsync(cancellationToken).ConfigureAwait(false);
-            return new DemoEnvironment(legacy, gateway, dataDirectory, new Uri(gatewayUrl), secret);
+            return (legacy, gateway);
         }
         catch
         {
             await StopAsync(gateway).ConfigureAwait(false);
             await StopAsync(legacy).ConfigureAwait(false);
-            DeleteQuietly(dataDirectory);
             throw;
         }
     }
@@ -72,7 +97,7 @@ internal sealed class DemoEnvironment : IAsyncDisposable
         DeleteQuietly(dataDirectory);
     }
 
-    private static async Task StopAsync(WebApplication? app)
+    internal static async Task StopAsync(WebApplication? app)
     {
         if (app is null)
         {
@@ -95,7 +120,7 @@ internal sealed class DemoEnvironment : IAsyncDisposable
         await app.DisposeAsync().ConfigureAwait(false);
     }
 
-    private static void DeleteQuietly(string folder)
+    internal static void DeleteQuietly(string folder)
     {
         try
         {

@@ -26,7 +26,7 @@ internal sealed class ClientTokenFetcher(
     public async Task<Dictionary<(string Agent, string Uid), TokenGrant>> FetchAsync(IReadOnlyList<(string Agent, string Uid)> pairs, CancellationToken cancellationToken)
     {
         var o = options.CurrentValue;
-        var response = await client.PostAsync(SiteHeaders.ClientTokensPath, ts => Body(o, ts, pairs), cancellationToken);
+        var response = await client.PostAsync(SiteHeaders.ClientTokensPath, (ts, rid) => Body(o, ts, rid, pairs), cancellationToken);
         if (response.Status != 200)
         {
             throw new IssuerUnavailableException($"the Issuer refused the request: {response.Status} {response.Error}");
@@ -106,7 +106,7 @@ internal sealed class ClientTokenFetcher(
         };
     }
 
-    private static byte[] Body(GatewayOptions o, long ts, IReadOnlyList<(string Agent, string Uid)> pairs)
+    private static byte[] Body(GatewayOptions o, long ts, string rid, IReadOnlyList<(string Agent, string Uid)> pairs)
     {
         var buffer = new ArrayBufferWriter<byte>(pairs.Count * 120 + 256);
         using (var w = new Utf8JsonWriter(buffer))
@@ -115,6 +115,7 @@ internal sealed class ClientTokenFetcher(
             w.WriteString("site", o.Site.SiteId);
             w.WriteString("audience", o.Audience);
             w.WriteNumber("ts", ts);
+            w.WriteString("rid", rid);
             w.WriteStartArray("requests");
             foreach (var (agent, uid) in pairs)
             {

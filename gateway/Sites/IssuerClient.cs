@@ -13,8 +13,8 @@ namespace Smp.Gateway.Sites;
 /// <summary>
 /// A Site's HTTP calls to its Issuer, behind one Polly pipeline: retries with exponential backoff and
 /// jitter, outside a circuit breaker, outside a timeout per attempt. Retrying these POSTs is safe: a
-/// repeated call only issues tokens again. Each attempt builds its body anew with a later <c>ts</c> and
-/// a new signature, so the Issuer never takes a retry for a replayed request.
+/// repeated call only issues tokens again. Each attempt builds its body anew with its own <c>ts</c> and
+/// request id, so the Issuer never takes a retry for a replayed request.
 /// </summary>
 internal sealed class IssuerClient : IDisposable
 {
@@ -42,16 +42,16 @@ internal sealed class IssuerClient : IDisposable
         _pipeline = Build(site, time);
     }
 
-    /// <summary>POSTs the body <paramref name="body"/> builds for a <c>ts</c>, signed by the Site key.</summary>
-    public Task<IssuerResponse> PostAsync(string path, Func<long, byte[]> body, CancellationToken cancellationToken)
+    /// <summary>
+    /// POSTs the body <paramref name="body"/> writes for a <c>ts</c> and a request id (<c>rid</c>, new at
+    /// each attempt, so no two requests are the same bytes), signed by the Site key.
+    /// </summary>
+    public Task<IssuerResponse> PostAsync(string path, Func<long, string, byte[]> body, CancellationToken cancellationToken)
     {
-        long lastTs = 0;
         return SendAsync(() =>
         {
-            // Never the same ts twice in one call: a retry inside the same second would repeat the body.
-            long ts = Math.Max(_time.GetUtcNow().ToUnixTimeSeconds(), lastTs + 1);
-            lastTs = ts;
-            byte[] bytes = body(ts);
+            long ts = _time.GetUtcNow().ToUnixTimeSeconds();
+            byte[] bytes = body(ts, Base64Url.Encode(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)));
             var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(bytes) };
             request.Content.Headers.ContentType = new MediaTypeHeaderValue(SiteHeaders.JsonContentType);
             request.Headers.TryAddWithoutValidation(SiteHeaders.SiteSignature, Base64Url.Encode(_key.Sign(bytes)));

@@ -27,7 +27,7 @@ internal sealed class RevocationCheck(
         var ids = cache.AgentIds();
         foreach (var chunk in ids.Chunk(SiteRequest.MaxAgents))
         {
-            var response = await client.PostAsync(SiteHeaders.AgentStatusPath, ts => Body(siteId, ts, chunk), cancellationToken);
+            var response = await client.PostAsync(SiteHeaders.AgentStatusPath, (ts, rid) => Body(siteId, ts, rid, chunk), cancellationToken);
             if (response.Status != 200)
             {
                 throw new IssuerUnavailableException($"the Issuer refused the status check: {response.Status} {response.Error}");
@@ -60,7 +60,7 @@ internal sealed class RevocationCheck(
         GatewayLog.RevocationCheckDone(logger, ids.Count, revoked, forgotten);
     }
 
-    private static byte[] Body(string siteId, long ts, string[] agents)
+    private static byte[] Body(string siteId, long ts, string rid, string[] agents)
     {
         var buffer = new ArrayBufferWriter<byte>(agents.Length * 40 + 128);
         using (var w = new Utf8JsonWriter(buffer))
@@ -68,6 +68,7 @@ internal sealed class RevocationCheck(
             w.WriteStartObject();
             w.WriteString("site", siteId);
             w.WriteNumber("ts", ts);
+            w.WriteString("rid", rid);
             w.WriteStartArray("agents");
             foreach (string agent in agents)
             {

@@ -9,6 +9,11 @@ namespace Smp.Gateway.Sites;
 /// for client-tokens, <c>{"site","ts","agents":["..."]}</c> for agent-status. Unknown or repeated
 /// members, a wrong type or more entries than allowed make it malformed.
 /// </summary>
+/// <remarks>
+/// Beside §10's members, an optional <c>"rid"</c> (16 to 64 b64u characters, random per attempt):
+/// without it two requests for the same pairs in the same second are the same bytes, and the Issuer's
+/// memory of requests seen refuses the second as replayed. Our Sites always send one.
+/// </remarks>
 internal sealed class SiteRequest
 {
     /// <summary>The most agents one status request names.</summary>
@@ -19,6 +24,7 @@ internal sealed class SiteRequest
     public string Site { get; private set; } = string.Empty;
     public string? Audience { get; private set; }
     public long Ts { get; private set; }
+    public string? Rid { get; private set; }
     public List<(string Agent, string Uid)>? Requests { get; private set; }
     public List<string>? Agents { get; private set; }
 
@@ -41,6 +47,7 @@ internal sealed class SiteRequest
                 bool ok = r.ValueTextEquals("site"u8) ? StrictJson.TryMark(ref seen, 1) && StrictJson.TryGetString(ref r, MaxString, out var site) && Set(request.Site = site)
                     : r.ValueTextEquals("audience"u8) ? StrictJson.TryMark(ref seen, 2) && StrictJson.TryGetString(ref r, MaxString, out var audience) && Set(request.Audience = audience)
                     : r.ValueTextEquals("ts"u8) ? StrictJson.TryMark(ref seen, 4) && StrictJson.TryGetInteger(ref r, out var ts) && Set(request.Ts = ts)
+                    : r.ValueTextEquals("rid"u8) ? StrictJson.TryMark(ref seen, 32) && StrictJson.TryGetString(ref r, 64, out var rid) && Tokens.ProofParser.IsUid(rid) && Set(request.Rid = rid)
                     : r.ValueTextEquals("requests"u8) ? StrictJson.TryMark(ref seen, 8) && TryReadRequests(ref r, request.Requests = [], ref tooMany)
                     : r.ValueTextEquals("agents"u8) && StrictJson.TryMark(ref seen, 16) && TryReadAgents(ref r, request.Agents = [], ref tooMany);
                 if (!ok)
@@ -49,7 +56,8 @@ internal sealed class SiteRequest
                 }
             }
 
-            bool complete = r.TokenType == JsonTokenType.EndObject && !r.Read() && (seen & 5) == 5
+            seen &= ~32;
+            bool complete = r.TokenType == JsonTokenType.EndObject && !r.Read()
                 && (seen == (1 | 2 | 4 | 8) || seen == (1 | 4 | 16));
             return complete ? request : null;
         }
