@@ -26,11 +26,15 @@ public sealed class SiteOptions
     /// </summary>
     public string KeyFile { get; set; } = string.Empty;
 
-    /// <summary><c>Gateway:Site:BatchDelay</c>: a batch leaves once no hello joined it for this long. Default 20 ms.</summary>
-    public TimeSpan BatchDelay { get; set; } = TimeSpan.FromMilliseconds(20);
+    /// <summary><c>Gateway:Site:BatchDelay</c>: a batch leaves once no hello joined it for this long while no call to the Issuer is in flight. Default 50 ms.</summary>
+    public TimeSpan BatchDelay { get; set; } = TimeSpan.FromMilliseconds(50);
 
-    /// <summary><c>Gateway:Site:BatchMaxDelay</c>: the longest a hello waits for its batch to leave, even under a steady stream. Default 250 ms.</summary>
-    public TimeSpan BatchMaxDelay { get; set; } = TimeSpan.FromMilliseconds(250);
+    /// <summary>
+    /// <c>Gateway:Site:BatchMaxDelay</c>: the longest a hello waits for its batch to leave, under a steady
+    /// stream of hellos or while earlier calls are in flight. Default 1 s: a storm of first hellos is when
+    /// batching pays, and a hello that waits is an agent's first contact, not every request.
+    /// </summary>
+    public TimeSpan BatchMaxDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary><c>Gateway:Site:MaxConcurrentCalls</c>: calls to the Issuer in flight at once. Default 32, the most §10 allows.</summary>
     public int MaxConcurrentCalls { get; set; } = 32;

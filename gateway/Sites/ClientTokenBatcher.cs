@@ -11,7 +11,7 @@ namespace Smp.Gateway.Sites;
 /// <summary>
 /// Turns hellos that need a token into few client-tokens calls (§10). Concurrent hellos for the same
 /// agent and uid share one pending answer; distinct ones join a batch that leaves when it holds 128,
-/// when no hello joined it for <c>BatchDelay</c>, or <c>BatchMaxDelay</c> after its first; at most
+/// when no hello joined it for <c>BatchDelay</c> while no call is in flight, or <c>BatchMaxDelay</c> after its first; at most
 /// <c>MaxConcurrentCalls</c> batches are in flight, and while they are, the next batch keeps filling.
 /// </summary>
 internal sealed class ClientTokenBatcher : IDisposable
@@ -29,6 +29,7 @@ internal sealed class ClientTokenBatcher : IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _calls;
+    private readonly int _maxCalls;
     private readonly Task _loop;
 
     public ClientTokenBatcher(ClientTokenFetcher fetcher, IOptionsMonitor<GatewayOptions> options, TimeProvider time, ILogger<ClientTokenBatcher> logger)
@@ -37,7 +38,8 @@ internal sealed class ClientTokenBatcher : IDisposable
         _options = options;
         _time = time;
         _logger = logger;
-        _calls = new SemaphoreSlim(options.CurrentValue.Site.MaxConcurrentCalls);
+        _maxCalls = options.CurrentValue.Site.MaxConcurrentCalls;
+        _calls = new SemaphoreSlim(_maxCalls);
         _loop = Task.Run(RunAsync);
     }
 
@@ -92,8 +94,12 @@ internal sealed class ClientTokenBatcher : IDisposable
                         continue;
                     }
 
-                    var wait = Min(site.BatchDelay, site.BatchMaxDelay - _time.GetElapsedTime(first));
-                    if (wait <= TimeSpan.Zero || !await WaitForMoreAsync(reader, wait))
+                    // A quiet moment ends the batch only when no call is in flight: during a burst the
+                    // Issuer is busy with earlier batches anyway, so waiting costs no latency and a
+                    // scheduling hiccup on a loaded host does not cut the burst into small calls.
+                    var left = site.BatchMaxDelay - _time.GetElapsedTime(first);
+                    if (left <= TimeSpan.Zero
+                        || (!await WaitForMoreAsync(reader, Min(site.BatchDelay, left)) && (site.BatchDelay == TimeSpan.Zero || InFlight == 0)))
                     {
                         break;
                     }
@@ -153,6 +159,8 @@ internal sealed class ClientTokenBatcher : IDisposable
             _calls.Release();
         }
     }
+
+    private int InFlight => _maxCalls - _calls.CurrentCount;
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
