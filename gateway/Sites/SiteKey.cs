@@ -25,27 +25,10 @@ internal sealed class SiteKey
     {
         var o = options.Value;
         string path = string.IsNullOrEmpty(o.Site.KeyFile) ? Path.Combine(DataDirectory.Ensure(o), GeneratedKeyFileName) : o.Site.KeyFile;
-        _rsa = RSA.Create();
-        if (File.Exists(path))
+        bool existed = File.Exists(path);
+        _rsa = SigningKeyLoader.LoadOrCreate(path, "Gateway:Site:KeyFile");
+        if (!existed)
         {
-            try
-            {
-                _rsa.ImportFromPem(File.ReadAllText(path));
-            }
-            catch (Exception e) when (e is ArgumentException or CryptographicException)
-            {
-                throw new InvalidOperationException($"Gateway:Site:KeyFile: '{path}' holds no RSA private key in PEM ({e.Message}).", e);
-            }
-
-            if (_rsa.KeySize < 2048)
-            {
-                throw new InvalidOperationException($"Gateway:Site:KeyFile: '{path}' is a {_rsa.KeySize}-bit key; 2048 bits or more are required.");
-            }
-        }
-        else
-        {
-            _rsa = RSA.Create(2048);
-            SigningKeyLoader.WriteOwnerOnly(path, _rsa.ExportPkcs8PrivateKeyPem());
             File.WriteAllText(Path.Combine(Path.GetDirectoryName(path)!, PublicKeyFileName), _rsa.ExportSubjectPublicKeyInfoPem());
         }
 

@@ -49,4 +49,22 @@ public sealed class SiteConfigurationTests
         Assert.Contains(error.Failures, f => f.StartsWith("Gateway:Sites:site-a:Audiences:", StringComparison.Ordinal));
         Assert.Contains(error.Failures, f => f.StartsWith("Gateway:Sites:site-b:Audiences:0:", StringComparison.Ordinal));
     }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task Start_SiteWithoutKeyAndIssuerDown_StartsAndCreatesItsKeyOwnerOnlyWithThePublicHalf()
+    {
+        using var data = new TempFolder();
+        await using var site = await GatewayHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Gateway:Role"] = "Site",
+            ["Gateway:Site:IssuerUrl"] = $"http://127.0.0.1:{FreePort.Next()}",
+            ["Gateway:Site:SiteId"] = "site-a",
+        }, data.Path);
+
+        string key = Path.Combine(data.Path, "site-key.pem");
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(key));
+        Assert.Contains("BEGIN PUBLIC KEY", File.ReadAllText(Path.Combine(data.Path, "site-key.pub.pem")));
+        Assert.False(File.Exists(Path.Combine(data.Path, "signing-key.pem")));
+    }
 }
