@@ -18,6 +18,7 @@ using Smp.Gateway.RateLimiting;
 using Smp.Gateway.Replay;
 using Smp.Gateway.Routing;
 using Smp.Gateway.State;
+using Smp.Gateway.Sites;
 using Smp.Gateway.Tokens;
 
 namespace Smp.Gateway;
@@ -111,11 +112,13 @@ public static class GatewayApp
         services.AddSingleton(sp => new GatewayAdministration(
             sp.GetRequiredService<IAgentStore>(), sp.GetRequiredService<IOptionsMonitor<GatewayOptions>>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<GatewayMetrics>(),
-            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<GatewayAdministration>>()));
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<GatewayAdministration>>(),
+            sp.GetService<SigningKeyRotation>(), sp.GetService<RevocationCheck>()));
         services.AddGatewayTelemetry();
         services.AddGatewayHealth();
         services.AddHostedService<StartupCheck>();
         services.AddHostedService<ExpirySweeper>();
+        services.AddSites(configuration);
 
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, SmpTokenHandler>(SmpTokenDefaults.AuthenticationScheme, null)
@@ -132,7 +135,12 @@ public static class GatewayApp
         app.UseMiddleware<AuthorizationHeaderGuard>();
         app.MapGatewayHealth();
         app.MapGet(JwksEndpoint.Path, (HttpContext context, JwksEndpoint jwks) => jwks.HandleAsync(context));
-        app.MapPost(EnrollmentEndpoint.Path, (HttpContext context, EnrollmentEndpoint enrollment) => enrollment.HandleAsync(context));
+        if (!SiteServices.IsSite(app.Configuration))
+        {
+            app.MapPost(EnrollmentEndpoint.Path, (HttpContext context, EnrollmentEndpoint enrollment) => enrollment.HandleAsync(context));
+        }
+
+        app.MapSites();
         app.MapReverseProxy(proxy =>
         {
             proxy.UseMiddleware<RouteAuthenticationMiddleware>();

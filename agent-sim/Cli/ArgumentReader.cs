@@ -11,6 +11,7 @@ internal sealed class ArgumentReader
     private readonly string verb;
     private readonly Dictionary<string, string> values = new(StringComparer.Ordinal);
     private readonly HashSet<string> read = new(StringComparer.Ordinal);
+    private readonly HashSet<string> bare = new(StringComparer.Ordinal);
 
     public ArgumentReader(string verb, IReadOnlyList<string> arguments)
     {
@@ -36,10 +37,16 @@ internal sealed class ArgumentReader
             }
             else
             {
-                throw new UsageException($"{name}: a value is required");
+                // A switch such as --hierarchy; a flag that needs a value says so when it is read.
+                if (!bare.Add(name))
+                {
+                    throw new UsageException($"{name}: given more than once");
+                }
+
+                continue;
             }
 
-            if (!values.TryAdd(name, value))
+            if (bare.Contains(name) || !values.TryAdd(name, value))
             {
                 throw new UsageException($"{name}: given more than once");
             }
@@ -49,7 +56,14 @@ internal sealed class ArgumentReader
     public string? String(string name)
     {
         read.Add(name);
-        return values.GetValueOrDefault(name);
+        return bare.Contains(name) ? throw new UsageException($"{name}: a value is required") : values.GetValueOrDefault(name);
+    }
+
+    /// <summary>A switch: true when given bare (<c>--name</c>) or as <c>--name=true</c>.</summary>
+    public bool Flag(string name)
+    {
+        read.Add(name);
+        return bare.Contains(name) || values.GetValueOrDefault(name) == "true";
     }
 
     public string RequiredString(string name) =>
@@ -88,7 +102,7 @@ internal sealed class ArgumentReader
     /// <summary>Refuses the flags that no read asked for.</summary>
     public void EnsureAllRead()
     {
-        string[] unknown = values.Keys.Where(name => !read.Contains(name)).Order(StringComparer.Ordinal).ToArray();
+        string[] unknown = values.Keys.Concat(bare).Where(name => !read.Contains(name)).Order(StringComparer.Ordinal).ToArray();
         if (unknown.Length > 0)
         {
             throw new UsageException($"{string.Join(", ", unknown)}: unknown flag for '{verb}' (see agent-sim --help)");

@@ -7,19 +7,22 @@ internal static class Usage
         agent-sim: the agent side of the SMPToken protocol, a legacy server, and a load generator.
 
         Usage:
-          agent-sim demo   [--agents 200] [--duration 15] [--concurrency 16] [--keys DIR]
+          agent-sim demo   [--hierarchy] [--agents 200] [--duration 15] [--concurrency 16] [--keys DIR]
               Starts a legacy server and a gateway in-process on free 127.0.0.1 ports, runs a load
               with every scenario, prints the summary. Exit code 0 when every scenario behaved.
+              --hierarchy: an Issuer and two Sites instead (PROTOCOL.md §10), each in front of its own
+              legacy server; agents enroll at the Issuer and authenticate at the Sites.
 
           agent-sim legacy [--urls http://127.0.0.1:8081]
               Runs the simulated legacy management server until Ctrl+C.
 
           agent-sim load   --gateway URL --secret S [--agents 50] [--concurrency 8] [--duration 10]
                            [--max-requests M] [--mix cold=1,warm=6,keepalive=2,replay=1,revoked=0,hostile=0]
-                           [--keys .data/agent-keys] [--json FILE]
+                           [--keys .data/agent-keys] [--json FILE] [--enroll-at ISSUER_URL]
               Enrolls N agents with the enrollment secret and runs C workers until the duration or
               the request count is reached. Progress goes to stderr, the summary table to stdout.
               The revoked scenario needs a host that can revoke agents (demo); here it is skipped.
+              --enroll-at: enroll at this Issuer and authenticate at --gateway, a Site.
 
           agent-sim soak   [--agents 10000] [--duration 600] [--sample 10] [--concurrency 16]
                            [--agents-per-key 50] [--token-lifetime 120] [--keys DIR] [--json FILE]

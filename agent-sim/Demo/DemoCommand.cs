@@ -6,7 +6,7 @@ namespace Smp.AgentSim.Demo;
 
 /// <summary>
 /// <c>agent-sim demo</c>: a legacy server, a gateway in front of it, and a load of every scenario,
-/// all in this process. Exit code 0 when every scenario behaved as the protocol prescribes.
+/// all in this process; with <c>--hierarchy</c>, an Issuer and two Sites instead. Exit code 0 when every scenario behaved as the protocol prescribes.
 /// </summary>
 internal static class DemoCommand
 {
@@ -21,8 +21,13 @@ internal static class DemoCommand
         };
         LoadOptions options = LoadCommand.ReadCommonOptions(arguments, template, defaultAgents: 200, defaultDuration: 15);
         string? jsonFile = arguments.String("--json");
+        bool hierarchy = arguments.Flag("--hierarchy");
         arguments.EnsureAllRead();
+        return hierarchy ? await RunHierarchyAsync(options, jsonFile, cancellationToken).ConfigureAwait(false) : await RunSingleAsync(options, jsonFile, cancellationToken).ConfigureAwait(false);
+    }
 
+    private static async Task<int> RunSingleAsync(LoadOptions options, string? jsonFile, CancellationToken cancellationToken)
+    {
         await Console.Error.WriteLineAsync("Starting a legacy server and a gateway on 127.0.0.1...").ConfigureAwait(false);
         DemoEnvironment environment;
         try
@@ -46,21 +51,61 @@ internal static class DemoCommand
             await Console.Error.WriteLineAsync(
                 $"Gateway at {environment.GatewayUrl}; enrolling {options.Agents} agents (keys cached in {options.KeyFolder}), then {options.Duration.TotalSeconds:0} s of load with {options.Mix}.")
                 .ConfigureAwait(false);
-            try
+            return await RunLoadAsync(options, jsonFile, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// An Issuer and two Sites with a legacy server behind each: agents enroll at the Issuer and run
+    /// the scenarios at the Sites, half at each. A revocation is made at the Issuer and checked at once by the Sites.
+    /// </summary>
+    private static async Task<int> RunHierarchyAsync(LoadOptions options, string? jsonFile, CancellationToken cancellationToken)
+    {
+        await Console.Error.WriteLineAsync("Starting an Issuer and two Sites, each in front of a legacy server, on 127.0.0.1...").ConfigureAwait(false);
+        HierarchyEnvironment environment;
+        try
+        {
+            environment = await HierarchyEnvironment.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await Console.Error.WriteLineAsync($"agent-sim demo: the hierarchy did not start: {e.GetType().Name}: {e.Message}").ConfigureAwait(false);
+            return 1;
+        }
+
+        await using (environment.ConfigureAwait(false))
+        {
+            options = options with
             {
-                LoadSummary summary = await new LoadRunner(options).RunAsync(cancellationToken).ConfigureAwait(false);
-                return LoadCommand.Report(summary, jsonFile);
-            }
-            catch (Exception e) when (e is EnrollmentException or HttpRequestException or InvalidDataException)
-            {
-                await Console.Error.WriteLineAsync($"agent-sim demo: {e.Message}").ConfigureAwait(false);
-                return 1;
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                await Console.Error.WriteLineAsync("agent-sim demo: interrupted").ConfigureAwait(false);
-                return 130;
-            }
+                Gateway = environment.SiteUrls[0],
+                Sites = environment.SiteUrls.Skip(1).ToArray(),
+                EnrollAt = environment.IssuerUrl,
+                EnrollmentSecret = environment.EnrollmentSecret,
+                RevokeAgent = environment.RevokeAsync,
+            };
+            await Console.Error.WriteLineAsync(
+                $"Issuer at {environment.IssuerUrl}, Sites at {string.Join(" and ", environment.SiteUrls)}; enrolling {options.Agents} agents at the Issuer, " +
+                $"then {options.Duration.TotalSeconds:0} s of load at the Sites with {options.Mix}.").ConfigureAwait(false);
+            return await RunLoadAsync(options, jsonFile, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<int> RunLoadAsync(LoadOptions options, string? jsonFile, CancellationToken cancellationToken)
+    {
+        try
+        {
+            LoadSummary summary = await new LoadRunner(options).RunAsync(cancellationToken).ConfigureAwait(false);
+            return LoadCommand.Report(summary, jsonFile);
+        }
+        catch (Exception e) when (e is EnrollmentException or HttpRequestException or InvalidDataException)
+        {
+            await Console.Error.WriteLineAsync($"agent-sim demo: {e.Message}").ConfigureAwait(false);
+            return 1;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await Console.Error.WriteLineAsync("agent-sim demo: interrupted").ConfigureAwait(false);
+            return 130;
         }
     }
 }

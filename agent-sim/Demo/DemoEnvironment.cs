@@ -34,17 +34,38 @@ internal sealed class DemoEnvironment : IAsyncDisposable
     /// <param name="settings">Gateway settings over the demo's own (the soak shortens the token lifetime).</param>
     public static async Task<DemoEnvironment> StartAsync(CancellationToken cancellationToken, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        string legacyUrl = LoopbackPort.FreeUrl();
         string gatewayUrl = LoopbackPort.FreeUrl();
         string dataDirectory = Directory.CreateTempSubdirectory("agent-sim-demo-").FullName;
         string secret = B64u.Encode(RandomNumberGenerator.GetBytes(32));
+        try
+        {
+            var (legacy, gateway) = await StartBehindGatewayAsync(
+                gatewayUrl, dataDirectory, secret, settings?.ToDictionary() ?? new Dictionary<string, string?>(), cancellationToken)
+                .ConfigureAwait(false);
+            return new DemoEnvironment(legacy, gateway, dataDirectory, new Uri(gatewayUrl), secret);
+        }
+        catch
+        {
+            DeleteQuietly(dataDirectory);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// A legacy server on a free port and a gateway at <paramref name="gatewayUrl"/> in front of it, with
+    /// <paramref name="settings"/> over the demo's own; both stopped again when the gateway does not start.
+    /// </summary>
+    internal static async Task<(WebApplication Legacy, WebApplication Gateway)> StartBehindGatewayAsync(
+        string gatewayUrl, string dataDirectory, string secret, IDictionary<string, string?> settings, CancellationToken cancellationToken)
+    {
+        string legacyUrl = LoopbackPort.FreeUrl();
         WebApplication? legacy = null;
         WebApplication? gateway = null;
         try
         {
             legacy = LegacyServer.Build(legacyUrl);
             await legacy.StartAsync(cancellationToken).ConfigureAwait(false);
-            var configuration = new Dictionary<string, string?>
+            var overrides = new Dictionary<string, string?>
             {
                 ["Kestrel:Endpoints:Http:Url"] = gatewayUrl,
                 ["Gateway:Audience"] = gatewayUrl,
@@ -59,20 +80,19 @@ internal sealed class DemoEnvironment : IAsyncDisposable
                 // Refusals are the point of some scenarios: keep the console for the summary.
                 ["Logging:LogLevel:Default"] = "Warning",
             };
-            foreach ((string key, string? value) in settings ?? new Dictionary<string, string?>())
+            foreach (var (key, value) in settings)
             {
-                configuration[key] = value;
+                overrides[key] = value;
             }
 
-            gateway = GatewayApp.Build([], configuration);
+            gateway = GatewayApp.Build([], overrides);
             await gateway.StartAsync(cancellationToken).ConfigureAwait(false);
-            return new DemoEnvironment(legacy, gateway, dataDirectory, new Uri(gatewayUrl), secret);
+            return (legacy, gateway);
         }
         catch
         {
             await StopAsync(gateway).ConfigureAwait(false);
             await StopAsync(legacy).ConfigureAwait(false);
-            DeleteQuietly(dataDirectory);
             throw;
         }
     }
@@ -84,7 +104,7 @@ internal sealed class DemoEnvironment : IAsyncDisposable
         DeleteQuietly(dataDirectory);
     }
 
-    private static async Task StopAsync(WebApplication? app)
+    internal static async Task StopAsync(WebApplication? app)
     {
         if (app is null)
         {
@@ -107,7 +127,7 @@ internal sealed class DemoEnvironment : IAsyncDisposable
         await app.DisposeAsync().ConfigureAwait(false);
     }
 
-    private static void DeleteQuietly(string folder)
+    internal static void DeleteQuietly(string folder)
     {
         try
         {

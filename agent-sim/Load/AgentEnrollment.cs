@@ -18,14 +18,15 @@ internal static class AgentEnrollment
             .ToArray();
         var agents = new SimulatedAgent?[identities.Count];
         var client = new EnrollmentClient(http);
+        Uri[] servers = [options.Gateway, .. options.Sites];
         try
         {
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken };
             await Parallel.ForEachAsync(Enumerable.Range(0, identities.Count), parallel, async (i, ct) =>
             {
-                EnrollmentResult result = await client.EnrollAsync(options.Gateway, options.EnrollmentSecret, identities[i], ct)
+                EnrollmentResult result = await client.EnrollAsync(options.EnrollAt ?? options.Gateway, options.EnrollmentSecret, identities[i], ct)
                     .ConfigureAwait(false);
-                agents[i] = new SimulatedAgent(identities[i], result.ServerKeys, options.Gateway, time, options.IdleConnectionTimeout);
+                agents[i] = new SimulatedAgent(identities[i], result.ServerKeys, servers[i % servers.Length], time, options.IdleConnectionTimeout);
             }).ConfigureAwait(false);
         }
         catch

@@ -75,7 +75,8 @@ internal static class LoadCommand
             }
         }
 
-        var template = new LoadOptions { Gateway = gateway, EnrollmentSecret = secret, Mix = mix };
+        Uri? enrollAt = arguments.String("--enroll-at") is { } issuer ? LoopbackUrl.Require("--enroll-at", issuer) : null;
+        var template = new LoadOptions { Gateway = gateway, EnrollmentSecret = secret, Mix = mix, EnrollAt = enrollAt };
         return ReadCommonOptions(arguments, template, defaultAgents: 50, defaultDuration: 10);
     }
 }

@@ -6,6 +6,15 @@ internal sealed record LoadOptions
     /// <summary>The gateway's origin, e.g. <c>http://127.0.0.1:8080</c>.</summary>
     public required Uri Gateway { get; init; }
 
+    /// <summary>
+    /// Where agents enroll (an Issuer) when they talk to Sites: <see cref="Gateway"/> and <see cref="Sites"/>
+    /// are then the servers they authenticate at. Default null: enroll at <see cref="Gateway"/>.
+    /// </summary>
+    public Uri? EnrollAt { get; init; }
+
+    /// <summary>More servers the agents talk to (Sites, PROTOCOL.md §10): agent i uses the (i mod n)-th of Gateway and these. Default none.</summary>
+    public IReadOnlyList<Uri> Sites { get; init; } = [];
+
     /// <summary>The enrollment secret (<c>X-SMP-Enrollment</c>, PROTOCOL.md §4).</summary>
     public required string EnrollmentSecret { get; init; }
 

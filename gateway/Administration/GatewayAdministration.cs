@@ -3,6 +3,8 @@ using Microsoft.Extensions.Options;
 using Smp.Gateway.Agents;
 using Smp.Gateway.Configuration;
 using Smp.Gateway.Diagnostics;
+using Smp.Gateway.Keys;
+using Smp.Gateway.Sites;
 
 namespace Smp.Gateway.Administration;
 
@@ -13,18 +15,41 @@ public sealed class GatewayAdministration
     private readonly IOptionsMonitor<GatewayOptions> _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-
+    private readonly SigningKeyRotation? _rotation;
+    private readonly RevocationCheck? _revocations;
     private readonly GatewayMetrics _metrics;
 
     internal GatewayAdministration(
-        IAgentStore agents, IOptionsMonitor<GatewayOptions> options, TimeProvider time, GatewayMetrics metrics, ILogger<GatewayAdministration> logger)
+        IAgentStore agents, IOptionsMonitor<GatewayOptions> options, TimeProvider time, GatewayMetrics metrics, ILogger<GatewayAdministration> logger,
+        SigningKeyRotation? rotation = null, RevocationCheck? revocations = null)
     {
         _metrics = metrics;
         _agents = agents;
         _options = options;
         _time = time;
         _logger = logger;
+        _rotation = rotation;
+        _revocations = revocations;
     }
+
+    /// <summary>
+    /// At the Issuer: publishes a new signing key now, signs with it after <paramref name="lead"/>
+    /// (default <c>Gateway:Tokens:RotationLead</c>), and keeps the old one published until its tokens
+    /// have expired (§3). Returns the new key's kid.
+    /// </summary>
+    public Task<string> RotateSigningKeyAsync(TimeSpan? lead = null)
+    {
+        if (_rotation is null || _options.CurrentValue.Role != SiteOptionsValidator.Issuer)
+        {
+            throw new InvalidOperationException("Only an Issuer (Gateway:Role Issuer) holds a signing key to rotate.");
+        }
+
+        return Task.FromResult(_rotation.Rotate(lead));
+    }
+
+    /// <summary>At a Site: asks the Issuer now for the status of the agents this Site holds, without waiting for the period.</summary>
+    public Task CheckRevocationsNowAsync(CancellationToken cancellationToken = default) =>
+        (_revocations ?? throw new InvalidOperationException("Only a Site (Gateway:Role Site) checks revocations at its Issuer.")).RunAsync(cancellationToken);
 
     /// <summary>Revokes an agent: its hellos and proofs are refused with 403 <c>agent-revoked</c>. False when it is not enrolled.</summary>
     public Task<bool> RevokeAgentAsync(string agentId, CancellationToken cancellationToken = default) =>

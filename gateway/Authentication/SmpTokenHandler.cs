@@ -23,7 +23,7 @@ internal sealed class SmpTokenHandler(
     IOptionsMonitor<GatewayOptions> gatewayOptions,
     IAgentStore agents,
     ProofValidator validator,
-    TokenIssuer issuer,
+    IAgentTokenSource tokens,
     ChallengeWriter challenges,
     GatewayMetrics metrics,
     TimeProvider time)
@@ -100,24 +100,14 @@ internal sealed class SmpTokenHandler(
             return Refuse(new AuthenticationOutcome(401, NsError.Malformed), agentId, null);
         }
 
-        var agent = await agents.FindAsync(agentId, Context.RequestAborted);
-        if (agent is null)
+        // Unknown (401), revoked (403), over the rate limits (429), or at a Site with no token and no Issuer to ask (503).
+        var grant = await tokens.GetAsync(agentId, uid, null, Source, Context.RequestAborted);
+        if (grant.Token is null)
         {
-            return Refuse(new AuthenticationOutcome(401, NsError.AgentUnknown), agentId, null);
+            return Refuse(new AuthenticationOutcome(grant.Status, grant.Error) { RetryAfter = grant.RetryAfter }, agentId, null);
         }
 
-        if (!agent.IsActive)
-        {
-            return Refuse(new AuthenticationOutcome(403, NsError.AgentRevoked), agentId, null);
-        }
-
-        var token = issuer.GetOrIssue(agent, uid, Source, out var retryAfter);
-        if (token is null)
-        {
-            return Refuse(new AuthenticationOutcome(429, NsError.RateLimited) { RetryAfter = retryAfter }, agentId, null);
-        }
-
-        Context.Features.Set(new AuthenticationOutcome(401, null, token.Text));
+        Context.Features.Set(new AuthenticationOutcome(401, null, grant.Token));
         metrics.Authentication(SmpTokenDefaults.AuthenticationScheme, "hello");
         return AuthenticateResult.Fail("SMPToken hello: token issued.");
     }
@@ -150,14 +140,13 @@ internal sealed class SmpTokenHandler(
     private async Task<string?> FreshTokenAsync(ProofValidationResult result)
     {
         string? sub = result.Claims.Sub, uid = result.Claims.Uid;
-        if (sub is null || uid is null || !AgentId.IsValid(sub))
+        if (sub is null || uid is null || !AgentId.IsValid(sub) || !ProofParser.IsUid(uid))
         {
             return null;
         }
 
-        var agent = result.Agent ?? await agents.FindAsync(sub, Context.RequestAborted);
         // Over the rate limits the refusal still answers, with the bare challenge.
-        return agent is { IsActive: true } ? issuer.GetOrIssue(agent, uid, Source, out _)?.Text : null;
+        return (await tokens.GetAsync(sub, uid, result.Agent, Source, Context.RequestAborted)).Token;
     }
 
     private AuthenticateResult Refuse(AuthenticationOutcome outcome, string? agentId, string? jti)

@@ -5,7 +5,10 @@ public sealed class GatewayOptions
 {
     public const string SectionName = "Gateway";
 
-    /// <summary><c>Gateway:Role</c>: <c>Issuer</c> (default), in front of the management server.</summary>
+    /// <summary>
+    /// <c>Gateway:Role</c>: <c>Issuer</c> (default), in front of the management server; or <c>Site</c>, in
+    /// front of package and task servers, with its tokens from the Issuer (<c>Gateway:Site</c>).
+    /// </summary>
     public string Role { get; set; } = "Issuer";
 
     /// <summary><c>Gateway:IssuerId</c>: the tokens' <c>iss</c>. Default <c>smp-gateway</c>.</summary>
@@ -28,4 +31,10 @@ public sealed class GatewayOptions
     public AccOptions Acc { get; set; } = new();
     public IdentityOptions Identity { get; set; } = new();
     public RateLimitOptions RateLimits { get; set; } = new();
+
+    /// <summary><c>Gateway:Sites</c>: at the Issuer, the Sites allowed to fetch tokens, by Site id. Default none.</summary>
+    public Dictionary<string, SiteRegistration> Sites { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary><c>Gateway:Site</c>: read when <see cref="Role"/> is <c>Site</c>.</summary>
+    public SiteOptions Site { get; set; } = new();
 }

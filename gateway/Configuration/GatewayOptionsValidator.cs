@@ -17,7 +17,7 @@ internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
             }
         }
 
-        Check(o.Role == "Issuer", "Role", $"'{o.Role}' is not a role this version runs; use 'Issuer'.");
+        SiteOptionsValidator.Validate(o, Check);
         Check(!string.IsNullOrWhiteSpace(o.IssuerId), "IssuerId", "is required.");
         Check(Uri.TryCreate(o.Audience, UriKind.Absolute, out var audience) && audience.Scheme is "http" or "https" && audience.AbsolutePath == "/",
             "Audience", $"'{o.Audience}' must be this server's public origin, such as https://ns.example.com (no path).");

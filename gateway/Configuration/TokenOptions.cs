@@ -20,4 +20,10 @@ public sealed class TokenOptions
 
     /// <summary><c>Gateway:Tokens:MaxCachedTokens</c>: issued tokens remembered per agent and uid for reuse. Default 1,000,000.</summary>
     public int MaxCachedTokens { get; set; } = 1_000_000;
+
+    /// <summary>
+    /// <c>Gateway:Tokens:RotationLead</c>: after a key rotation, how long the new key is published before it
+    /// signs (§3), so that every Site has fetched it (their <c>KeyRefreshPeriod</c> is shorter). Default 10 minutes.
+    /// </summary>
+    public TimeSpan RotationLead { get; set; } = TimeSpan.FromMinutes(10);
 }

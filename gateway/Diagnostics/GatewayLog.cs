@@ -53,15 +53,50 @@ internal static partial class GatewayLog
     [LoggerMessage(40, LogLevel.Debug, "Swept {Registry} registry entries, {Issued} issued and {Verified} verified tokens.")]
     public static partial void Swept(ILogger logger, int registry, int issued, int verified);
 
-    [LoggerMessage(50, LogLevel.Information, "Shared state store connected: Redis at {EndPoints}.")]
+    // Sites and the Issuer (§10): 50-59 at the Issuer, 60-79 at a Site.
+    [LoggerMessage(50, LogLevel.Warning, "Site request refused ({Code}) from Site {Site} at {Remote}.")]
+    public static partial void SiteRequestRefused(ILogger logger, string code, string? site, string? remote);
+
+    [LoggerMessage(51, LogLevel.Debug, "Site {Site}: {Issued} tokens issued, {Refused} requests refused.")]
+    public static partial void SiteTokensIssued(ILogger logger, string site, int issued, int refused);
+
+    [LoggerMessage(52, LogLevel.Information, "Signing key {Kid} published, replacing {OldKid}; it signs in {Lead}.")]
+    public static partial void SigningKeyRotated(ILogger logger, string kid, string oldKid, TimeSpan lead);
+
+    [LoggerMessage(53, LogLevel.Information, "Signing key {Kid} now signs.")]
+    public static partial void SigningKeyActivated(ILogger logger, string kid);
+
+    [LoggerMessage(60, LogLevel.Information, "Site key {Thumbprint} loaded from {Path}.")]
+    public static partial void SiteKeyLoaded(ILogger logger, string thumbprint, string path);
+
+    [LoggerMessage(61, LogLevel.Information, "Issuer keys fetched: {Count} ({Kids}).")]
+    public static partial void IssuerKeysFetched(ILogger logger, int count, string kids);
+
+    [LoggerMessage(62, LogLevel.Warning, "Issuer unavailable: {Reason}")]
+    public static partial void IssuerUnavailable(ILogger logger, string reason);
+
+    [LoggerMessage(63, LogLevel.Warning, "The Issuer's answer for agent {AgentId} holds a token this Site cannot use (token {Jti}).")]
+    public static partial void IssuerAnswerInvalid(ILogger logger, string agentId, string? jti);
+
+    [LoggerMessage(64, LogLevel.Debug, "Renewal pass: {Removed} expired tokens dropped, {Due} due, {Renewed} renewed.")]
+    public static partial void TokenRenewalPass(ILogger logger, int removed, int due, int renewed);
+
+    [LoggerMessage(65, LogLevel.Information, "Agent {AgentId} is now {Status} at this Site (the Issuer's status check).")]
+    public static partial void SiteAgentStatusChanged(ILogger logger, string agentId, string status);
+
+    [LoggerMessage(66, LogLevel.Debug, "Revocation check: {Agents} agents, {Revoked} revoked, {Forgotten} forgotten.")]
+    public static partial void RevocationCheckDone(ILogger logger, int agents, int revoked, int forgotten);
+
+    // The shared state store (Redis): 80-89.
+    [LoggerMessage(80, LogLevel.Information, "Shared state store connected: Redis at {EndPoints}.")]
     public static partial void StateStoreConnected(ILogger logger, string endPoints);
 
-    [LoggerMessage(51, LogLevel.Error, "Shared state store lost: Redis at {EndPoint} ({Failure}); proofs are refused with 503 until it is back.")]
+    [LoggerMessage(81, LogLevel.Error, "Shared state store lost: Redis at {EndPoint} ({Failure}); proofs are refused with 503 until it is back.")]
     public static partial void StateStoreDisconnected(ILogger logger, string endPoint, string failure);
 
-    [LoggerMessage(52, LogLevel.Information, "Shared state store back: Redis at {EndPoint}.")]
+    [LoggerMessage(82, LogLevel.Information, "Shared state store back: Redis at {EndPoint}.")]
     public static partial void StateStoreReconnected(ILogger logger, string endPoint);
 
-    [LoggerMessage(53, LogLevel.Warning, "Shared state store unavailable during {Operation}; refused with 503: {Reason}")]
+    [LoggerMessage(83, LogLevel.Warning, "Shared state store unavailable during {Operation}; refused with 503: {Reason}")]
     public static partial void StateStoreUnavailable(ILogger logger, string operation, string reason);
 }

@@ -22,35 +22,51 @@ internal sealed class SigningKeyLoader(IOptions<GatewayOptions> options, ILogger
             ? Path.Combine(DataDirectory.Ensure(o), GeneratedKeyFileName)
             : o.Tokens.SigningKeyFile;
 
-        var rsa = RSA.Create();
-        if (File.Exists(path))
-        {
-            try
-            {
-                rsa.ImportFromPem(File.ReadAllText(path));
-            }
-            catch (Exception e) when (e is ArgumentException or CryptographicException)
-            {
-                throw new InvalidOperationException($"Gateway:Tokens:SigningKeyFile: '{path}' holds no RSA private key in PEM ({e.Message}).", e);
-            }
-
-            if (rsa.KeySize < 2048)
-            {
-                throw new InvalidOperationException($"Gateway:Tokens:SigningKeyFile: '{path}' is a {rsa.KeySize}-bit key; 2048 bits or more are required.");
-            }
-        }
-        else
-        {
-            rsa = RSA.Create(2048);
-            WriteOwnerOnly(path, rsa.ExportPkcs8PrivateKeyPem());
-        }
-
+        var rsa = LoadOrCreate(path, "Gateway:Tokens:SigningKeyFile");
         var key = new ServerKey(rsa, canSign: true);
         GatewayLog.SigningKeyLoaded(logger, key.Kid, path);
+
+        // After a rotation the previous key stays published, so tokens it signed still pass.
+        string previous = Path.Combine(Path.GetDirectoryName(path)!, SigningKeyRotation.PreviousKeyFileName);
+        if (string.IsNullOrEmpty(o.Tokens.SigningKeyFile) && File.Exists(previous))
+        {
+            var old = RSA.Create();
+            old.ImportFromPem(File.ReadAllText(previous));
+            return new ServerKeyRing(key, [new ServerKey(old, canSign: false)]);
+        }
+
         return new ServerKeyRing(key, []);
     }
 
-    private static void WriteOwnerOnly(string path, string pem)
+    /// <summary>
+    /// Reads the RSA private key (PEM, 2048 bits or more) at <paramref name="path"/>, or creates one there
+    /// owner-only; a file that holds no such key stops the start with a message naming <paramref name="configurationKey"/>.
+    /// </summary>
+    internal static RSA LoadOrCreate(string path, string configurationKey)
+    {
+        if (!File.Exists(path))
+        {
+            var created = RSA.Create(2048);
+            WriteOwnerOnly(path, created.ExportPkcs8PrivateKeyPem());
+            return created;
+        }
+
+        var rsa = RSA.Create();
+        try
+        {
+            rsa.ImportFromPem(File.ReadAllText(path));
+        }
+        catch (Exception e) when (e is ArgumentException or CryptographicException)
+        {
+            throw new InvalidOperationException($"{configurationKey}: '{path}' holds no RSA private key in PEM ({e.Message}).", e);
+        }
+
+        return rsa.KeySize >= 2048 ? rsa
+            : throw new InvalidOperationException($"{configurationKey}: '{path}' is a {rsa.KeySize}-bit key; 2048 bits or more are required.");
+    }
+
+    /// <summary>Writes a new file readable and writable by its owner only (a private key).</summary>
+    internal static void WriteOwnerOnly(string path, string pem)
     {
         var create = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())

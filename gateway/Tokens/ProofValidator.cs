@@ -22,6 +22,7 @@ internal sealed class ProofValidator(
     IReplayRegistry registry,
     IOptionsMonitor<GatewayOptions> options,
     TimeProvider time,
+    IServerKeyRefresh keyRefresh,
     GatewayMetrics metrics)
 {
     public async ValueTask<ProofValidationResult> ValidateAsync(string text, CancellationToken cancellationToken)
@@ -49,7 +50,9 @@ internal sealed class ProofValidator(
         }
 
         // 2. The key and its algorithm: the header's `alg` must be the key's own, never `none` or HS*.
-        if (!keys.TryGet(claims.Kid, out var key) || !string.Equals(claims.Alg, key.Alg, StringComparison.Ordinal))
+        // A Site that does not know the kid fetches the Issuer's keys again (no more often than its floor).
+        if ((!keys.TryGet(claims.Kid, out var key) && !(await keyRefresh.TryRefreshAsync(claims.Kid, cancellationToken) && keys.TryGet(claims.Kid, out key)))
+            || !string.Equals(claims.Alg, key.Alg, StringComparison.Ordinal))
         {
             return ProofValidationResult.Unauthorized(NsError.UnknownKey, claims);
         }

@@ -52,12 +52,20 @@ internal sealed class TokenIssuer(
             return null;
         }
 
-        var issued = Issue(agent, uid, now);
+        var issued = Issue(agent, uid, options.CurrentValue.Audience, now);
         cache.Set(agent.AgentId, uid, issued);
         return issued;
     }
 
-    private IssuedToken Issue(Agent agent, string uid, long now)
+    /// <summary>
+    /// A new token for a Site's audience (§10), signed now and never taken from the cache: a Site's
+    /// embedded registry refuses tokens issued before it started, and only a token signed after the
+    /// request (so after the Site's start) is sure to pass there. The Site caches what it gets.
+    /// </summary>
+    public IssuedToken IssueFor(Agent agent, string uid, string audience) =>
+        Issue(agent, uid, audience, time.GetUtcNow().ToUnixTimeSeconds());
+
+    private IssuedToken Issue(Agent agent, string uid, string audience, long now)
     {
         using var activity = GatewayActivities.Source.StartActivity("smp.token.issue");
         long start = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -88,7 +96,7 @@ internal sealed class TokenIssuer(
             w.WriteStartObject();
             w.WriteString("iss", o.IssuerId);
             w.WriteString("sub", agent.AgentId);
-            w.WriteString("aud", o.Audience);
+            w.WriteString("aud", audience);
             w.WriteNumber("iat", iat);
             w.WriteNumber("nbf", iat);
             w.WriteNumber("exp", exp);

@@ -41,7 +41,7 @@ internal sealed class BenchPipeline : IDisposable
         Store = new SqliteAgentStore(Options.Create(options), TimeProvider.System);
         Registry = new MemoryReplayRegistry(TimeProvider.System, monitor);
         var metrics = new GatewayMetrics(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>(), Registry);
-        Validator = new ProofValidator(Keys, new VerifiedSignatureCache(monitor, TimeProvider.System), Store, Registry, monitor, TimeProvider.System, metrics);
+        Validator = new ProofValidator(Keys, new VerifiedSignatureCache(monitor, TimeProvider.System), Store, Registry, monitor, TimeProvider.System, new NoKeyRefresh(), metrics);
         Issuer = new TokenIssuer(Keys, new EpochZero(), new IssuedTokenCache(monitor, TimeProvider.System),
             new IssuanceLimiter(monitor), monitor, TimeProvider.System, metrics, NullLogger<TokenIssuer>.Instance);
         AgentRsa = RSA.Create(2048);

@@ -7,7 +7,11 @@ using Smp.Gateway.Tests.Infrastructure;
 
 namespace Smp.Gateway.Tests.Diagnostics;
 
-/// <summary>Spans and metrics of the real path, read with OpenTelemetry's in-memory exporters.</summary>
+/// <summary>
+/// Spans and metrics of the real path, read with OpenTelemetry's in-memory exporters. Sources and meters
+/// are subscribed by name, process-wide: these tests run alone, so no other test's gateway adds to them.
+/// </summary>
+[Collection(TelemetryCollection.Name)]
 public sealed class TelemetryTests
 {
     [Fact]

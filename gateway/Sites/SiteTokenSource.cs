@@ -1,0 +1,38 @@
+using Smp.Gateway.Agents;
+using Smp.Gateway.RateLimiting;
+using Smp.Gateway.Tokens;
+
+namespace Smp.Gateway.Sites;
+
+/// <summary>
+/// A Site's tokens (§10): from the cache when it holds one for that agent and uid (or a refusal still
+/// in force), otherwise from the Issuer through the batcher.
+/// </summary>
+internal sealed class SiteTokenSource(SiteTokenCache cache, ClientTokenBatcher batcher, IssuanceLimiter limiter, SiteMetrics metrics) : IAgentTokenSource
+{
+    public async ValueTask<TokenGrant> GetAsync(string agentId, string uid, Agent? known, string source, CancellationToken cancellationToken)
+    {
+        if (known is { IsActive: false })
+        {
+            return TokenGrant.Refused(403, NsError.AgentRevoked);
+        }
+
+        if (cache.TryAnswer(agentId, uid) is { } cached)
+        {
+            if (cached.Token is not null)
+            {
+                metrics.CacheHit();
+            }
+
+            return cached;
+        }
+
+        // A token the cache lacks costs the Issuer a signature: the same limits as at the Issuer.
+        if (!limiter.TryIssue(source, agentId, out var retryAfter))
+        {
+            return TokenGrant.RateLimited(retryAfter);
+        }
+
+        return await batcher.GetAsync(agentId, uid).WaitAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,24 @@
+using Smp.Gateway.Agents;
+
+namespace Smp.Gateway.Tokens;
+
+/// <summary>The Issuer's tokens: the agent from the store, the token from <see cref="TokenIssuer"/>.</summary>
+internal sealed class LocalTokenSource(IAgentStore agents, TokenIssuer issuer) : IAgentTokenSource
+{
+    public async ValueTask<TokenGrant> GetAsync(string agentId, string uid, Agent? known, string source, CancellationToken cancellationToken)
+    {
+        var agent = known ?? await agents.FindAsync(agentId, cancellationToken);
+        if (agent is null)
+        {
+            return TokenGrant.Refused(401, NsError.AgentUnknown);
+        }
+
+        if (!agent.IsActive)
+        {
+            return TokenGrant.Refused(403, NsError.AgentRevoked);
+        }
+
+        var token = issuer.GetOrIssue(agent, uid, source, out var retryAfter);
+        return token is null ? TokenGrant.RateLimited(retryAfter) : TokenGrant.Issued(token.Text);
+    }
+}
