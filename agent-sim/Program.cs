@@ -1,3 +1,4 @@
+using Smp.AgentSim.Bench;
 using Smp.AgentSim.Cli;
 using Smp.AgentSim.Demo;
 using Smp.AgentSim.Legacy;
@@ -30,7 +31,8 @@ internal static class Program
                 "legacy" => await LegacyCommand.RunAsync(arguments, stop.Token),
                 "load" => await LoadCommand.RunAsync(arguments, stop.Token),
                 "demo" => await DemoCommand.RunAsync(arguments, stop.Token),
-                _ => throw new UsageException($"unknown command '{args[0]}'; expected demo, legacy or load (see agent-sim --help)"),
+                "bench" => await BenchCommand.RunAsync(arguments, stop.Token),
+                _ => throw new UsageException($"unknown command '{args[0]}'; expected demo, bench, legacy or load (see agent-sim --help)"),
             };
         }
         catch (UsageException e)
