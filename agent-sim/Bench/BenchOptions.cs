@@ -9,8 +9,8 @@ internal sealed record BenchOptions
     /// <summary>Warm-up before each measurement, in seconds. Default 1.</summary>
     public int WarmupSeconds { get; init; } = 1;
 
-    /// <summary>Rounds: each measures every target once; ratios are the medians over rounds. Default 5.</summary>
-    public int Rounds { get; init; } = 5;
+    /// <summary>Rounds: each measures every target once, odd rounds forwards and even rounds backwards; ratios are the medians over rounds. Default 6, so that both orders weigh alike.</summary>
+    public int Rounds { get; init; } = 6;
 
     /// <summary>Connections wrk keeps open, on one wrk thread. Default 32.</summary>
     public int Connections { get; init; } = 32;

@@ -21,7 +21,7 @@ internal static class Usage
               the request count is reached. Progress goes to stderr, the summary table to stdout.
               The revoked scenario needs a host that can revoke agents (demo); here it is skipped.
 
-          agent-sim bench  [--seconds 5] [--rounds 5] [--connections 32] [--warmup 1] [--agents 32]
+          agent-sim bench  [--seconds 5] [--rounds 6] [--connections 32] [--warmup 1] [--agents 32]
                            [--breakdown false] [--keys .data/agent-keys] [--json FILE]
               Starts the legacy server, plain YARP (same route, no authentication), the gateway and,
               when installed, nginx, on 127.0.0.1; measures them in turn with wrk (required: Debian
