@@ -1,3 +1,4 @@
+using Smp.AgentSim.Bench;
 using Smp.AgentSim.Cli;
 using Smp.AgentSim.Demo;
 using Smp.AgentSim.Legacy;
@@ -32,7 +33,8 @@ internal static class Program
                 "load" => await LoadCommand.RunAsync(arguments, stop.Token),
                 "demo" => await DemoCommand.RunAsync(arguments, stop.Token),
                 "soak" => await SoakCommand.RunAsync(arguments, stop.Token),
-                _ => throw new UsageException($"unknown command '{args[0]}'; expected demo, legacy, load or soak (see agent-sim --help)"),
+                "bench" => await BenchCommand.RunAsync(arguments, stop.Token),
+                _ => throw new UsageException($"unknown command '{args[0]}'; expected demo, bench, legacy, load or soak (see agent-sim --help)"),
             };
         }
         catch (UsageException e)

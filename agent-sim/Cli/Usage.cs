@@ -33,6 +33,14 @@ internal static class Usage
               the median of the last third of the samples is within 10% of the second third's. Exit
               code 0 when it is flat and every scenario behaved. Agent ids share keys (--agents-per-key).
 
+          agent-sim bench  [--seconds 5] [--rounds 6] [--connections 32] [--warmup 1] [--agents 32]
+                           [--breakdown false] [--keys .data/agent-keys] [--json FILE]
+              Starts the legacy server, plain YARP (same route, no authentication), the gateway and,
+              when installed, nginx, on 127.0.0.1; measures them in turn with wrk (required: Debian
+              package wrk), each round the same load; prints requests/s and the median ratios.
+              --breakdown true also measures the gateway on an anonymous route. Takes about
+              (5 or 6 targets x (seconds + warmup) x rounds) plus the signing of the proofs.
+
           agent-sim --help
         """;
 }

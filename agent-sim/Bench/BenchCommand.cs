@@ -1,0 +1,82 @@
+using Smp.AgentSim.Cli;
+using Smp.AgentSim.Protocol;
+
+namespace Smp.AgentSim.Bench;
+
+/// <summary>
+/// <c>agent-sim bench</c>: the legacy server alone, plain YARP, the gateway (keep-alive and fresh
+/// proofs) and nginx when installed, measured in alternation with wrk, printed as ratios.
+/// </summary>
+internal static class BenchCommand
+{
+    public static async Task<int> RunAsync(ArgumentReader arguments, CancellationToken cancellationToken)
+    {
+        BenchOptions options = ReadOptions(arguments);
+        arguments.EnsureAllRead();
+
+        // wrk is required rather than replaced: an in-process client would share this process and
+        // its cores with the servers it measures, at several times wrk's cost per request, and
+        // its figures would not compare with those of docs/FACTS.md.
+        if (WrkDriver.Locate() is null)
+        {
+            await Console.Error.WriteLineAsync("agent-sim bench: wrk is not installed; install it (Debian: apt-get install wrk) and run again.").ConfigureAwait(false);
+            return 2;
+        }
+
+        string? nginx = ExecutableSearch.Find(NginxHost.Executable);
+        string? nginxNote = nginx is null ? "nginx: not installed, not measured (Debian: apt-get install nginx)" : null;
+        await Console.Error.WriteLineAsync(
+            $"Starting the legacy server, plain YARP, the gateway{(nginx is null ? "" : " and nginx")} on 127.0.0.1...").ConfigureAwait(false);
+        try
+        {
+            await using BenchEnvironment environment = await BenchEnvironment.StartAsync(options, nginx, cancellationToken).ConfigureAwait(false);
+            await Console.Error.WriteLineAsync($"Enrolling {options.Agents} agents and getting their tokens (keys cached in {options.KeyFolder})...").ConfigureAwait(false);
+            using ProofSupply proofs = await ProofSupply.CreateAsync(
+                environment.Gateway, environment.EnrollmentSecret, options.KeyFolder, options.Agents, BenchRunner.Page, cancellationToken).ConfigureAwait(false);
+            var runner = new BenchRunner(options, environment, proofs, new WrkDriver(environment.Folder, options.Connections), Console.Error);
+            IReadOnlyList<IReadOnlyDictionary<string, WrkResult>> rounds = await runner.RunAsync(cancellationToken).ConfigureAwait(false);
+            await Console.Error.WriteLineAsync($"{proofs.Written:N0} proofs signed ahead of the measurements.").ConfigureAwait(false);
+
+            var report = new BenchReport(options, runner.Targets().Select(t => t.Name).ToArray(), rounds, nginxNote);
+            report.WriteTable(Console.Out);
+            if (options.JsonFile is not null)
+            {
+                await using FileStream stream = File.Create(options.JsonFile);
+                report.WriteJson(stream);
+            }
+
+            return report.Complete ? 0 : 1;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await Console.Error.WriteLineAsync("agent-sim bench: interrupted").ConfigureAwait(false);
+            return 130;
+        }
+        catch (Exception e) when (e is EnrollmentException or HttpRequestException or InvalidOperationException or InvalidDataException or TimeoutException)
+        {
+            await Console.Error.WriteLineAsync($"agent-sim bench: {e.Message}").ConfigureAwait(false);
+            return 1;
+        }
+    }
+
+    internal static BenchOptions ReadOptions(ArgumentReader arguments)
+    {
+        var defaults = new BenchOptions();
+        return new BenchOptions
+        {
+            Seconds = arguments.Int("--seconds", defaults.Seconds, 1, 60),
+            WarmupSeconds = arguments.Int("--warmup", defaults.WarmupSeconds, 0, 30),
+            Rounds = arguments.Int("--rounds", defaults.Rounds, 1, 50),
+            Connections = arguments.Int("--connections", defaults.Connections, 1, 1024),
+            Agents = arguments.Int("--agents", defaults.Agents, 1, 1024),
+            Breakdown = arguments.String("--breakdown") switch
+            {
+                null or "false" or "no" => false,
+                "true" or "yes" => true,
+                string other => throw new UsageException($"--breakdown: expected true or false, got '{other}'"),
+            },
+            KeyFolder = arguments.String("--keys") is { Length: > 0 } keys ? keys : defaults.KeyFolder,
+            JsonFile = arguments.String("--json"),
+        };
+    }
+}

@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Builder;
+using Smp.Gateway;
+
+namespace Smp.AgentSim.Bench;
+
+/// <summary>
+/// The gateway as <c>bench</c> measures it: built by <see cref="GatewayApp.Build"/> like the real
+/// one, keeping connection authentication (§7), rate limits lifted, logging at Warning. A second
+/// route, <see cref="AnonymousPrefix"/>, reaches the same server with <c>SmpAuth: Anonymous</c>:
+/// measured with <c>--breakdown</c>, it separates what the proxying costs from what the
+/// authentication costs.
+/// </summary>
+internal static class BenchGatewayHost
+{
+    public const string AnonymousPrefix = "/bench-anonymous";
+
+    public static WebApplication Build(string url, string legacyUrl, string dataDirectory, string enrollmentSecret, bool anonymousRoute)
+    {
+        Dictionary<string, string?> settings = Settings(url, legacyUrl, dataDirectory, enrollmentSecret);
+        if (anonymousRoute)
+        {
+            // Only with --breakdown: the gateway measured otherwise has exactly its one route.
+            settings["ReverseProxy:Routes:bench-anonymous:ClusterId"] = "legacy";
+            settings["ReverseProxy:Routes:bench-anonymous:Match:Path"] = AnonymousPrefix + "/{**rest}";
+            settings["ReverseProxy:Routes:bench-anonymous:Metadata:SmpAuth"] = "Anonymous";
+            settings["ReverseProxy:Routes:bench-anonymous:Transforms:0:PathRemovePrefix"] = AnonymousPrefix;
+        }
+
+        return GatewayApp.Build([], settings);
+    }
+
+    internal static Dictionary<string, string?> Settings(string url, string legacyUrl, string dataDirectory, string enrollmentSecret) => new()
+    {
+        ["Kestrel:Endpoints:Http:Url"] = url,
+        ["Gateway:Audience"] = url,
+        ["Gateway:DataDirectory"] = dataDirectory,
+        ["Gateway:Enrollment:Secret"] = enrollmentSecret,
+        ["Gateway:Connection:KeepAuthentication"] = "true",
+        // The benchmark is one address asking for many tokens and signatures on purpose.
+        ["Gateway:RateLimits:TokensPerSourcePerMinute"] = "1000000",
+        ["Gateway:RateLimits:TokensPerAgentPerMinute"] = "1000000",
+        ["Gateway:RateLimits:EnrollmentsPerSourcePerMinute"] = "1000000",
+        ["ReverseProxy:Clusters:legacy:Destinations:primary:Address"] = legacyUrl + "/",
+        ["Logging:LogLevel:Default"] = "Warning",
+        ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+        ["Logging:LogLevel:Yarp"] = "Warning",
+    };
+}

@@ -1,0 +1,28 @@
+namespace Smp.AgentSim.Bench;
+
+/// <summary>The flags of <c>agent-sim bench</c>.</summary>
+internal sealed record BenchOptions
+{
+    /// <summary>Length of one measurement of one target, in seconds. Default 5.</summary>
+    public int Seconds { get; init; } = 5;
+
+    /// <summary>Warm-up before each measurement, in seconds. Default 1.</summary>
+    public int WarmupSeconds { get; init; } = 1;
+
+    /// <summary>Rounds: each measures every target once, odd rounds forwards and even rounds backwards; ratios are the medians over rounds. Default 6, so that both orders weigh alike.</summary>
+    public int Rounds { get; init; } = 6;
+
+    /// <summary>Connections wrk keeps open, on one wrk thread. Default 32.</summary>
+    public int Connections { get; init; } = 32;
+
+    /// <summary>Agents whose proofs are signed ahead of the run, in turn. Default 32.</summary>
+    public int Agents { get; init; } = 32;
+
+    /// <summary>Also measure the gateway on a route with <c>SmpAuth: Anonymous</c>, to split proxy cost from authentication cost.</summary>
+    public bool Breakdown { get; init; }
+
+    /// <summary>Where the agent keys are cached between runs; shared with <c>load</c>.</summary>
+    public string KeyFolder { get; init; } = Path.Combine(".data", "agent-keys");
+
+    public string? JsonFile { get; init; }
+}

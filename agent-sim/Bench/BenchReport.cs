@@ -1,0 +1,155 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+
+namespace Smp.AgentSim.Bench;
+
+/// <summary>
+/// The outcome of a run: requests per second of each target in each round, and the ratios, each
+/// the median over rounds of the ratio within a round (so a round where the machine was busier
+/// weighs on both sides of its ratios alike).
+/// </summary>
+internal sealed class BenchReport(BenchOptions options, IReadOnlyList<string> targets, IReadOnlyList<IReadOnlyDictionary<string, WrkResult>> rounds, string? nginxNote)
+{
+    public static string Machine =>
+        $"{Environment.ProcessorCount} logical cores, {RuntimeInformation.OSDescription.Trim()}, .NET {Environment.Version}, loopback only";
+
+    /// <summary>True when every measurement of every round was clean: every figure is backed by all its rounds.</summary>
+    public bool Complete => rounds.All(round => targets.All(t => round.TryGetValue(t, out WrkResult? r) && r.Clean));
+
+    public void WriteTable(TextWriter output)
+    {
+        var c = CultureInfo.InvariantCulture;
+        output.WriteLine();
+        output.WriteLine($"agent-sim bench: {options.Rounds} rounds; each target {options.Seconds} s after a {options.WarmupSeconds} s warm-up; wrk -t1 -c{options.Connections}; GET {BenchRunner.Page}");
+        output.WriteLine($"machine: {Machine}");
+        if (nginxNote is not null)
+        {
+            output.WriteLine(nginxNote);
+        }
+
+        output.WriteLine();
+        output.Write(string.Format(c, "{0,-30}", "requests/s"));
+        for (int r = 1; r <= rounds.Count; r++)
+        {
+            output.Write(string.Format(c, "{0,10}", "round " + r));
+        }
+
+        output.WriteLine(string.Format(c, "{0,10}", "median"));
+        foreach (string target in targets)
+        {
+            output.Write(string.Format(c, "{0,-30}", target));
+            var values = new List<double>();
+            foreach (IReadOnlyDictionary<string, WrkResult> round in rounds)
+            {
+                WrkResult? result = round.GetValueOrDefault(target);
+                output.Write(result is { Clean: true } ? string.Format(c, "{0,10:N0}", result.RequestsPerSecond) : string.Format(c, "{0,10}", "failed"));
+                if (result is { Clean: true })
+                {
+                    values.Add(result.RequestsPerSecond);
+                }
+            }
+
+            output.WriteLine(BenchRatio.MedianOf(values) is { } median ? string.Format(c, "{0,10:N0}", median) : string.Format(c, "{0,10}", "-"));
+        }
+
+        output.WriteLine();
+        foreach (BenchRatio ratio in Ratios())
+        {
+            output.Write(string.Format(c, "{0,-30}", ratio.Label));
+            foreach (IReadOnlyDictionary<string, WrkResult> round in rounds)
+            {
+                output.Write(ratio.In(round) is { } value ? string.Format(c, "{0,10:0.000}", value) : string.Format(c, "{0,10}", "-"));
+            }
+
+            output.WriteLine(ratio.Median(rounds) is { } median ? string.Format(c, "{0,10:0.000}", median) : string.Format(c, "{0,10}", "-"));
+        }
+
+        output.WriteLine();
+        foreach (BenchRatio ratio in Ratios())
+        {
+            output.WriteLine(FinalLine(ratio, ratio.Median(rounds)));
+        }
+    }
+
+    /// <summary><c>keep-alive gateway/YARP 0.93 (target 0.90) met</c>; without a target, the figure alone.</summary>
+    internal static string FinalLine(BenchRatio ratio, double? median)
+    {
+        var c = CultureInfo.InvariantCulture;
+        if (median is not { } value)
+        {
+            return $"{ratio.Label} not measured";
+        }
+
+        return ratio.Target is { } target
+            ? string.Format(c, "{0} {1:0.00} (target {2:0.00}) {3}", ratio.Label, value, target, ratio.Verdict(value))
+            : string.Format(c, "{0} {1:0.00}", ratio.Label, value);
+    }
+
+    public void WriteJson(Stream stream)
+    {
+        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        json.WriteStartObject();
+        json.WriteString("machine", Machine);
+        json.WriteNumber("rounds", options.Rounds);
+        json.WriteNumber("seconds", options.Seconds);
+        json.WriteNumber("connections", options.Connections);
+        json.WriteStartObject("ratios");
+        foreach (BenchRatio ratio in Ratios())
+        {
+            json.WriteStartObject(ratio.Label);
+            if (ratio.Median(rounds) is { } median)
+            {
+                json.WriteNumber("median", Math.Round(median, 4));
+            }
+
+            if (ratio.Target is { } target)
+            {
+                json.WriteNumber("target", target);
+            }
+
+            json.WriteStartArray("rounds");
+            foreach (IReadOnlyDictionary<string, WrkResult> round in rounds)
+            {
+                if (ratio.In(round) is { } value)
+                {
+                    json.WriteNumberValue(Math.Round(value, 4));
+                }
+                else
+                {
+                    json.WriteNullValue();
+                }
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndObject();
+        json.WriteStartObject("requestsPerSecond");
+        foreach (string target in targets)
+        {
+            json.WriteStartArray(target);
+            foreach (IReadOnlyDictionary<string, WrkResult> round in rounds)
+            {
+                if (round.GetValueOrDefault(target) is { Clean: true } result)
+                {
+                    json.WriteNumberValue(Math.Round(result.RequestsPerSecond, 1));
+                }
+                else
+                {
+                    json.WriteNullValue();
+                }
+            }
+
+            json.WriteEndArray();
+        }
+
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    /// <summary>The ratios whose two targets were part of this run.</summary>
+    private IEnumerable<BenchRatio> Ratios() =>
+        BenchRatio.All.Where(r => targets.Contains(r.Numerator) && targets.Contains(r.Denominator));
+}

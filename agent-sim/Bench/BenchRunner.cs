@@ -1,0 +1,125 @@
+using Smp.AgentSim.Legacy;
+
+namespace Smp.AgentSim.Bench;
+
+/// <summary>
+/// Measures every target once per round with the same wrk load, each after a warm-up, odd rounds
+/// in one order and even rounds in the other; proofs are signed between measurements, never during
+/// one. Progress goes to stderr.
+/// </summary>
+internal sealed class BenchRunner(BenchOptions options, BenchEnvironment environment, ProofSupply proofs, WrkDriver wrk, TextWriter progress)
+{
+    /// <summary>The legacy page every target answers: about 130 bytes of XML.</summary>
+    public const string Page = LegacyEndpoints.TaskServersPath;
+
+    /// <summary>Fresh proofs signed per expected request: a margin over the last rate seen.</summary>
+    private const double ProofMargin = 1.3;
+
+    /// <summary>Seconds added to the first round's warm-ups.</summary>
+    private const int FirstRoundExtraWarmup = 3;
+
+    private double? freshRate;
+    private int fileCount;
+
+    public IReadOnlyList<BenchTarget> Targets()
+    {
+        var targets = new List<BenchTarget>
+        {
+            new(BenchTarget.Server, environment.Legacy, Page, BenchAuth.None),
+            new(BenchTarget.Yarp, environment.Yarp, Page, BenchAuth.None),
+            new(BenchTarget.GatewayKeepAlive, environment.Gateway, Page, BenchAuth.FirstPerConnection),
+        };
+        if (options.Breakdown)
+        {
+            targets.Add(new(BenchTarget.GatewayAnonymous, environment.Gateway, BenchGatewayHost.AnonymousPrefix + Page, BenchAuth.None));
+        }
+
+        if (environment.Nginx is { } nginx)
+        {
+            targets.Add(new(BenchTarget.Nginx, nginx, Page, BenchAuth.None));
+        }
+
+        targets.Add(new(BenchTarget.YarpProof, environment.Yarp, Page, BenchAuth.EveryRequestReused));
+        targets.Add(new(BenchTarget.GatewayFresh, environment.Gateway, Page, BenchAuth.EveryRequest));
+        return targets;
+    }
+
+    public async Task<IReadOnlyList<IReadOnlyDictionary<string, WrkResult>>> RunAsync(CancellationToken cancellationToken)
+    {
+        IReadOnlyList<BenchTarget> targets = Targets();
+        var rounds = new List<IReadOnlyDictionary<string, WrkResult>>();
+        for (int round = 1; round <= options.Rounds; round++)
+        {
+            var results = new Dictionary<string, WrkResult>(StringComparer.Ordinal);
+            var files = new List<string>();
+            (string Warmup, string Measure)? fresh = null;
+            // The first round also lets the JIT settle on each path before any figure counts.
+            int warmup = round == 1 ? options.WarmupSeconds + FirstRoundExtraWarmup : options.WarmupSeconds;
+            try
+            {
+                // Even rounds go backwards, so a load that grows or fades over the run weighs on both
+                // sides of each ratio alike; the pairs compared are next to each other either way.
+                foreach (BenchTarget target in round % 2 == 1 ? targets : targets.Reverse())
+                {
+                    (string? warmupFile, string? measureFile) = target.Auth switch
+                    {
+                        BenchAuth.FirstPerConnection => (SignProofs(options.Connections, files, cancellationToken), SignProofs(options.Connections, files, cancellationToken)),
+                        BenchAuth.EveryRequest => fresh ??= SignFresh(results, warmup, files, cancellationToken),
+                        BenchAuth.EveryRequestReused => ((fresh ??= SignFresh(results, warmup, files, cancellationToken)).Measure, fresh.Value.Measure),
+                        _ => ((string?)null, (string?)null),
+                    };
+                    WrkResult result = await MeasureAsync(target, warmupFile, measureFile, warmup, cancellationToken).ConfigureAwait(false);
+                    results[target.Name] = result;
+                    await progress.WriteLineAsync(
+                        $"round {round}/{options.Rounds}  {target.Name,-18} {result.RequestsPerSecond,9:N0} requests/s  p50 {result.P50Microseconds / 1000.0,6:0.00} ms  {result.Problems}")
+                        .ConfigureAwait(false);
+                    if (target.Auth == BenchAuth.EveryRequest)
+                    {
+                        // Size the next round's proofs on this rate; far more when they ran out.
+                        double seen = result.RequestsPerSecond * (result.Exhausted > 0 ? 1.5 : 1);
+                        freshRate = Math.Max(freshRate ?? 0, seen);
+                    }
+                }
+            }
+            finally
+            {
+                files.ForEach(File.Delete);
+            }
+
+            rounds.Add(results);
+        }
+
+        return rounds;
+    }
+
+    private (string Warmup, string Measure) SignFresh(Dictionary<string, WrkResult> results, int warmup, List<string> files, CancellationToken cancellationToken)
+    {
+        // Before the first fresh-proof run, the keep-alive rate bounds the fresh one from above.
+        double rate = freshRate ?? results.GetValueOrDefault(BenchTarget.GatewayKeepAlive)?.RequestsPerSecond ?? 10_000;
+        // Warm-up first: its counters must be below the measurement's, or the replay window refuses those.
+        string warmupFile = SignProofs((int)(rate * warmup * ProofMargin) + 1_000, files, cancellationToken);
+        string measureFile = SignProofs((int)(rate * options.Seconds * ProofMargin) + 2_000, files, cancellationToken);
+        return (warmupFile, measureFile);
+    }
+
+    private async Task<WrkResult> MeasureAsync(BenchTarget target, string? warmupFile, string? measureFile, int warmup, CancellationToken cancellationToken)
+    {
+        if (warmup > 0)
+        {
+            await wrk.RunAsync(target, warmupFile, warmup, cancellationToken).ConfigureAwait(false);
+        }
+
+        // Let the signing and the warm-up's garbage go before the clock starts.
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        return await wrk.RunAsync(target, measureFile, options.Seconds, cancellationToken).ConfigureAwait(false);
+    }
+
+    private string SignProofs(int count, List<string> files, CancellationToken cancellationToken)
+    {
+        string path = Path.Combine(environment.Folder, $"proofs-{++fileCount}.txt");
+        files.Add(path);
+        proofs.WriteFile(path, count, cancellationToken);
+        return path;
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Yarp.ReverseProxy.Configuration;
+
+namespace Smp.AgentSim.Bench;
+
+/// <summary>
+/// The baseline: YARP with the gateway's catch-all route to the legacy server, its default
+/// transforms and pipeline, and no authentication. Hosted like the gateway (WebApplication,
+/// Kestrel, logging at Warning), in this process.
+/// </summary>
+internal static class PlainYarpHost
+{
+    public static WebApplication Build(string url, string legacyUrl)
+    {
+        WebApplicationBuilder builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
+        // Nothing from the working folder (its appsettings.json is the gateway's) or the environment.
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["urls"] = url });
+        builder.Logging.ClearProviders().AddConsole().SetMinimumLevel(LogLevel.Warning);
+        RouteConfig[] routes = [new RouteConfig { RouteId = "legacy", ClusterId = "legacy", Match = new RouteMatch { Path = "{**catch-all}" } }];
+        ClusterConfig[] clusters =
+        [
+            new ClusterConfig
+            {
+                ClusterId = "legacy",
+                Destinations = new Dictionary<string, DestinationConfig> { ["primary"] = new() { Address = legacyUrl + "/" } },
+            },
+        ];
+        builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters);
+
+        WebApplication app = builder.Build();
+        app.MapReverseProxy();
+        return app;
+    }
+}
