@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http;
+using Smp.Gateway.Agents;
 
 namespace Smp.Gateway.Authentication;
 
@@ -53,6 +54,28 @@ internal sealed class ConnectionAuthentication
         }
 
         Volatile.Write(ref holder._state, state);
+    }
+
+    /// <summary>
+    /// The agent this request's connection is authenticated for, or null. It holds until the token
+    /// expires; a revocation or a new key ends it at once (the agent is looked up on every request).
+    /// </summary>
+    public static async ValueTask<State?> ResumeAsync(HttpContext context, IAgentStore agents, TimeProvider time)
+    {
+        var state = Find(context)?.Current;
+        if (state is null)
+        {
+            return null;
+        }
+
+        var agent = await agents.FindAsync(state.AgentId, context.RequestAborted);
+        if (time.GetUtcNow().ToUnixTimeSeconds() >= state.ExpiresAt || agent is null || !agent.IsActive || agent.Key.Thumbprint != state.Jkt)
+        {
+            Clear(context);
+            return null;
+        }
+
+        return state;
     }
 
     /// <summary>Ends the connection's authentication: a failed check or a 400 on it (§8).</summary>

@@ -66,17 +66,9 @@ internal sealed class SmpTokenHandler(
 
     private async Task<AuthenticateResult> FromConnectionAsync()
     {
-        var state = ConnectionAuthentication.Find(Context)?.Current;
-        if (state is null || !gatewayOptions.CurrentValue.Connection.KeepAuthentication)
+        if (!gatewayOptions.CurrentValue.Connection.KeepAuthentication
+            || await ConnectionAuthentication.ResumeAsync(Context, agents, time) is not { } state)
         {
-            return AuthenticateResult.NoResult();
-        }
-
-        // The connection holds until the token expires; a revocation or a new key ends it at once.
-        var agent = await agents.FindAsync(state.AgentId, Context.RequestAborted);
-        if (time.GetUtcNow().ToUnixTimeSeconds() >= state.ExpiresAt || agent is null || !agent.IsActive || agent.Key.Thumbprint != state.Jkt)
-        {
-            ConnectionAuthentication.Clear(Context);
             return AuthenticateResult.NoResult();
         }
 

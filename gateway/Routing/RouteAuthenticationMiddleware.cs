@@ -3,9 +3,12 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Smp.Gateway.Acc;
+using Smp.Gateway.Agents;
 using Smp.Gateway.Authentication;
 using Smp.Gateway.Configuration;
+using Smp.Gateway.Diagnostics;
 using Smp.Gateway.Identity;
+using Smp.Gateway.State;
 using Smp.Gateway.Tokens;
 using Yarp.ReverseProxy.Model;
 
@@ -17,7 +20,8 @@ namespace Smp.Gateway.Routing;
 /// reloaded route takes effect at once. Token authentication is preferred: it is offered first, and
 /// Basic only where the route accepts ACC; an <c>Acc</c> route (UNC codebase) never uses tokens.
 /// </summary>
-internal sealed class RouteAuthenticationMiddleware(RequestDelegate next, IOptionsMonitor<GatewayOptions> options)
+internal sealed class RouteAuthenticationMiddleware(
+    RequestDelegate next, IOptionsMonitor<GatewayOptions> options, IAgentStore agents, GatewayMetrics metrics, TimeProvider time)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -62,6 +66,17 @@ internal sealed class RouteAuthenticationMiddleware(RequestDelegate next, IOptio
             return;
         }
 
+        // An authenticated connection (§7) is the common case: answered here without a trip through
+        // the authentication service, with the same check SmpTokenHandler makes.
+        if (o.Connection.KeepAuthentication && context.Request.Headers.Authorization.Count == 0
+            && await TryResumeAsync(context) is { } resumed)
+        {
+            metrics.Authentication("connection", "accepted");
+            context.Features.Set(new ForwardedIdentity(AuthKind.Token, o.Identity.ServiceIdentity, resumed.AgentId));
+            await next(context);
+            return;
+        }
+
         var result = await context.AuthenticateAsync(SmpTokenDefaults.AuthenticationScheme);
         if (result.Succeeded)
         {
@@ -75,6 +90,19 @@ internal sealed class RouteAuthenticationMiddleware(RequestDelegate next, IOptio
         outcome.OfferBasic = offerBasic;
         context.Features.Set(outcome);
         await context.ChallengeAsync(SmpTokenDefaults.AuthenticationScheme);
+    }
+
+    /// <summary>A store that does not answer is left to the handler, which refuses with 503.</summary>
+    private async ValueTask<ConnectionAuthentication.State?> TryResumeAsync(HttpContext context)
+    {
+        try
+        {
+            return await ConnectionAuthentication.ResumeAsync(context, agents, time);
+        }
+        catch (StateUnavailableException)
+        {
+            return null;
+        }
     }
 
     /// <summary>

@@ -15,10 +15,15 @@ internal sealed class ParsedProof
     public required int AgentSignedLength { get; init; }
 
     public required TokenClaims Claims { get; init; }
+
+    /// <summary>The digest of the token's text (<see cref="VerifiedSignatureCache.KeyOf"/>).</summary>
+    public required UInt128 Digest { get; init; }
+
+    /// <summary>True when the token was found among those already verified; then <see cref="ServerSignature"/> is empty.</summary>
+    public required bool ServerSignatureVerified { get; init; }
+
     public required byte[] ServerSignature { get; init; }
     public required byte[] AgentSignature { get; init; }
     public required string NonceUid { get; init; }
     public required long Counter { get; init; }
-
-    public ReadOnlySpan<char> Token => Text.AsSpan(0, TokenLength);
 }

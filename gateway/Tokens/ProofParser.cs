@@ -19,17 +19,31 @@ internal static class ProofParser
     /// Parses <paramref name="text"/>. On failure, <paramref name="partial"/> still holds the
     /// agent id and header <c>uid</c> when those could be read, so the caller can offer a fresh token.
     /// </summary>
-    public static bool TryParse(string text, out ParsedProof? proof, out TokenClaims partial)
+    public static bool TryParse(string text, out ParsedProof? proof, out TokenClaims partial) => TryParse(text, null, out proof, out partial);
+
+    /// <summary>
+    /// As <see cref="TryParse(string, out ParsedProof?, out TokenClaims)"/>; a token found in
+    /// <paramref name="verified"/> is not parsed again: its claims are taken from there.
+    /// </summary>
+    public static bool TryParse(string text, VerifiedSignatureCache? verified, out ParsedProof? proof, out TokenClaims partial)
     {
         proof = null;
-        partial = new TokenClaims();
         Span<Range> parts = stackalloc Range[5];
         if (text.Length > MaxProofLength || !TrySplit(text, parts))
         {
+            partial = new TokenClaims();
             return false;
         }
 
         ReadOnlySpan<char> s = text;
+        UInt128 digest = VerifiedSignatureCache.KeyOf(s[..parts[2].End.Value]);
+        if (verified is not null && verified.TryGet(digest, out var known))
+        {
+            partial = known;
+            return TryParseAgentParts(text, parts, known, digest, serverSignatureVerified: true, [], out proof);
+        }
+
+        partial = new TokenClaims();
         // The payload first: its `sub` and the header's `uid` are what a fresh challenge needs,
         // and either may be readable when the other part is not.
         bool payloadOk = TryDecodeJson(s[parts[1]], MaxJsonPart, partial, TryReadPayload);
@@ -40,9 +54,18 @@ internal static class ProofParser
         }
 
         var serverSignature = DecodeSignature(s[parts[2]]);
+        return serverSignature is not null && TryParseAgentParts(text, parts, partial, digest, serverSignatureVerified: false, serverSignature, out proof);
+    }
+
+    /// <summary>Parts 4 and 5, the agent's: the nonce and its signature.</summary>
+    private static bool TryParseAgentParts(
+        string text, ReadOnlySpan<Range> parts, TokenClaims claims, UInt128 digest, bool serverSignatureVerified, byte[] serverSignature, out ParsedProof? proof)
+    {
+        proof = null;
+        ReadOnlySpan<char> s = text;
         var nonce = new NonceValue();
         var agentSignature = DecodeSignature(s[parts[4]]);
-        if (serverSignature is null || agentSignature is null || !TryReadNonce(s[parts[3]], ref nonce))
+        if (agentSignature is null || !TryReadNonce(s[parts[3]], ref nonce))
         {
             return false;
         }
@@ -53,7 +76,9 @@ internal static class ProofParser
             ServerSignedLength = parts[1].End.Value,
             TokenLength = parts[2].End.Value,
             AgentSignedLength = parts[3].End.Value,
-            Claims = partial,
+            Claims = claims,
+            Digest = digest,
+            ServerSignatureVerified = serverSignatureVerified,
             ServerSignature = serverSignature,
             AgentSignature = agentSignature,
             NonceUid = nonce.Uid,

@@ -43,8 +43,8 @@ internal sealed class ProofValidator(
 
     private async ValueTask<ProofValidationResult> ValidateStepsAsync(string text, CancellationToken cancellationToken)
     {
-        // 1. Syntax.
-        if (!ProofParser.TryParse(text, out var proof, out var claims))
+        // 1. Syntax; a token already verified is not parsed again.
+        if (!ProofParser.TryParse(text, verified, out var proof, out var claims))
         {
             return ProofValidationResult.Unauthorized(NsError.Malformed, claims);
         }
@@ -57,16 +57,15 @@ internal sealed class ProofValidator(
             return ProofValidationResult.Unauthorized(NsError.UnknownKey, claims);
         }
 
-        // 3. The server signature, remembered once verified.
-        UInt128 digest = VerifiedSignatureCache.KeyOf(proof!.Token);
-        if (!verified.Contains(digest))
+        // 3. The server signature, remembered once verified (with the claims, for step 1 next time).
+        if (!proof!.ServerSignatureVerified)
         {
             if (!Verify(proof.Text, proof.ServerSignedLength, proof.ServerSignature, key))
             {
                 return ProofValidationResult.Unauthorized(NsError.ServerSignatureInvalid, claims);
             }
 
-            verified.Add(digest, claims.Exp);
+            verified.Add(proof.Digest, claims);
         }
 
         // 4. Time, audience and epoch.

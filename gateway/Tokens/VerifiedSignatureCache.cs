@@ -7,14 +7,15 @@ using Smp.Gateway.Configuration;
 namespace Smp.Gateway.Tokens;
 
 /// <summary>
-/// Tokens whose server signature has already been verified, keyed by a 128-bit digest of the token's
-/// text, so a token seen before costs a hash instead of an RSA operation. Only successes are kept:
-/// a failed check is never remembered. Parsing refuses every non-canonical spelling before this is
-/// consulted, so one token has one key.
+/// Tokens whose server signature has already been verified, with their parsed claims, keyed by a
+/// 128-bit digest of the token's exact text: a token seen before costs a hash instead of an RSA
+/// operation and three JSON parses. Only successes are kept: a failed check is never remembered. A
+/// non-canonical spelling of a token is other text, so it misses here and is refused by the parser.
+/// The claims kept are never changed after they are parsed.
 /// </summary>
 internal sealed class VerifiedSignatureCache(IOptionsMonitor<GatewayOptions> options, TimeProvider time)
 {
-    private readonly ConcurrentDictionary<UInt128, long> _verified = new();
+    private readonly ConcurrentDictionary<UInt128, TokenClaims> _verified = new();
     private int _count;
 
     public static UInt128 KeyOf(ReadOnlySpan<char> token)
@@ -33,11 +34,11 @@ internal sealed class VerifiedSignatureCache(IOptionsMonitor<GatewayOptions> opt
         return System.Buffers.Binary.BinaryPrimitives.ReadUInt128LittleEndian(digest);
     }
 
-    public bool Contains(UInt128 key) => _verified.ContainsKey(key);
+    public bool TryGet(UInt128 key, out TokenClaims claims) => _verified.TryGetValue(key, out claims!);
 
-    public void Add(UInt128 key, long expiresAt)
+    public void Add(UInt128 key, TokenClaims claims)
     {
-        if (Interlocked.Increment(ref _count) > options.CurrentValue.Tokens.MaxCachedTokens || !_verified.TryAdd(key, expiresAt))
+        if (Interlocked.Increment(ref _count) > options.CurrentValue.Tokens.MaxCachedTokens || !_verified.TryAdd(key, claims))
         {
             Interlocked.Decrement(ref _count);
         }
@@ -49,7 +50,7 @@ internal sealed class VerifiedSignatureCache(IOptionsMonitor<GatewayOptions> opt
         int removed = 0;
         foreach (var entry in _verified)
         {
-            if (entry.Value <= now && _verified.TryRemove(entry))
+            if (entry.Value.Exp <= now && _verified.TryRemove(entry))
             {
                 Interlocked.Decrement(ref _count);
                 removed++;
