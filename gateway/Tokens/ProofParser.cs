@@ -141,12 +141,14 @@ internal static class ProofParser
 
     private static bool TryDecodeJson(ReadOnlySpan<char> part, int max, TokenClaims claims, JsonReader read)
     {
-        if (Base64Url.DecodedLength(part.Length) > max)
+        int decoded = Base64Url.DecodedLength(part.Length);
+        if (decoded > max)
         {
             return false;
         }
 
-        Span<byte> json = stackalloc byte[max];
+        // Sized to the part, not to the maximum: stack memory is zeroed, and that is paid per byte.
+        Span<byte> json = stackalloc byte[decoded];
         if (!Base64Url.TryDecode(part, json, out int length))
         {
             return false;
@@ -266,8 +268,14 @@ internal static class ProofParser
 
     private static bool TryReadNonce(ReadOnlySpan<char> part, ref NonceValue nonce)
     {
-        Span<byte> json = stackalloc byte[MaxNoncePart];
-        if (Base64Url.DecodedLength(part.Length) > MaxNoncePart || !Base64Url.TryDecode(part, json, out int length))
+        int decoded = Base64Url.DecodedLength(part.Length);
+        if (decoded > MaxNoncePart)
+        {
+            return false;
+        }
+
+        Span<byte> json = stackalloc byte[decoded];
+        if (!Base64Url.TryDecode(part, json, out int length))
         {
             return false;
         }
