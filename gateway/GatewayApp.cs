@@ -114,7 +114,7 @@ public static class GatewayApp
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<GatewayMetrics>(),
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<GatewayAdministration>>(),
             sp.GetService<SigningKeyRotation>(), sp.GetService<RevocationCheck>()));
-        services.AddGatewayTelemetry();
+        services.AddGatewayTelemetry(configuration);
         services.AddGatewayHealth();
         services.AddHostedService<StartupCheck>();
         services.AddHostedService<ExpirySweeper>();

@@ -2,8 +2,8 @@ namespace Smp.AgentSim.Soak;
 
 /// <summary>One reading of the process hosting gateway, legacy server and agents.</summary>
 /// <param name="Elapsed">Since the load started.</param>
-/// <param name="TotalMemory"><c>GC.GetTotalMemory(false)</c>: bytes allocated and thought live, without forcing a collection.</param>
-/// <param name="HeapSize"><c>GC.GetGCMemoryInfo().HeapSizeBytes</c>: the managed heap at the last collection.</param>
+/// <param name="TotalMemory"><c>GC.GetTotalMemory(false)</c> right after a full blocking collection: the bytes the process keeps.</param>
+/// <param name="HeapSize"><c>GC.GetGCMemoryInfo(GCKind.FullBlocking).HeapSizeBytes</c>: the managed heap after that collection.</param>
 /// <param name="WorkingSet">The process's resident memory.</param>
 /// <param name="Threads">Operating-system threads of the process.</param>
 /// <param name="ThreadPoolThreads"><c>ThreadPool.ThreadCount</c>.</param>

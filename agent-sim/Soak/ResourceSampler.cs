@@ -37,11 +37,14 @@ internal sealed class ResourceSampler(TimeSpan period, Func<long> requests, Time
 
     public static ResourceSample Take(TimeSpan elapsed, long requests)
     {
+        // What the process keeps, not what waits to be collected: a full blocking collection first. It
+        // pauses the process once a sample, and it is what tells a leak from a collector's growing budget.
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true);
         using Process process = Process.GetCurrentProcess();
         return new ResourceSample(
             elapsed,
             GC.GetTotalMemory(forceFullCollection: false),
-            GC.GetGCMemoryInfo().HeapSizeBytes,
+            GC.GetGCMemoryInfo(GCKind.FullBlocking).HeapSizeBytes,
             process.WorkingSet64,
             process.Threads.Count,
             ThreadPool.ThreadCount,

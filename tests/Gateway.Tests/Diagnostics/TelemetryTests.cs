@@ -85,7 +85,7 @@ public sealed class TelemetryTests
     {
         var spans = new List<Activity>();
         var metrics = new List<Metric>();
-        var host = await GatewayHost.StartAsync(services: s => s
+        var host = await GatewayHost.StartAsync(new Dictionary<string, string?> { ["Gateway:Telemetry:Enabled"] = "true" }, services: s => s
             .ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(spans))
             .ConfigureOpenTelemetryMeterProvider(m => m.AddInMemoryExporter(metrics)));
         return (host, spans, metrics);
