@@ -21,6 +21,7 @@ internal static class DemoCommand
         };
         LoadOptions options = LoadCommand.ReadCommonOptions(arguments, template, defaultAgents: 200, defaultDuration: 15);
         string? jsonFile = arguments.String("--json");
+        string? htmlFile = arguments.String("--html");
         arguments.EnsureAllRead();
 
         await Console.Error.WriteLineAsync("Starting a legacy server and a gateway on 127.0.0.1...").ConfigureAwait(false);
@@ -49,7 +50,7 @@ internal static class DemoCommand
             try
             {
                 LoadSummary summary = await new LoadRunner(options).RunAsync(cancellationToken).ConfigureAwait(false);
-                return LoadCommand.Report(summary, jsonFile);
+                return LoadCommand.Report(summary, jsonFile, htmlFile, "agent-sim demo");
             }
             catch (Exception e) when (e is EnrollmentException or HttpRequestException or InvalidDataException)
             {
