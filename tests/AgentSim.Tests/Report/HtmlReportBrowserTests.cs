@@ -1,6 +1,4 @@
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Builder;
-using Smp.AgentSim.Demo;
 using Smp.AgentSim.Load;
 using Smp.AgentSim.Report;
 using Smp.AgentSim.Tests.Fakes;
@@ -44,29 +42,8 @@ public sealed partial class HtmlReportBrowserTests(KeyFixture keys) : IDisposabl
     [Fact]
     public async Task DumpDom_ReportOfARunAgainstFakeGateway_EveryChartDrawn()
     {
-        string url = LoopbackPort.FreeUrl();
-        var gateway = new FakeGateway(new FakeIssuer(keys.ServerKey));
-        WebApplication server = await FakeGatewayServer.StartAsync(gateway, url);
-        LoadSummary summary;
-        try
-        {
-            var options = new LoadOptions
-            {
-                Gateway = new Uri(url),
-                EnrollmentSecret = "secret",
-                Agents = KeyFixture.AgentCount,
-                Concurrency = 2,
-                Duration = TimeSpan.FromSeconds(1.5),
-                KeyFolder = keys.KeyFolder,
-                Mix = ScenarioMix.Default,
-            };
-            summary = await new LoadRunner(options).RunAsync(CancellationToken.None);
-        }
-        finally
-        {
-            await server.StopAsync();
-            await server.DisposeAsync();
-        }
+        LoadSummary summary = await FakeGatewayLoad.RunAsync(
+            keys, (url, _) => FakeGatewayLoad.Options(url, keys) with { Duration = TimeSpan.FromSeconds(1.5) });
 
         string file = Path.Combine(folder, "run.html");
         HtmlReport.Write(summary, file, "agent-sim load");
