@@ -21,12 +21,13 @@ internal static class DemoCommand
         };
         LoadOptions options = LoadCommand.ReadCommonOptions(arguments, template, defaultAgents: 200, defaultDuration: 15);
         string? jsonFile = arguments.String("--json");
+        string? htmlFile = arguments.String("--html");
         bool hierarchy = arguments.Flag("--hierarchy");
         arguments.EnsureAllRead();
-        return hierarchy ? await RunHierarchyAsync(options, jsonFile, cancellationToken).ConfigureAwait(false) : await RunSingleAsync(options, jsonFile, cancellationToken).ConfigureAwait(false);
+        return hierarchy ? await RunHierarchyAsync(options, new Reports(jsonFile, htmlFile), cancellationToken).ConfigureAwait(false) : await RunSingleAsync(options, new Reports(jsonFile, htmlFile), cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<int> RunSingleAsync(LoadOptions options, string? jsonFile, CancellationToken cancellationToken)
+    private static async Task<int> RunSingleAsync(LoadOptions options, Reports reports, CancellationToken cancellationToken)
     {
         await Console.Error.WriteLineAsync("Starting a legacy server and a gateway on 127.0.0.1...").ConfigureAwait(false);
         DemoEnvironment environment;
@@ -51,7 +52,7 @@ internal static class DemoCommand
             await Console.Error.WriteLineAsync(
                 $"Gateway at {environment.GatewayUrl}; enrolling {options.Agents} agents (keys cached in {options.KeyFolder}), then {options.Duration.TotalSeconds:0} s of load with {options.Mix}.")
                 .ConfigureAwait(false);
-            return await RunLoadAsync(options, jsonFile, cancellationToken).ConfigureAwait(false);
+            return await RunLoadAsync(options, reports, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -59,7 +60,7 @@ internal static class DemoCommand
     /// An Issuer and two Sites with a legacy server behind each: agents enroll at the Issuer and run
     /// the scenarios at the Sites, half at each. A revocation is made at the Issuer and checked at once by the Sites.
     /// </summary>
-    private static async Task<int> RunHierarchyAsync(LoadOptions options, string? jsonFile, CancellationToken cancellationToken)
+    private static async Task<int> RunHierarchyAsync(LoadOptions options, Reports reports, CancellationToken cancellationToken)
     {
         await Console.Error.WriteLineAsync("Starting an Issuer and two Sites, each in front of a legacy server, on 127.0.0.1...").ConfigureAwait(false);
         HierarchyEnvironment environment;
@@ -86,16 +87,16 @@ internal static class DemoCommand
             await Console.Error.WriteLineAsync(
                 $"Issuer at {environment.IssuerUrl}, Sites at {string.Join(" and ", environment.SiteUrls)}; enrolling {options.Agents} agents at the Issuer, " +
                 $"then {options.Duration.TotalSeconds:0} s of load at the Sites with {options.Mix}.").ConfigureAwait(false);
-            return await RunLoadAsync(options, jsonFile, cancellationToken).ConfigureAwait(false);
+            return await RunLoadAsync(options, reports, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private static async Task<int> RunLoadAsync(LoadOptions options, string? jsonFile, CancellationToken cancellationToken)
+    private static async Task<int> RunLoadAsync(LoadOptions options, Reports reports, CancellationToken cancellationToken)
     {
         try
         {
             LoadSummary summary = await new LoadRunner(options).RunAsync(cancellationToken).ConfigureAwait(false);
-            return LoadCommand.Report(summary, jsonFile);
+            return LoadCommand.Report(summary, reports.Json, reports.Html, "agent-sim demo");
         }
         catch (Exception e) when (e is EnrollmentException or HttpRequestException or InvalidDataException)
         {
@@ -108,4 +109,7 @@ internal static class DemoCommand
             return 130;
         }
     }
+
+    /// <summary>Where the summary goes besides the console: <c>--json</c> and <c>--html</c>.</summary>
+    private sealed record Reports(string? Json, string? Html);
 }

@@ -50,6 +50,14 @@ internal sealed class LatencyHistogram
         return TimeSpan.FromMicroseconds(MaxMicros);
     }
 
+    /// <summary>Forgets every latency, so that one histogram serves interval after interval.</summary>
+    public void Clear()
+    {
+        Array.Clear(counts);
+        Count = 0;
+        MaxMicros = 0;
+    }
+
     private static int IndexOf(long micros)
     {
         if (micros < LinearLimit)

@@ -1,5 +1,6 @@
 using Smp.AgentSim.Cli;
 using Smp.AgentSim.Protocol;
+using Smp.AgentSim.Report;
 
 namespace Smp.AgentSim.Load;
 
@@ -10,6 +11,7 @@ internal static class LoadCommand
     {
         LoadOptions options = ReadOptions(arguments);
         string? jsonFile = arguments.String("--json");
+        string? htmlFile = arguments.String("--html");
         arguments.EnsureAllRead();
 
         LoadSummary summary;
@@ -28,7 +30,7 @@ internal static class LoadCommand
             return 130;
         }
 
-        return Report(summary, jsonFile);
+        return Report(summary, jsonFile, htmlFile, "agent-sim load");
     }
 
     /// <summary>Reads the flags shared by <c>load</c> and <c>demo</c>, less the gateway and secret.</summary>
@@ -46,13 +48,21 @@ internal static class LoadCommand
         };
     }
 
-    public static int Report(LoadSummary summary, string? jsonFile)
+    public static int Report(LoadSummary summary, string? jsonFile) => Report(summary, jsonFile, null, "agent-sim load");
+
+    /// <param name="htmlFile">Where <c>--html</c> writes the page (<see cref="HtmlReport"/>), or null.</param>
+    public static int Report(LoadSummary summary, string? jsonFile, string? htmlFile, string title)
     {
         SummaryTable.Write(Console.Out, summary);
         if (jsonFile is not null)
         {
             using FileStream stream = File.Create(jsonFile);
             SummaryJson.Write(stream, summary);
+        }
+
+        if (htmlFile is not null)
+        {
+            HtmlReport.Write(summary, htmlFile, title);
         }
 
         return summary.AllAsExpected ? 0 : 1;

@@ -9,9 +9,21 @@ internal sealed class LoadRecorder
     private readonly LatencyHistogram latency = new();
     private readonly Dictionary<(int? Status, string? NsError, string? Error), long> outcomes = [];
     private readonly Dictionary<ScenarioKind, ScenarioTally> scenarios = [];
+    private readonly TimeProvider time;
+    private readonly long started;
+    private readonly TimelineRecorder timeline;
     private long requests;
     private long roundTrips;
     private long unexpected;
+
+    /// <param name="timeProvider">The clock of the timeline; default the system's.</param>
+    /// <param name="interval">The timeline's interval; default 1 s (see <see cref="TimelineInterval.For"/>).</param>
+    public LoadRecorder(TimeProvider? timeProvider = null, TimeSpan? interval = null)
+    {
+        time = timeProvider ?? TimeProvider.System;
+        started = time.GetTimestamp();
+        timeline = new TimelineRecorder(time.GetUtcNow(), interval ?? TimeSpan.FromSeconds(1));
+    }
 
     public long Requests => Interlocked.Read(ref requests);
 
@@ -25,6 +37,7 @@ internal sealed class LoadRecorder
             var key = (outcome.Status is { } status ? (int?)status : null, outcome.NsError, outcome.Error);
             outcomes[key] = outcomes.GetValueOrDefault(key) + 1;
             roundTrips += outcome.RoundTrips;
+            timeline.Record(time.GetElapsedTime(started), outcome);
             Interlocked.Increment(ref requests);
         }
     }
@@ -70,7 +83,7 @@ internal sealed class LoadRecorder
                 })
                 .ToArray();
             return new LoadSummary(options.Agents, options.Concurrency, elapsed, requests, roundTrips,
-                latencySummary, counts, perScenario);
+                latencySummary, counts, perScenario) { Timeline = timeline.Snapshot(elapsed) };
         }
     }
 

@@ -57,7 +57,7 @@ internal sealed class LoadRunner
         // Keep three quarters of the agents for the other scenarios, however long the run.
         revocationsLeft = options.RevokeAgent is null || agents.Count < 2 ? 0 : Math.Max(1, agents.Count / 4);
         var pool = new AgentPool(agents);
-        var recorder = new LoadRecorder();
+        var recorder = new LoadRecorder(time, TimelineInterval.For(options.Duration));
         using var deadline = new CancellationTokenSource(options.Duration, time);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, cancellationToken);
         using var progressStop = new CancellationTokenSource();

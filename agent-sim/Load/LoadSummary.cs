@@ -11,6 +11,9 @@ internal sealed record LoadSummary(
     IReadOnlyList<OutcomeCount> Outcomes,
     IReadOnlyList<ScenarioSummary> Scenarios)
 {
+    /// <summary>The run interval by interval, for <c>--html</c>; empty unless a recorder filled it.</summary>
+    public LoadTimeline Timeline { get; init; } = LoadTimeline.Empty;
+
     public double RequestsPerSecond => Elapsed > TimeSpan.Zero ? Requests / Elapsed.TotalSeconds : 0;
 
     /// <summary>True when every scenario of the mix that could run did, and only as expected.</summary>

@@ -39,7 +39,7 @@ internal static class SummaryTable
             : "Result: UNEXPECTED outcomes (see above).");
     }
 
-    private static string Verdict(ScenarioSummary scenario) => scenario switch
+    internal static string Verdict(ScenarioSummary scenario) => scenario switch
     {
         { SkipReason: { } reason } => "skipped: " + reason,
         { Weight: 0 } => "not in the mix",

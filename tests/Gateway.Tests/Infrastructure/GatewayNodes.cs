@@ -35,6 +35,9 @@ internal sealed class GatewayNodes : IAsyncDisposable
             ["Gateway:Audience"] = Audience,
             // Behind a balancer pooling its connections, every request carries its proof (§7).
             ["Gateway:Connection:KeepAuthentication"] = "false",
+            // Twice the default: on two shared cores, with every test class running at once, a healthy
+            // Redis can be a second late, and the node rightly answers 503; still well under the stall test's bound.
+            ["Gateway:State:Redis:Timeout"] = "00:00:02",
         };
         if (signingKeyFile is not null)
         {

@@ -60,7 +60,7 @@ public sealed class RedisOutageTests
         try
         {
             // Far more requests than the thread pool has threads on two cores: none may wait longer than
-            // about one Gateway:State:Redis:Timeout (1 s), and none may be accepted.
+            // about one Gateway:State:Redis:Timeout (2 s in these tests), and none may be accepted.
             var clock = Stopwatch.StartNew();
             var answers = await Task.WhenAll(Enumerable.Range(0, 200).Select(i => Task.Run(async () =>
             {
