@@ -59,8 +59,8 @@ public sealed class RedisOutageTests
         redis.Pause();
         try
         {
-            // Far more requests than the thread pool has threads on two cores: none may wait longer than
-            // about one Gateway:State:Redis:Timeout (2 s in these tests), and none may be accepted.
+            // Far more requests than the thread pool has threads on two cores: none may wait much longer
+            // than the Gateway:State:Redis:Timeout (2 s in these tests) of its lookups, and none may be accepted.
             var clock = Stopwatch.StartNew();
             var answers = await Task.WhenAll(Enumerable.Range(0, 200).Select(i => Task.Run(async () =>
             {
@@ -68,7 +68,7 @@ public sealed class RedisOutageTests
                 return (response.StatusCode, Error: Challenge.ErrorOf(response));
             })));
             Assert.All(answers, a => Assert.Equal((HttpStatusCode.ServiceUnavailable, "registry-unavailable"), a));
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"200 proofs against a stalled Redis took {clock.Elapsed}");
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(8), $"200 proofs against a stalled Redis took {clock.Elapsed}");
         }
         finally
         {
