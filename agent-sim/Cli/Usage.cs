@@ -11,6 +11,8 @@ internal static class Usage
                            [--json FILE] [--html FILE]
               Starts a legacy server and a gateway in-process on free 127.0.0.1 ports, runs a load
               with every scenario, prints the summary. Exit code 0 when every scenario behaved.
+              Its gateway also has a UNC-codebase route (ACC only) and one ACC account with a
+              password made per run, for the unc and stale-acc scenarios.
               --hierarchy: an Issuer and two Sites instead (PROTOCOL.md §10), each in front of its own
               legacy server; agents enroll at the Issuer and authenticate at the Sites.
 
@@ -18,8 +20,31 @@ internal static class Usage
               Runs the simulated legacy management server until Ctrl+C.
 
           agent-sim load   --gateway URL --secret S [--agents 50] [--concurrency 8] [--duration 10]
-          agent-sim demo   [--hierarchy] [--agents 200] [--duration 15] [--concurrency 16] [--keys DIR]
-                           [--json FILE] [--html FILE]
+                           [--max-requests M] [--mix cold=1,warm=6,keepalive=2,replay=1,revoked=0,hostile=0,unc=0,stale-acc=0]
+                           [--keys .data/agent-keys] [--json FILE] [--html FILE] [--enroll-at ISSUER_URL]
+              Enrolls N agents with the enrollment secret and runs C workers until the duration or
+              the request count is reached. Progress goes to stderr, the summary table to stdout.
+              The revoked scenario needs a host that can revoke agents (demo); here it is skipped, as
+              are unc (the right ACC on a UNC-codebase route: 200) and stale-acc (an old ACC password:
+              401 credentials-invalid, then 429 acc-throttled), which need the demo's ACC account.
+              --enroll-at: enroll at this Issuer and authenticate at --gateway, a Site.
+
+          agent-sim soak   [--agents 10000] [--duration 600] [--sample 10] [--concurrency 16]
+                           [--agents-per-key 50] [--token-lifetime 120] [--keys DIR] [--json FILE]
+                           [--mix cold=2,warm=6,keepalive=2,replay=1,revoked=1,hostile=2]
+              The demo's in-process gateway under a long load of honest and hostile agents (hostile:
+              forged and tampered proofs, alg none, garbage, bad hellos), sampling this process's
+              GC heap, working set, threads and handles every --sample seconds. Memory is flat when
+              the median of the last third of the samples is within 10% of the second third's. Exit
+              code 0 when it is flat and every scenario behaved. Agent ids share keys (--agents-per-key).
+
+          agent-sim bench  [--seconds 5] [--rounds 6] [--connections 32] [--warmup 1] [--agents 32]
+                           [--breakdown false] [--keys .data/agent-keys] [--json FILE]
+              Starts the legacy server, plain YARP (same route, no authentication), the gateway and,
+              when installed, nginx, on 127.0.0.1; measures them in turn with wrk (required: Debian
+              package wrk), each round the same load; prints requests/s and the median ratios.
+              --breakdown true also measures the gateway on an anonymous route. Takes about
+              (5 or 6 targets x (seconds + warmup) x rounds) plus the signing of the proofs.
 
           agent-sim --help
         """;

@@ -48,6 +48,7 @@ internal static class DemoCommand
                 Gateway = environment.GatewayUrl,
                 EnrollmentSecret = environment.EnrollmentSecret,
                 RevokeAgent = (agentId, ct) => environment.Administration.RevokeAgentAsync(agentId, ct),
+                Acc = environment.Acc,
             };
             await Console.Error.WriteLineAsync(
                 $"Gateway at {environment.GatewayUrl}; enrolling {options.Agents} agents (keys cached in {options.KeyFolder}), then {options.Duration.TotalSeconds:0} s of load with {options.Mix}.")

@@ -2,8 +2,10 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Smp.AgentSim.Legacy;
+using Smp.AgentSim.Load;
 using Smp.AgentSim.Protocol;
 using Smp.Gateway;
+using Smp.Gateway.Acc;
 using Smp.Gateway.Administration;
 
 namespace Smp.AgentSim.Demo;
@@ -15,8 +17,15 @@ internal sealed class DemoEnvironment : IAsyncDisposable
     private readonly WebApplication gateway;
     private readonly string dataDirectory;
 
-    private DemoEnvironment(WebApplication legacy, WebApplication gateway, string dataDirectory, Uri gatewayUrl, string secret)
+    /// <summary>The ACC account of the demo's UNC-codebase route (<see cref="UncRoutePath"/>).</summary>
+    public const string AccUser = @"DEMO\svc-acc";
+
+    /// <summary>The demo's second route: its codebase is a UNC path, so the gateway serves it with ACC only (seeds/000).</summary>
+    public const string UncRoutePath = LegacyEndpoints.UncPackagesPrefix + "/{**rest}";
+
+    private DemoEnvironment(WebApplication legacy, WebApplication gateway, string dataDirectory, Uri gatewayUrl, string secret, AccCredentials acc)
     {
+        Acc = acc;
         this.legacy = legacy;
         this.gateway = gateway;
         this.dataDirectory = dataDirectory;
@@ -31,18 +40,28 @@ internal sealed class DemoEnvironment : IAsyncDisposable
 
     public GatewayAdministration Administration { get; }
 
+    /// <summary>The ACC user and its right password, made for this run; never printed.</summary>
+    public AccCredentials Acc { get; }
+
     /// <param name="settings">Gateway settings over the demo's own (the soak shortens the token lifetime).</param>
     public static async Task<DemoEnvironment> StartAsync(CancellationToken cancellationToken, IReadOnlyDictionary<string, string?>? settings = null)
     {
         string gatewayUrl = LoopbackPort.FreeUrl();
         string dataDirectory = Directory.CreateTempSubdirectory("agent-sim-demo-").FullName;
         string secret = B64u.Encode(RandomNumberGenerator.GetBytes(32));
+        string accPassword = B64u.Encode(RandomNumberGenerator.GetBytes(24));
+        var acc = new AccCredentials(AccUser, accPassword);
         try
         {
-            var (legacy, gateway) = await StartBehindGatewayAsync(
-                gatewayUrl, dataDirectory, secret, settings?.ToDictionary() ?? new Dictionary<string, string?>(), cancellationToken)
+            Dictionary<string, string?> all = UncRoute(AccUser, PasswordHash.Create(accPassword));
+            foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            {
+                all[key] = value;
+            }
+
+            var (legacy, gateway) = await StartBehindGatewayAsync(gatewayUrl, dataDirectory, secret, all, cancellationToken)
                 .ConfigureAwait(false);
-            return new DemoEnvironment(legacy, gateway, dataDirectory, new Uri(gatewayUrl), secret);
+            return new DemoEnvironment(legacy, gateway, dataDirectory, new Uri(gatewayUrl), secret, acc);
         }
         catch
         {
@@ -50,6 +69,23 @@ internal sealed class DemoEnvironment : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>
+    /// A route whose codebase is a UNC path, so ACC only whatever its SmpAuth, and the one ACC account,
+    /// its password hashed; Basic over plain HTTP, as everything here is on the loopback.
+    /// </summary>
+    private static Dictionary<string, string?> UncRoute(string accUser, string accPasswordHash) => new()
+    {
+        ["ReverseProxy:Routes:unc-packages:ClusterId"] = "legacy",
+        ["ReverseProxy:Routes:unc-packages:Match:Path"] = UncRoutePath,
+        ["ReverseProxy:Routes:unc-packages:Metadata:SmpAuth"] = "Acc",
+        ["ReverseProxy:Routes:unc-packages:Metadata:SmpCodebase"] = @"\\fileserver\packages",
+        ["Gateway:Acc:Accounts:0:User"] = accUser,
+        ["Gateway:Acc:Accounts:0:PasswordHash"] = accPasswordHash,
+        ["Gateway:Acc:AllowPlainHttp"] = "true",
+        // Each stale-acc refusal is a warning naming the account: the scenario's point, not news.
+        ["Logging:LogLevel:Smp.Gateway.Acc.AccAuthenticator"] = "Error",
+    };
 
     /// <summary>
     /// A legacy server on a free port and a gateway at <paramref name="gatewayUrl"/> in front of it, with

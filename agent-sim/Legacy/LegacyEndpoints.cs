@@ -10,6 +10,8 @@ internal static class LegacyEndpoints
     public const string PoliciesPath = "/Altiris/NS/Agent/GetClientPolicies.aspx";
     public const string TaskServersPath = "/Altiris/TaskManagement/CTAgent/GetClientTaskServers.aspx";
     public const string PackagesPrefix = "/Altiris/Packages";
+    /// <summary>Packages the gateway serves as a UNC codebase: ACC only, the agent's Basic credentials passed on.</summary>
+    public const string UncPackagesPrefix = "/Altiris/UncPackages";
     public const string EchoPath = "/Altiris/NS/Agent/Echo.aspx";
 
     public static void Map(IEndpointRouteBuilder endpoints)
@@ -19,6 +21,10 @@ internal static class LegacyEndpoints
         endpoints.MapGet(PackagesPrefix + "/{packageId}/{file}", (string packageId, string file) =>
             Results.File(LegacyPackage.Content(packageId, file), "application/octet-stream",
                 enableRangeProcessing: true));
+        endpoints.MapGet(UncPackagesPrefix + "/{packageId}/{file}", (HttpContext context, string packageId, string file) =>
+            LegacyPackage.HasAccOfIdentity(context.Request)
+                ? Results.File(LegacyPackage.Content(packageId, file), "application/octet-stream", enableRangeProcessing: true)
+                : Results.StatusCode(StatusCodes.Status401Unauthorized));
         endpoints.MapGet(EchoPath, LegacyEcho.Write);
     }
 }

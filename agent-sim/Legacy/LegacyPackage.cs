@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.AspNetCore.Http;
 
 namespace Smp.AgentSim.Legacy;
 
@@ -9,6 +10,31 @@ internal static class LegacyPackage
 {
     /// <summary>64 KiB, a whole number of SHA-256 blocks.</summary>
     public const int Length = 64 * 1024;
+
+    /// <summary>
+    /// Whether a UNC package request arrived as the file server behind a UNC codebase needs it: the
+    /// agent's own Basic credentials (the ACC), passed on unchanged, for the identity the gateway asserts.
+    /// </summary>
+    public static bool HasAccOfIdentity(HttpRequest request)
+    {
+        string? authorization = request.Headers.Authorization;
+        if (authorization is null || !authorization.StartsWith("Basic ", StringComparison.Ordinal)
+            || request.Headers[LegacyIdentityGate.AuthHeader] != "ACC")
+        {
+            return false;
+        }
+
+        try
+        {
+            string pair = Encoding.UTF8.GetString(Convert.FromBase64String(authorization["Basic ".Length..]));
+            int colon = pair.IndexOf(':', StringComparison.Ordinal);
+            return colon > 0 && pair[..colon] == request.Headers[LegacyIdentityGate.IdentityHeader];
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
 
     public static byte[] Content(string packageId, string file)
     {

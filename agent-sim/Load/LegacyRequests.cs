@@ -21,11 +21,23 @@ internal static class LegacyRequests
         _ => PackageRange(gateway, random),
     };
 
-    private static HttpRequestMessage PackageRange(Uri gateway, Random random)
+    /// <summary>A range of a package on the UNC-codebase route, half the time; the whole file otherwise.</summary>
+    public static HttpRequestMessage UncPackage(Uri gateway, Random random)
+    {
+        if (random.Next(2) == 0)
+        {
+            return PackageRange(gateway, random, LegacyEndpoints.UncPackagesPrefix);
+        }
+
+        return new HttpRequestMessage(HttpMethod.Get,
+            new Uri(gateway, $"{LegacyEndpoints.UncPackagesPrefix}/pkg-{random.Next(8)}/setup.msi"));
+    }
+
+    private static HttpRequestMessage PackageRange(Uri gateway, Random random, string prefix = LegacyEndpoints.PackagesPrefix)
     {
         int package = random.Next(8);
         var request = new HttpRequestMessage(HttpMethod.Get,
-            new Uri(gateway, $"{LegacyEndpoints.PackagesPrefix}/pkg-{package}/setup.msi"));
+            new Uri(gateway, $"{prefix}/pkg-{package}/setup.msi"));
         int start = random.Next(LegacyPackage.Length / 4096) * 4096;
         request.Headers.Range = new RangeHeaderValue(start, start + 4095);
         return request;

@@ -39,6 +39,12 @@ internal sealed record LoadOptions
     /// <summary>Revokes an agent at the gateway; without it the revoked scenario is skipped.</summary>
     public Func<string, CancellationToken, Task>? RevokeAgent { get; init; }
 
+    /// <summary>
+    /// The ACC account of a UNC-codebase route at the gateway (the demo has one); without it the unc
+    /// and stale-acc scenarios are skipped.
+    /// </summary>
+    public AccCredentials? Acc { get; init; }
+
     /// <summary>Requests one keep-alive scenario sends on its connection. Default 5.</summary>
     public int KeepAliveRequests { get; init; } = 5;
 

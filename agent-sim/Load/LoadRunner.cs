@@ -26,6 +26,7 @@ internal sealed class LoadRunner
         scenarios = new ILoadScenario[]
         {
             new ColdScenario(), new WarmScenario(), new KeepAliveScenario(), new ReplayScenario(), new RevokedScenario(), new HostileScenario(),
+            new UncScenario(), new StaleAccScenario(),
         }.ToDictionary(s => s.Kind);
     }
 
@@ -132,17 +133,22 @@ internal sealed class LoadRunner
 
     private ScenarioKind? PickScenario(Random random)
     {
-        ScenarioKind? kind = options.Mix.Pick(random, k => k != ScenarioKind.Revoked || Volatile.Read(ref revocationsLeft) > 0);
+        ScenarioKind? kind = options.Mix.Pick(random, k => HasAcc(k) && (k != ScenarioKind.Revoked || Volatile.Read(ref revocationsLeft) > 0));
         if (kind == ScenarioKind.Revoked && Interlocked.Decrement(ref revocationsLeft) < 0)
         {
-            kind = options.Mix.Pick(random, k => k != ScenarioKind.Revoked);
+            kind = options.Mix.Pick(random, k => HasAcc(k) && k != ScenarioKind.Revoked);
         }
 
         return kind;
     }
 
+    /// <summary>False for the ACC scenarios when there is no ACC account to use.</summary>
+    private bool HasAcc(ScenarioKind kind) => options.Acc is not null || kind is not (ScenarioKind.Unc or ScenarioKind.StaleAcc);
+
     private string? SkipReason(ScenarioKind kind) => kind switch
     {
+        ScenarioKind.Unc or ScenarioKind.StaleAcc when options.Mix.WeightOf(kind) > 0 && options.Acc is null =>
+            "no ACC account of a UNC-codebase route here (the demo has one)",
         ScenarioKind.Revoked when options.Mix.WeightOf(kind) > 0 && options.RevokeAgent is null =>
             "no way to revoke an agent here (the demo has one)",
         ScenarioKind.Revoked when options.Mix.WeightOf(kind) > 0 && options.Agents < 2 => "needs 2 agents or more",

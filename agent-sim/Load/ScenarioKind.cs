@@ -1,6 +1,7 @@
 namespace Smp.AgentSim.Load;
 
-/// <summary>The load scenarios; their names in <c>--mix</c> are the lowercase member names.</summary>
+/// <summary>The load scenarios; their names in <c>--mix</c> are the lowercase member names
+/// (<see cref="StaleAcc"/> is <c>stale-acc</c>).</summary>
 internal enum ScenarioKind
 {
     Cold,
@@ -9,4 +10,10 @@ internal enum ScenarioKind
     Replay,
     Revoked,
     Hostile,
+
+    /// <summary>An agent fetching from a UNC codebase with the right ACC (seeds/000: tokens cannot serve UNC).</summary>
+    Unc,
+
+    /// <summary>An agent still holding the ACC password from before a change.</summary>
+    StaleAcc,
 }

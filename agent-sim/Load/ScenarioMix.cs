@@ -10,8 +10,8 @@ internal sealed class ScenarioMix
 
     public static ScenarioMix Default { get; } = Parse("cold=1,warm=6,keepalive=2,replay=1,revoked=0");
 
-    /// <summary>Every scenario, revocation included, for a host that can revoke (the demo).</summary>
-    public static ScenarioMix Everything { get; } = Parse("cold=2,warm=6,keepalive=2,replay=1,revoked=1");
+    /// <summary>Every scenario, revocation and ACC included, for a host that can revoke and has an ACC account (the demo).</summary>
+    public static ScenarioMix Everything { get; } = Parse("cold=2,warm=6,keepalive=2,replay=1,revoked=1,unc=1,stale-acc=1");
 
     public ImmutableDictionary<ScenarioKind, int> Weights { get; }
 
@@ -71,7 +71,7 @@ internal sealed class ScenarioMix
         return null;
     }
 
-    public static string NameOf(ScenarioKind kind) => kind.ToString().ToLowerInvariant();
+    public static string NameOf(ScenarioKind kind) => kind == ScenarioKind.StaleAcc ? "stale-acc" : kind.ToString().ToLowerInvariant();
 
     public override string ToString() =>
         string.Join(",", Enum.GetValues<ScenarioKind>().Select(k => $"{NameOf(k)}={WeightOf(k)}"));

@@ -42,25 +42,43 @@ internal sealed class ScenarioRun(
         return outcome;
     }
 
-    /// <summary>Sends <paramref name="request"/> as it is, with no agent behind it (an attacker's copy).</summary>
+    /// <summary>
+    /// Sends <paramref name="request"/> as it is, without the agent's SMPToken handler: an attacker's copy,
+    /// or an ACC request on a UNC-codebase route.
+    /// </summary>
     public async Task<RequestOutcome> SendRawAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         long start = Time.GetTimestamp();
         System.Net.HttpStatusCode? status = null;
         string? nsError = null;
         string? error = null;
+        string[] schemes = [];
+        bool retryAfter = false;
         try
         {
             using HttpResponseMessage response = await rawClient.SendAsync(request, cancellationToken).ConfigureAwait(false);
             status = response.StatusCode;
             nsError = response.Headers.TryGetValues(SmpHeaders.NsError, out IEnumerable<string>? codes) ? codes.FirstOrDefault() : null;
+            schemes = response.Headers.WwwAuthenticate.Select(c => c.Scheme).ToArray();
+            retryAfter = response.Headers.RetryAfter is not null;
+            // Read the whole answer, as an agent fetching a package does.
+            await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (IsTransportFailure(e, cancellationToken))
         {
             error = Describe(e);
         }
 
-        var outcome = new RequestOutcome(status, nsError, error, 1, SmpCredentialKind.Proof, false, Time.GetElapsedTime(start));
+        // An attacker's copy carries an SMPToken credential; an ACC request carries Basic, none of the protocol's.
+        string? sent = request.Headers.TryGetValues("Authorization", out IEnumerable<string>? values) ? values.FirstOrDefault() : null;
+        SmpCredentialKind credential = sent is null || sent.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase)
+            ? SmpCredentialKind.None
+            : SmpCredentialKind.Proof;
+        var outcome = new RequestOutcome(status, nsError, error, 1, credential, false, Time.GetElapsedTime(start))
+        {
+            ChallengeSchemes = schemes,
+            HasRetryAfter = retryAfter,
+        };
         recorder.RecordRequest(outcome);
         return outcome;
     }

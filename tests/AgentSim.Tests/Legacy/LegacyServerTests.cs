@@ -116,6 +116,26 @@ public sealed class LegacyServerTests : IAsyncLifetime
         Assert.Equal("_SMP_IUSR", headers.GetProperty("X-SMP-Identity").GetString());
     }
 
+    [Theory]
+    [InlineData("ACC", @"DEMO\svc-acc", @"DEMO\svc-acc", HttpStatusCode.OK)]
+    [InlineData("ACC", @"DEMO\svc-acc", @"DEMO\other", HttpStatusCode.Unauthorized)]
+    [InlineData("Token", @"DEMO\svc-acc", @"DEMO\svc-acc", HttpStatusCode.Unauthorized)]
+    [InlineData("ACC", @"DEMO\svc-acc", null, HttpStatusCode.Unauthorized)]
+    public async Task UncPackage_NeedsTheAgentsAccForTheAssertedIdentity(string auth, string identity, string? basicUser, HttpStatusCode status)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url + "/Altiris/UncPackages/pkg-1/setup.msi");
+        request.Headers.Add("X-SMP-Identity", identity);
+        request.Headers.Add("X-SMP-Auth", auth);
+        if (basicUser is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(basicUser + ":pw")));
+        }
+
+        using HttpResponseMessage response = await http.SendAsync(request);
+
+        Assert.Equal(status, response.StatusCode);
+    }
+
     private HttpRequestMessage Request(HttpMethod method, string path)
     {
         var request = new HttpRequestMessage(method, url + path);

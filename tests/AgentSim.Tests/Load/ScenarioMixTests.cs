@@ -7,9 +7,22 @@ public sealed class ScenarioMixTests
     [Fact]
     public void Parse_FullMix_ReadsEveryWeight()
     {
-        ScenarioMix mix = ScenarioMix.Parse("cold=1,warm=6,keepalive=2,replay=1,revoked=0,hostile=3");
+        ScenarioMix mix = ScenarioMix.Parse("cold=1,warm=6,keepalive=2,replay=1,revoked=0,hostile=3,unc=4,stale-acc=5");
 
-        Assert.Equal([1, 6, 2, 1, 0, 3], Enum.GetValues<ScenarioKind>().Select(mix.WeightOf));
+        Assert.Equal([1, 6, 2, 1, 0, 3, 4, 5], Enum.GetValues<ScenarioKind>().Select(mix.WeightOf));
+    }
+
+    [Fact]
+    public void Parse_AccScenarios_ReadTheirNamesAndWriteThemBack()
+    {
+        ScenarioMix mix = ScenarioMix.Parse("unc=1, STALE-ACC=2");
+
+        Assert.Equal(1, mix.WeightOf(ScenarioKind.Unc));
+        Assert.Equal(2, mix.WeightOf(ScenarioKind.StaleAcc));
+        Assert.EndsWith(",unc=1,stale-acc=2", mix.ToString(), StringComparison.Ordinal);
+        Assert.Equal(mix.ToString(), ScenarioMix.Parse(mix.ToString()).ToString());
+        Assert.True(ScenarioMix.Everything.WeightOf(ScenarioKind.Unc) > 0);
+        Assert.True(ScenarioMix.Everything.WeightOf(ScenarioKind.StaleAcc) > 0);
     }
 
     [Theory]
@@ -18,6 +31,7 @@ public sealed class ScenarioMixTests
     [InlineData("cold=1,cold=2", "cold")]
     [InlineData("cold", "cold")]
     [InlineData("cold=0", "above 0")]
+    [InlineData("staleacc=1", "staleacc")]
     public void Parse_BadMix_NamesTheItem(string text, string named)
     {
         FormatException e = Assert.Throws<FormatException>(() => ScenarioMix.Parse(text));
