@@ -6,6 +6,7 @@ using Smp.Gateway.Acc;
 using Smp.Gateway.Authentication;
 using Smp.Gateway.Configuration;
 using Smp.Gateway.Identity;
+using Smp.Gateway.LongLivedTokens;
 using Smp.Gateway.Tokens;
 using Yarp.ReverseProxy.Model;
 
@@ -59,6 +60,12 @@ internal sealed class RouteAuthenticationMiddleware(RequestDelegate next, IOptio
         {
             context.Features.Set(new AuthenticationOutcome(401, NsError.AccRequired) { OfferBasic = true, OfferToken = false });
             await context.ChallengeAsync(AccDefaults.AuthenticationScheme);
+            return;
+        }
+
+        if (LongLivedTokenDefaults.IsBearer(context.Request.Headers.Authorization))
+        {
+            await LongLivedTokenRoute.InvokeAsync(context, next, o);
             return;
         }
 
