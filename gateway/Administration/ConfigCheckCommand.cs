@@ -53,6 +53,7 @@ internal static class ConfigCheckCommand
             CheckCertificates(app.Configuration, problems);
         }
 
+        problems = problems.Distinct().ToList();
         if (problems.Count == 0)
         {
             output.WriteLine("The configuration is valid.");
@@ -60,7 +61,7 @@ internal static class ConfigCheckCommand
         }
 
         output.WriteLine($"The configuration is not valid ({problems.Count} problem(s)):");
-        problems.Distinct().ToList().ForEach(p => output.WriteLine("  " + p));
+        problems.ForEach(p => output.WriteLine("  " + p));
         return 2;
     }
 
