@@ -14,6 +14,7 @@ using Smp.Gateway.Diagnostics;
 using Smp.Gateway.Hosting;
 using Smp.Gateway.Identity;
 using Smp.Gateway.Keys;
+using Smp.Gateway.LongLivedTokens;
 using Smp.Gateway.RateLimiting;
 using Smp.Gateway.Replay;
 using Smp.Gateway.Routing;
@@ -37,6 +38,18 @@ public static class GatewayApp
     public static WebApplication Build(
         string[] args, IReadOnlyDictionary<string, string?>? overrides = null, Action<IServiceCollection>? configureServices = null)
     {
+        var app = BuildServices(args, overrides, configureServices);
+        UseGateway(app);
+        return app;
+    }
+
+    /// <summary>
+    /// The host with the server's services and configuration but no request pipeline (so YARP has not loaded its
+    /// routes yet): for the admin subcommands and <c>check-config</c>, which never start it.
+    /// </summary>
+    internal static WebApplication BuildServices(
+        string[] args, IReadOnlyDictionary<string, string?>? overrides = null, Action<IServiceCollection>? configureServices = null)
+    {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = Directory.GetCurrentDirectory() });
         ConfigureSources(builder.Configuration, args, overrides);
         // Kestrel binds its endpoints from configuration but not its limits: bind them here, so the
@@ -44,9 +57,7 @@ public static class GatewayApp
         builder.WebHost.ConfigureKestrel((context, kestrel) => context.Configuration.GetSection("Kestrel:Limits").Bind(kestrel.Limits));
         AddGateway(builder.Services, builder.Configuration);
         configureServices?.Invoke(builder.Services);
-        var app = builder.Build();
-        UseGateway(app);
-        return app;
+        return builder.Build();
     }
 
     /// <summary>The configuration <see cref="Build"/> would read, without a host: for <c>gateway doctor</c>.</summary>
@@ -109,6 +120,7 @@ public static class GatewayApp
         services.AddSingleton<ChallengeWriter>();
         services.AddSingleton<JwksEndpoint>();
         services.AddSingleton<EnrollmentEndpoint>();
+        services.AddSingleton<LongLivedTokenService>();
         services.AddSingleton(sp => new GatewayAdministration(
             sp.GetRequiredService<IAgentStore>(), sp.GetRequiredService<IOptionsMonitor<GatewayOptions>>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<GatewayMetrics>(),
@@ -122,7 +134,8 @@ public static class GatewayApp
 
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, SmpTokenHandler>(SmpTokenDefaults.AuthenticationScheme, null)
-            .AddScheme<AuthenticationSchemeOptions, AccHandler>(AccDefaults.AuthenticationScheme, null);
+            .AddScheme<AuthenticationSchemeOptions, AccHandler>(AccDefaults.AuthenticationScheme, null)
+            .AddScheme<AuthenticationSchemeOptions, LongLivedTokenHandler>(LongLivedTokenDefaults.AuthenticationScheme, null);
 
         services.AddReverseProxy()
             .LoadFromConfig(configuration.GetSection("ReverseProxy"))

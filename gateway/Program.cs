@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Smp.Gateway;
 using Smp.Gateway.Acc;
+using Smp.Gateway.Administration;
 using Smp.Gateway.Doctor;
 
 if (args is ["hash-password", ..])
@@ -15,6 +16,11 @@ if (args is ["hash-password", ..])
 if (args is ["doctor", ..])
 {
     return Doctor.Run(args[1..], Console.Out);
+}
+
+if (args.Length > 0 && AdminCommands.Names.Contains(args[0]))
+{
+    return await AdminCommands.RunAsync(args, Console.Out, Console.Error);
 }
 
 try

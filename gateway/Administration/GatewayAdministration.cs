@@ -59,6 +59,29 @@ public sealed class GatewayAdministration
     public Task<bool> ReinstateAgentAsync(string agentId, CancellationToken cancellationToken = default) =>
         SetStatusAsync(agentId, AgentStatus.Active, cancellationToken);
 
+    /// <summary>Every enrolled agent, ordered by id.</summary>
+    internal Task<IReadOnlyList<AgentRecord>> ListAgentsAsync(CancellationToken cancellationToken = default) => _agents.ListAsync(cancellationToken);
+
+    /// <summary>One enrolled agent, or null.</summary>
+    internal ValueTask<Agent?> FindAgentAsync(string agentId, CancellationToken cancellationToken = default) => _agents.FindAsync(agentId, cancellationToken);
+
+    /// <summary>
+    /// Replaces an agent's key (the agent was re-imaged, or its key leaked): tokens bound to the old key are
+    /// refused with 403 <c>key-mismatch</c>. False when it is not enrolled.
+    /// </summary>
+    internal async Task<bool> ReplaceAgentKeyAsync(string agentId, Jose.RsaJwk key, CancellationToken cancellationToken = default)
+    {
+        var before = await _agents.FindAsync(agentId, cancellationToken);
+        if (before is null || !await _agents.ReplaceKeyAsync(agentId, key, cancellationToken))
+        {
+            return false;
+        }
+
+        GatewayLog.AgentKeyReplaced(_logger, agentId, before.Key.Thumbprint, key.Thumbprint);
+        _metrics.AgentChanged("key-replaced");
+        return true;
+    }
+
     /// <summary>Revokes one token by its <c>jti</c> for the longest time it could still be valid.</summary>
     public async Task RevokeTokenAsync(string jti, CancellationToken cancellationToken = default)
     {

@@ -12,6 +12,15 @@ internal interface IAgentStore
     /// <summary>Sets an agent's status; false when the agent is not enrolled.</summary>
     Task<bool> SetStatusAsync(string agentId, AgentStatus status, CancellationToken cancellationToken);
 
+    /// <summary>Every enrolled agent, ordered by id: for <c>gateway agents list</c>.</summary>
+    Task<IReadOnlyList<AgentRecord>> ListAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Replaces an agent's key; tokens bound to the old key are refused from then on (403 <c>key-mismatch</c>).
+    /// False when the agent is not enrolled.
+    /// </summary>
+    Task<bool> ReplaceKeyAsync(string agentId, RsaJwk key, CancellationToken cancellationToken);
+
     ValueTask<bool> IsTokenRevokedAsync(string jti, CancellationToken cancellationToken);
 
     /// <summary>Revokes one token until <paramref name="expiresAt"/> (Unix seconds), after which it is dead anyway.</summary>

@@ -71,6 +71,42 @@ internal sealed class RedisAgentStore(RedisConnection redis, TimeProvider time) 
         }, "an agent status change");
     }
 
+    /// <summary>SCAN over the agent keys of every primary (never KEYS, which would stall the store), then one HMGET each.</summary>
+    public async Task<IReadOnlyList<AgentRecord>> ListAsync(CancellationToken cancellationToken)
+    {
+        var agents = new List<AgentRecord>();
+        RedisValue[] fields = ["jkt", "status", "enrolled_at"];
+        await Call(async db =>
+        {
+            foreach (var server in db.Multiplexer.GetServers().Where(s => s.IsConnected && !s.IsReplica))
+            {
+                await foreach (var key in server.KeysAsync(db.Database, redis.Keys.AgentPattern, pageSize: 500).WithCancellation(cancellationToken))
+                {
+                    var values = await db.HashGetAsync(key, fields);
+                    if (redis.Keys.AgentIdOf(key) is { } agentId && !values[0].IsNull && values[1].TryParse(out int status))
+                    {
+                        agents.Add(new AgentRecord(agentId, values[0]!, (AgentStatus)status, values[2].TryParse(out long at) ? at : 0));
+                    }
+                }
+            }
+
+            return true;
+        }, "an agent listing");
+        return agents.OrderBy(a => a.AgentId, StringComparer.Ordinal).ToList();
+    }
+
+    public Task<bool> ReplaceKeyAsync(string agentId, RsaJwk key, CancellationToken cancellationToken)
+    {
+        RedisKey agentKey = redis.Keys.Agent(agentId);
+        return Call(db =>
+        {
+            var update = db.CreateTransaction();
+            update.AddCondition(Condition.KeyExists(agentKey));
+            _ = update.HashSetAsync(agentKey, [new("n", key.N), new("e", key.E), new("jkt", key.Thumbprint)]);
+            return update.ExecuteAsync();
+        }, "an agent key replacement");
+    }
+
     public async ValueTask<bool> IsTokenRevokedAsync(string jti, CancellationToken cancellationToken) =>
         await Call(db => db.KeyExistsAsync(redis.Keys.RevokedToken(jti)), "a token revocation check");
 

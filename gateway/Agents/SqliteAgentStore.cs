@@ -9,15 +9,22 @@ namespace Smp.Gateway.Agents;
 /// <summary>
 /// The embedded agent store: SQLite in the data folder, with agents found once kept in memory, so a
 /// proof costs no query. Agents that are not found are not remembered: enrolling must take effect at once.
+/// Every change bumps a version row; a node reads it at most once per <see cref="ChangeCheckPeriod"/> and drops
+/// what it holds in memory when another process (<c>gateway agents revoke</c>, another node on the same file) changed it.
 /// </summary>
 internal sealed class SqliteAgentStore : IAgentStore
 {
     public const string FileName = "agents.db";
 
+    /// <summary>How soon a change made by another process is seen: one small query per period, not per proof.</summary>
+    public static readonly TimeSpan ChangeCheckPeriod = TimeSpan.FromSeconds(1);
+
     private readonly string _connectionString;
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<string, Agent> _agents = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _revokedTokens = new(StringComparer.Ordinal);
+    private long _seenVersion;
+    private long _nextCheck;
 
     public SqliteAgentStore(IOptions<GatewayOptions> options, TimeProvider time)
     {
@@ -29,6 +36,11 @@ internal sealed class SqliteAgentStore : IAgentStore
 
     public async ValueTask<Agent?> FindAsync(string agentId, CancellationToken cancellationToken)
     {
+        if (ChangeCheckDue())
+        {
+            await SyncAsync(cancellationToken);
+        }
+
         if (_agents.TryGetValue(agentId, out var agent))
         {
             return agent;
@@ -76,14 +88,44 @@ internal sealed class SqliteAgentStore : IAgentStore
         update.CommandText = "UPDATE agents SET status = $status WHERE agent_id = $id";
         update.Parameters.AddWithValue("$status", (int)status);
         update.Parameters.AddWithValue("$id", agentId);
-        bool found = await update.ExecuteNonQueryAsync(cancellationToken) == 1;
-        _agents.TryRemove(agentId, out _);
-        return found;
+        return await ChangedAsync(connection, agentId, await update.ExecuteNonQueryAsync(cancellationToken) == 1, cancellationToken);
     }
 
-    public ValueTask<bool> IsTokenRevokedAsync(string jti, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<AgentRecord>> ListAsync(CancellationToken cancellationToken)
     {
-        return ValueTask.FromResult(_revokedTokens.ContainsKey(jti));
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var select = connection.CreateCommand();
+        select.CommandText = "SELECT agent_id, jkt, status, enrolled_at FROM agents ORDER BY agent_id";
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+        var agents = new List<AgentRecord>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            agents.Add(new AgentRecord(reader.GetString(0), reader.GetString(1), (AgentStatus)reader.GetInt32(2), reader.GetInt64(3)));
+        }
+
+        return agents;
+    }
+
+    public async Task<bool> ReplaceKeyAsync(string agentId, RsaJwk key, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var update = connection.CreateCommand();
+        update.CommandText = "UPDATE agents SET n = $n, e = $e, jkt = $jkt WHERE agent_id = $id";
+        update.Parameters.AddWithValue("$n", key.N);
+        update.Parameters.AddWithValue("$e", key.E);
+        update.Parameters.AddWithValue("$jkt", key.Thumbprint);
+        update.Parameters.AddWithValue("$id", agentId);
+        return await ChangedAsync(connection, agentId, await update.ExecuteNonQueryAsync(cancellationToken) == 1, cancellationToken);
+    }
+
+    public async ValueTask<bool> IsTokenRevokedAsync(string jti, CancellationToken cancellationToken)
+    {
+        if (ChangeCheckDue())
+        {
+            await SyncAsync(cancellationToken);
+        }
+
+        return _revokedTokens.ContainsKey(jti);
     }
 
     public async Task RevokeTokenAsync(string jti, long expiresAt, CancellationToken cancellationToken)
@@ -95,6 +137,44 @@ internal sealed class SqliteAgentStore : IAgentStore
         insert.Parameters.AddWithValue("$exp", expiresAt);
         await insert.ExecuteNonQueryAsync(cancellationToken);
         _revokedTokens[jti] = expiresAt;
+        await ChangedAsync(connection, null, true, cancellationToken);
+    }
+
+    /// <summary>Records a change for the other processes on this file, and forgets the agent here at once.</summary>
+    private async Task<bool> ChangedAsync(SqliteConnection connection, string? agentId, bool changed, CancellationToken cancellationToken)
+    {
+        if (agentId is not null)
+        {
+            _agents.TryRemove(agentId, out _);
+        }
+
+        if (changed)
+        {
+            await using var bump = connection.CreateCommand();
+            bump.CommandText = "UPDATE changes SET version = version + 1";
+            await bump.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        return changed;
+    }
+
+    private bool ChangeCheckDue()
+    {
+        long now = _time.GetTimestamp(), due = Volatile.Read(ref _nextCheck);
+        return now >= due && Interlocked.CompareExchange(ref _nextCheck, now + (long)(ChangeCheckPeriod.TotalSeconds * _time.TimestampFrequency), due) == due;
+    }
+
+    private async Task SyncAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var select = connection.CreateCommand();
+        select.CommandText = "SELECT version FROM changes";
+        long version = (long)(await select.ExecuteScalarAsync(cancellationToken))!;
+        if (Interlocked.Exchange(ref _seenVersion, version) != version)
+        {
+            _agents.Clear();
+            LoadRevokedTokens(connection);
+        }
     }
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
@@ -116,12 +196,20 @@ internal sealed class SqliteAgentStore : IAgentStore
                     agent_id TEXT PRIMARY KEY, n TEXT NOT NULL, e TEXT NOT NULL, jkt TEXT NOT NULL,
                     status INTEGER NOT NULL, enrolled_at INTEGER NOT NULL);
                 CREATE TABLE IF NOT EXISTS revoked_tokens (jti TEXT PRIMARY KEY, expires_at INTEGER NOT NULL);
+                CREATE TABLE IF NOT EXISTS changes (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL);
+                INSERT OR IGNORE INTO changes (id, version) VALUES (1, 0);
                 DELETE FROM revoked_tokens WHERE expires_at < $now;
                 """;
             schema.Parameters.AddWithValue("$now", _time.GetUtcNow().ToUnixTimeSeconds());
             schema.ExecuteNonQuery();
         }
 
+        LoadRevokedTokens(connection);
+        _nextCheck = _time.GetTimestamp();
+    }
+
+    private void LoadRevokedTokens(SqliteConnection connection)
+    {
         using var select = connection.CreateCommand();
         select.CommandText = "SELECT jti, expires_at FROM revoked_tokens";
         using var reader = select.ExecuteReader();

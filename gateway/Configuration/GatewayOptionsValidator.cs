@@ -58,6 +58,7 @@ internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
         Check(r.TokensPerAgentPerMinute >= 1, "RateLimits:TokensPerAgentPerMinute", "must be at least 1.");
         Check(r.EnrollmentsPerSourcePerMinute >= 1, "RateLimits:EnrollmentsPerSourcePerMinute", "must be at least 1.");
 
+        LongLivedTokenOptionsValidator.Validate(o.LongLivedTokens, Check);
         Check(!string.IsNullOrWhiteSpace(o.Identity.ServiceIdentity), "Identity:ServiceIdentity", "is required.");
         Check(!string.IsNullOrWhiteSpace(o.Identity.Group), "Identity:Group", "is required.");
 

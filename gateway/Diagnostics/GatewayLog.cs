@@ -99,4 +99,23 @@ internal static partial class GatewayLog
 
     [LoggerMessage(83, LogLevel.Warning, "Shared state store unavailable during {Operation}; refused with 503: {Reason}")]
     public static partial void StateStoreUnavailable(ILogger logger, string operation, string reason);
+
+    // Administration and long-lived tokens: 90-119.
+    [LoggerMessage(90, LogLevel.Warning, "Agent {AgentId}: key {OldJkt} replaced by {NewJkt} by an administrator; tokens bound to the old key are refused (key-mismatch).")]
+    public static partial void AgentKeyReplaced(ILogger logger, string agentId, string oldJkt, string newJkt);
+
+    [LoggerMessage(91, LogLevel.Information, "Published key {Kid} retired by an administrator ({Path} removed).")]
+    public static partial void SigningKeyRetired(ILogger logger, string kid, string path);
+
+    [LoggerMessage(92, LogLevel.Information, "Long-lived token {Id} ({Kind}, '{Name}') issued by an administrator.")]
+    public static partial void LongLivedTokenIssued(ILogger logger, string id, string kind, string name);
+
+    [LoggerMessage(93, LogLevel.Information, "Long-lived token {Id} revoked by an administrator.")]
+    public static partial void LongLivedTokenRevoked(ILogger logger, string id);
+
+    [LoggerMessage(94, LogLevel.Debug, "Long-lived token {Id} ({Kind}) accepted for {Path}.")]
+    public static partial void LongLivedTokenAccepted(ILogger logger, string id, string kind, string path);
+
+    [LoggerMessage(95, LogLevel.Information, "Long-lived token refused ({Code}, {Status}): token {Id}, path {Path}, from {Remote}.")]
+    public static partial void LongLivedTokenRefused(ILogger logger, string code, int status, string? id, string path, string? remote);
 }

@@ -6,4 +6,6 @@ internal static class AuthKind
     public const string Token = "Token";
     public const string Acc = "ACC";
     public const string Anonymous = "Anonymous";
+    public const string PushInstall = "PushInstall";
+    public const string Asdk = "Asdk";
 }

@@ -9,6 +9,7 @@ using Smp.Gateway.Configuration;
 using Smp.Gateway.Diagnostics;
 using Smp.Gateway.Identity;
 using Smp.Gateway.State;
+using Smp.Gateway.LongLivedTokens;
 using Smp.Gateway.Tokens;
 using Yarp.ReverseProxy.Model;
 
@@ -63,6 +64,12 @@ internal sealed class RouteAuthenticationMiddleware(
         {
             context.Features.Set(new AuthenticationOutcome(401, NsError.AccRequired) { OfferBasic = true, OfferToken = false });
             await context.ChallengeAsync(AccDefaults.AuthenticationScheme);
+            return;
+        }
+
+        if (LongLivedTokenDefaults.IsBearer(context.Request.Headers.Authorization))
+        {
+            await LongLivedTokenRoute.InvokeAsync(context, next, o);
             return;
         }
 

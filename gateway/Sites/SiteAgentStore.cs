@@ -21,6 +21,12 @@ internal sealed class SiteAgentStore(SiteTokenCache cache, TimeProvider time) : 
     public Task<bool> SetStatusAsync(string agentId, AgentStatus status, CancellationToken cancellationToken) =>
         Task.FromResult(cache.SetStatus(agentId, status));
 
+    public Task<IReadOnlyList<AgentRecord>> ListAsync(CancellationToken cancellationToken) =>
+        throw new InvalidOperationException("Agents are listed at the Issuer; a Site (Gateway:Role Site) holds no agent store.");
+
+    public Task<bool> ReplaceKeyAsync(string agentId, RsaJwk key, CancellationToken cancellationToken) =>
+        throw new InvalidOperationException("Agent keys are replaced at the Issuer; a Site (Gateway:Role Site) holds no agent store.");
+
     public ValueTask<bool> IsTokenRevokedAsync(string jti, CancellationToken cancellationToken) =>
         ValueTask.FromResult(_revokedTokens.TryGetValue(jti, out long until) && until > time.GetUtcNow().ToUnixTimeSeconds());
 

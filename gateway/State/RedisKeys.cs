@@ -19,4 +19,23 @@ internal sealed class RedisKeys(string prefix)
 
     /// <summary>An enrolled agent (a hash), by its id: a lowercase GUID, so one agent has one key.</summary>
     public RedisKey Agent(string agentId) => $"{prefix}:agent:{{{agentId}}}";
+
+    /// <summary>The SCAN pattern of every agent key (the prefix holds no glob characters: the validator allows none).</summary>
+    public RedisValue AgentPattern => $"{prefix}:agent:*";
+
+    /// <summary>The agent id of an agent key, or null for any other key.</summary>
+    public string? AgentIdOf(RedisKey key)
+    {
+        string s = key.ToString(), head = $"{prefix}:agent:{{";
+        return s.StartsWith(head, StringComparison.Ordinal) && s.EndsWith('}') ? s[head.Length..^1] : null;
+    }
+
+    /// <summary>A long-lived token (a hash), by its id.</summary>
+    public RedisKey LongLivedToken(string id) => $"{prefix}:lltoken:{{{id}}}";
+
+    /// <summary>The SCAN pattern of every long-lived token.</summary>
+    public RedisValue LongLivedTokenPattern => $"{prefix}:lltoken:*";
+
+    /// <summary>The id of the long-lived token whose secret has this SHA-256 digest (hex).</summary>
+    public RedisKey LongLivedTokenDigest(string digestHex) => $"{prefix}:lltoken-digest:{{{digestHex}}}";
 }

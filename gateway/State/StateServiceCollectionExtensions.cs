@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Smp.Gateway.Agents;
 using Smp.Gateway.Configuration;
+using Smp.Gateway.LongLivedTokens;
 using Smp.Gateway.Replay;
 
 namespace Smp.Gateway.State;
@@ -21,11 +22,13 @@ internal static class StateServiceCollectionExtensions
         {
             services.AddSingleton<RedisConnection>();
             services.AddSingleton<IAgentStore, RedisAgentStore>();
+            services.AddSingleton<ILongLivedTokenStore, RedisLongLivedTokenStore>();
             services.AddSingleton<IReplayRegistry, RedisReplayRegistry>();
         }
         else
         {
             services.AddSingleton<IAgentStore, SqliteAgentStore>();
+            services.AddSingleton<ILongLivedTokenStore, SqliteLongLivedTokenStore>();
             services.AddSingleton<IReplayRegistry, MemoryReplayRegistry>();
         }
 

@@ -18,6 +18,12 @@ internal sealed class FuzzAgentStore(IReadOnlyDictionary<string, Agent> agents, 
     public Task<bool> SetStatusAsync(string agentId, AgentStatus status, CancellationToken cancellationToken) =>
         throw new NotSupportedException("The fuzz world is read-only.");
 
+    public Task<IReadOnlyList<AgentRecord>> ListAsync(CancellationToken cancellationToken) =>
+        throw new NotSupportedException("The fuzz world is read-only.");
+
+    public Task<bool> ReplaceKeyAsync(string agentId, RsaJwk key, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("The fuzz world is read-only.");
+
     public ValueTask<bool> IsTokenRevokedAsync(string jti, CancellationToken cancellationToken) =>
         ValueTask.FromResult(revokedTokens.Contains(jti));
 

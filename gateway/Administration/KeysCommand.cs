@@ -1,0 +1,100 @@
+using Microsoft.Extensions.Logging;
+using Smp.Gateway.Diagnostics;
+using Smp.Gateway.Keys;
+using Smp.Gateway.Configuration;
+
+namespace Smp.Gateway.Administration;
+
+/// <summary>
+/// <c>gateway keys list | rotate | retire KID</c>, at the Issuer, over the key files the server loads. A running
+/// gateway reads its keys at start: the output says to restart it.
+/// </summary>
+internal static class KeysCommand
+{
+    public const string Usage = "gateway keys list | rotate [--force] | retire KID [--force]   [--config FILE] [--json]";
+    private const string Restart = "A running gateway picks this up when restarted.";
+
+    public static async Task<int> RunAsync(AdminArguments args, TextWriter output, CancellationToken cancellationToken)
+    {
+        string verb = args.Required(1, "A verb (list, rotate, retire)");
+        args.Allow();
+        await using var session = await AdminSession.OpenAsync(args, cancellationToken);
+        if (session.Options.Role != SiteOptionsValidator.Issuer)
+        {
+            output.WriteLine("This is a Site (Gateway:Role Site): it holds no signing key and verifies with the Issuer's published keys.");
+            return 1;
+        }
+
+        var ring = session.Get<ServerKeyRing>();
+        var files = new SigningKeyFiles(session.Options);
+        var now = session.Get<TimeProvider>().GetUtcNow();
+        switch (verb)
+        {
+            case "list":
+                var keys = ring.Published.OrderByDescending(k => k == ring.Current).Select(k => new
+                {
+                    k.Kid, k.Alg, Signs = k == ring.Current, Published = true, File = k == ring.Current ? files.Current : files.Previous,
+                }).ToList();
+                if (args.Json)
+                {
+                    AdminJson.Write(output, keys);
+                    return 0;
+                }
+
+                var table = new TextTable("KID", "ALG", "SIGNS", "PUBLISHED", "FILE");
+                keys.ForEach(k => table.Add(k.Kid, k.Alg, k.Signs ? "yes" : "no", "yes", k.File));
+                table.WriteTo(output);
+                return 0;
+
+            case "rotate":
+                if (!files.Generated)
+                {
+                    output.WriteLine($"Gateway:Tokens:SigningKeyFile is set ({files.Current}): the gateway does not write that file. Put the new key there and restart.");
+                    return 1;
+                }
+
+                if (File.Exists(files.Previous) && files.PreviousNeededUntil > now && !args.Force)
+                {
+                    output.WriteLine($"The previous key may still have valid tokens until {files.PreviousNeededUntil:u}; rotating now would drop it. Wait, or add --force.");
+                    return 1;
+                }
+
+                string oldKid = ring.Current.Kid;
+                string kid = await session.Administration.RotateSigningKeyAsync(TimeSpan.Zero);
+                output.WriteLine($"New signing key {kid} written to {files.Current}; the previous key {oldKid} stays published ({files.Previous}). {Restart}");
+                return 0;
+
+            case "retire":
+                string retired = args.Required(2, "A kid");
+                if (retired == ring.Current.Kid)
+                {
+                    output.WriteLine($"{retired} is the signing key: it cannot be retired. Rotate first.");
+                    return 1;
+                }
+
+                if (!ring.Published.Any(k => k.Kid == retired) || !File.Exists(files.Previous))
+                {
+                    output.WriteLine($"No published key has the kid {retired}.");
+                    return 1;
+                }
+
+                if (files.PreviousNeededUntil > now)
+                {
+                    output.WriteLine($"Warning: tokens signed by {retired} may still be valid until {files.PreviousNeededUntil:u} (Gateway:Tokens:Lifetime); they will be refused (unknown-key).");
+                    if (!args.Force)
+                    {
+                        output.WriteLine("Nothing retired: add --force to retire it anyway.");
+                        return 1;
+                    }
+                }
+
+                File.Delete(files.Previous);
+                GatewayLog.SigningKeyRetired(session.Get<ILoggerFactory>().CreateLogger("Smp.Gateway.Administration.Keys"), retired, files.Previous);
+                output.WriteLine($"Key {retired} retired: it is no longer published. {Restart}");
+                return 0;
+
+            default:
+                throw new AdminUsageException($"'{verb}' is not a keys verb.");
+        }
+    }
+}

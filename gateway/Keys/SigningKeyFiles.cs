@@ -1,0 +1,24 @@
+using Smp.Gateway.Configuration;
+
+namespace Smp.Gateway.Keys;
+
+/// <summary>
+/// Where the Issuer's keys live on disk, for <c>gateway keys</c>: the signing key and, after a rotation with the
+/// generated key file, the previous key beside it, published until the tokens it signed have expired.
+/// </summary>
+internal sealed class SigningKeyFiles(GatewayOptions options)
+{
+    /// <summary>True when the gateway generated and manages the key file (<c>Gateway:Tokens:SigningKeyFile</c> empty).</summary>
+    public bool Generated => string.IsNullOrEmpty(options.Tokens.SigningKeyFile);
+
+    public string Current => Generated ? Path.Combine(DataDirectory.Ensure(options), SigningKeyLoader.GeneratedKeyFileName) : options.Tokens.SigningKeyFile;
+
+    public string Previous => Path.Combine(Path.GetDirectoryName(Path.GetFullPath(Current))!, SigningKeyRotation.PreviousKeyFileName);
+
+    /// <summary>
+    /// Until when tokens signed by the previous key may still be valid: the current key file was written at the
+    /// rotation, the old key signed until then, and its tokens live <c>Gateway:Tokens:Lifetime</c> plus the skew.
+    /// </summary>
+    public DateTimeOffset PreviousNeededUntil =>
+        new DateTimeOffset(File.GetLastWriteTimeUtc(Current), TimeSpan.Zero) + options.Tokens.Lifetime + options.Tokens.ClockSkew;
+}

@@ -1,0 +1,51 @@
+using System.Text.Json.Nodes;
+using Smp.Gateway.Administration;
+
+namespace Smp.Gateway.Tests.Infrastructure;
+
+/// <summary>
+/// Runs <c>gateway agents|keys|tokens|check-config</c> in-process with <c>--config FILE</c>, as an operator would,
+/// against the data folder or Redis of a real gateway. The configuration file is written from flat keys.
+/// </summary>
+internal sealed class AdminCli(string configFile)
+{
+    public string ConfigFile { get; } = configFile;
+
+    /// <summary>A CLI for <paramref name="host"/>'s store: its data folder, or the Redis in <paramref name="settings"/>.</summary>
+    public static AdminCli For(GatewayHost host, IDictionary<string, string?>? settings = null)
+    {
+        var keys = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
+        {
+            ["Gateway:Audience"] = host.Url,
+            ["Gateway:DataDirectory"] = host.DataDirectory,
+        };
+        return new AdminCli(WriteConfig(Path.Combine(host.DataDirectory, $"admin-{Guid.NewGuid():N}.json"), keys));
+    }
+
+    public static string WriteConfig(string path, IEnumerable<KeyValuePair<string, string?>> keys)
+    {
+        var root = new JsonObject();
+        foreach (var (key, value) in keys)
+        {
+            var node = root;
+            string[] parts = key.Split(':');
+            foreach (string part in parts[..^1])
+            {
+                node = (JsonObject)(node[part] ??= new JsonObject());
+            }
+
+            node[parts[^1]] = value;
+        }
+
+        File.WriteAllText(path, root.ToJsonString());
+        return Path.GetFullPath(path);
+    }
+
+    public async Task<(int Exit, string Output)> RunAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        int exit = await AdminCommands.RunAsync([.. args, "--config", ConfigFile], output, error);
+        return (exit, output + error.ToString());
+    }
+}
