@@ -21,6 +21,8 @@ internal sealed class AccAuthenticator(
 {
     public async Task<AccVerdict> AuthenticateAsync(string user, string password, string remote, string? userAgent)
     {
+        // The shield's decision as a span: whether the directory was asked, and the outcome.
+        using var activity = GatewayActivities.Source.StartActivity("smp.acc.check");
         string? account = KnownAccount(user);
         UInt128 key = shield.Fingerprint(account ?? user, password);
         AccVerdict verdict;
@@ -40,6 +42,9 @@ internal sealed class AccAuthenticator(
         }
 
         metrics.Attempt(verdict.Error ?? "accepted", verdict.Bound);
+        activity?.SetTag("smp.acc.account", account ?? user);
+        activity?.SetTag("smp.acc.bound", verdict.Bound);
+        GatewayActivities.SetOutcome(activity, verdict.Error);
         if (!verdict.Accepted)
         {
             string fingerprint = ((uint)(key >> 96)).ToString("x8", System.Globalization.CultureInfo.InvariantCulture);

@@ -8,7 +8,8 @@ namespace Smp.Gateway.Hosting;
 
 /// <summary>
 /// <c>/readyz</c>: the signing keys are loaded, and the agent store and replay registry answer. A Redis
-/// node is ready only while Redis answers a PING; the embedded stores are ready once open.
+/// node is ready only while Redis answers a PING; the embedded stores are ready once open. A Site is
+/// ready only while its Issuer answers (its keys, §10): without it no new agent can be served.
 /// </summary>
 internal sealed class ReadinessCheck(IServiceProvider services) : IHealthCheck
 {
@@ -16,8 +17,13 @@ internal sealed class ReadinessCheck(IServiceProvider services) : IHealthCheck
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        // An Issuer signs with its current key; a Site only verifies, with the Issuer's published keys.
         var keys = services.GetRequiredService<ServerKeyRing>();
-        var data = new Dictionary<string, object> { ["signing key"] = keys.Current.Kid };
+        var data = new Dictionary<string, object> { ["published keys"] = string.Join(",", keys.Published.Select(k => k.Kid)) };
+        if (keys.Published.Count == 0)
+        {
+            return HealthCheckResult.Unhealthy("no server key is loaded or fetched yet", data: data);
+        }
         try
         {
             await services.GetRequiredService<IAgentStore>().FindAsync(ProbeAgent, cancellationToken);
@@ -31,6 +37,23 @@ internal sealed class ReadinessCheck(IServiceProvider services) : IHealthCheck
             return HealthCheckResult.Unhealthy("the agent store or the replay registry does not answer: " + e.Message, data: data);
         }
 
+        if (services.GetService<Sites.IssuerClient>() is { } issuer && !await IssuerAnswersAsync(issuer, cancellationToken))
+        {
+            return HealthCheckResult.Unhealthy("the Issuer does not answer (Gateway:Site:IssuerUrl): cached tokens still work, new agents cannot be served", data: data);
+        }
+
         return HealthCheckResult.Healthy("keys loaded, agent store and replay registry answer", data);
+    }
+
+    private static async Task<bool> IssuerAnswersAsync(Sites.IssuerClient issuer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await issuer.GetAsync(JwksEndpoint.Path, cancellationToken)).Status == 200;
+        }
+        catch (Exception e) when (e is Sites.IssuerUnavailableException or HttpRequestException or TaskCanceledException)
+        {
+            return false;
+        }
     }
 }

@@ -25,6 +25,25 @@ internal sealed class ClientTokenFetcher(
 {
     public async Task<Dictionary<(string Agent, string Uid), TokenGrant>> FetchAsync(IReadOnlyList<(string Agent, string Uid)> pairs, CancellationToken cancellationToken)
     {
+        // One batch serves hellos of many requests: the span stands on its own, not under one of them.
+        using var activity = GatewayActivities.Source.StartActivity("smp.site.fetch", System.Diagnostics.ActivityKind.Client, parentContext: default);
+        activity?.SetTag("smp.site.requests", pairs.Count);
+        try
+        {
+            var grants = await FetchCoreAsync(pairs, cancellationToken);
+            activity?.SetTag("smp.site.tokens", grants.Values.Count(g => g.Token is not null));
+            GatewayActivities.SetOutcome(activity, null);
+            return grants;
+        }
+        catch (IssuerUnavailableException)
+        {
+            GatewayActivities.SetOutcome(activity, SiteError.IssuerUnavailable);
+            throw;
+        }
+    }
+
+    private async Task<Dictionary<(string Agent, string Uid), TokenGrant>> FetchCoreAsync(IReadOnlyList<(string Agent, string Uid)> pairs, CancellationToken cancellationToken)
+    {
         var o = options.CurrentValue;
         var response = await client.PostAsync(SiteHeaders.ClientTokensPath, (ts, rid) => Body(o, ts, rid, pairs), cancellationToken);
         if (response.Status != 200)

@@ -81,6 +81,37 @@ public sealed class TelemetryTests
         }
     }
 
+    [Fact]
+    public async Task SiteHello_FetchSpanAndIssuerCallCounted()
+    {
+        var spans = new List<Activity>();
+        var metrics = new List<Metric>();
+        var settings = Sites.SiteHierarchy.FastSiteSettings();
+        settings["Gateway:Telemetry:Enabled"] = "true";
+        await using var hierarchy = await Sites.SiteHierarchy.StartAsync(1, settings, siteServices: s => s
+            .ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(spans))
+            .ConfigureOpenTelemetryMeterProvider(m => m.AddInMemoryExporter(metrics)));
+        var agent = TestAgent.New();
+        using (var issuer = hierarchy.Issuer.NewClient())
+        {
+            (await agent.EnrollAsync(issuer)).Dispose();
+        }
+
+        using var client = hierarchy.Sites[0].NewClient();
+        string uid = TestAgent.NewUid();
+        using var response = await TestAgent.SendAsync(client, Paths.Echo, "SMPToken " + agent.Proof(await agent.GetTokenAsync(client, uid), uid, 1));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+        var fetch = await ExportedAsync(spans, s => s.DisplayName == "smp.site.fetch");
+        Assert.Equal("accepted", fetch.GetTagItem("smp.outcome"));
+        Assert.Equal(1, fetch.GetTagItem("smp.site.requests"));
+        Assert.Equal(1, fetch.GetTagItem("smp.site.tokens"));
+        Assert.Equal(ActivityKind.Client, fetch.Kind);
+
+        var points = Collect(hierarchy.Sites[0], metrics);
+        Assert.True(Sum(points, "smp.site.issuer_calls") >= 1, "no Issuer call counted at the Site");
+    }
+
     private static async Task<(GatewayHost, List<Activity>, List<Metric>)> StartAsync()
     {
         var spans = new List<Activity>();

@@ -19,6 +19,7 @@ internal sealed class SiteHierarchy : IAsyncDisposable
     private readonly int _issuerPort = FreePort.Next();
     private readonly int[] _sitePorts;
     private readonly IDictionary<string, string?>? _siteSettings;
+    private Action<IServiceCollection>? _siteServices;
 
     private SiteHierarchy(int sites, IDictionary<string, string?>? siteSettings)
     {
@@ -48,9 +49,11 @@ internal sealed class SiteHierarchy : IAsyncDisposable
         ["Gateway:Site:IssuerBreakDuration"] = "00:00:01",
     };
 
-    public static async Task<SiteHierarchy> StartAsync(int sites = 2, IDictionary<string, string?>? siteSettings = null, IDictionary<string, string?>? issuerSettings = null)
+    public static async Task<SiteHierarchy> StartAsync(
+        int sites = 2, IDictionary<string, string?>? siteSettings = null, IDictionary<string, string?>? issuerSettings = null,
+        Action<IServiceCollection>? siteServices = null)
     {
-        var hierarchy = new SiteHierarchy(sites, siteSettings ?? FastSiteSettings());
+        var hierarchy = new SiteHierarchy(sites, siteSettings ?? FastSiteSettings()) { _siteServices = siteServices };
         try
         {
             for (int i = 0; i < sites; i++)
@@ -99,7 +102,7 @@ internal sealed class SiteHierarchy : IAsyncDisposable
             ["Gateway:Site:IssuerUrl"] = IssuerUrl,
             ["Gateway:Site:SiteId"] = SiteId(index),
         };
-        Sites[index] = await GatewayHost.StartAsync(settings, _siteData[index].Path, port: _sitePorts[index]);
+        Sites[index] = await GatewayHost.StartAsync(settings, _siteData[index].Path, port: _sitePorts[index], services: _siteServices);
     }
 
     public async Task RestartSiteAsync(int index)
