@@ -54,7 +54,16 @@ public static class GatewayApp
         ConfigureSources(builder.Configuration, args, overrides);
         // Kestrel binds its endpoints from configuration but not its limits: bind them here, so the
         // limits the configuration states (header size and count, request line, header timeout) hold.
-        builder.WebHost.ConfigureKestrel((context, kestrel) => context.Configuration.GetSection("Kestrel:Limits").Bind(kestrel.Limits));
+        builder.WebHost.ConfigureKestrel((context, kestrel) =>
+        {
+            context.Configuration.GetSection("Kestrel:Limits").Bind(kestrel.Limits);
+            // Prometheus gets a listener of its own, beside the endpoints of Kestrel:Endpoints.
+            var telemetry = context.Configuration.GetSection(GatewayOptions.SectionName + ":Telemetry").Get<TelemetryOptions>();
+            if (telemetry is not null && telemetry.TryGetPrometheus(out var address, out int port, out _))
+            {
+                kestrel.Listen(address, port);
+            }
+        });
         AddGateway(builder.Services, builder.Configuration);
         configureServices?.Invoke(builder.Services);
         return builder.Build();
@@ -124,7 +133,7 @@ public static class GatewayApp
         services.AddSingleton(sp => new GatewayAdministration(
             sp.GetRequiredService<IAgentStore>(), sp.GetRequiredService<IOptionsMonitor<GatewayOptions>>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<GatewayMetrics>(),
-            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<GatewayAdministration>>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>().CreateLogger(LogCategories.Administration),
             sp.GetService<SigningKeyRotation>(), sp.GetService<RevocationCheck>()));
         services.AddGatewayTelemetry(configuration);
         services.AddGatewayHealth();
@@ -145,6 +154,8 @@ public static class GatewayApp
 
     private static void UseGateway(WebApplication app)
     {
+        app.UsePrometheusListener();
+        app.UseMiddleware<RequestLog>();
         app.UseMiddleware<AuthorizationHeaderGuard>();
         app.MapGatewayHealth();
         app.MapGet(JwksEndpoint.Path, (HttpContext context, JwksEndpoint jwks) => jwks.HandleAsync(context));

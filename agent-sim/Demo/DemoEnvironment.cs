@@ -84,7 +84,7 @@ internal sealed class DemoEnvironment : IAsyncDisposable
         ["Gateway:Acc:Accounts:0:PasswordHash"] = accPasswordHash,
         ["Gateway:Acc:AllowPlainHttp"] = "true",
         // Each stale-acc refusal is a warning naming the account: the scenario's point, not news.
-        ["Logging:LogLevel:Smp.Gateway.Acc.AccAuthenticator"] = "Error",
+        ["Logging:LogLevel:Smp.Gateway.Acc"] = "Error",
     };
 
     /// <summary>

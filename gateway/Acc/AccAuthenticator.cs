@@ -17,8 +17,10 @@ internal sealed class AccAuthenticator(
     PasswordRotation rotation,
     DirectoryGuard directory,
     AccMetrics metrics,
-    ILogger<AccAuthenticator> log)
+    ILoggerFactory loggers)
 {
+    private readonly ILogger _logger = loggers.CreateLogger(LogCategories.Acc);
+
     public async Task<AccVerdict> AuthenticateAsync(string user, string password, string remote, string? userAgent)
     {
         // The shield's decision as a span: whether the directory was asked, and the outcome.
@@ -34,7 +36,7 @@ internal sealed class AccAuthenticator(
         else if (rotation.IsPrevious(account, password, key, out var until))
         {
             verdict = AccVerdict.Accept(account, "previous password") with { PreviousPassword = true };
-            GatewayLog.AccPreviousPasswordAccepted(log, account, remote, userAgent, until);
+            GatewayLog.AccPreviousPasswordAccepted(_logger, account, remote, userAgent, until);
         }
         else
         {
@@ -44,11 +46,12 @@ internal sealed class AccAuthenticator(
         metrics.Attempt(verdict.Error ?? "accepted", verdict.Bound);
         activity?.SetTag("smp.acc.account", account ?? user);
         activity?.SetTag("smp.acc.bound", verdict.Bound);
+        activity?.SetTag("smp.acc.decision", verdict.Reason);
         GatewayActivities.SetOutcome(activity, verdict.Error);
         if (!verdict.Accepted)
         {
             string fingerprint = ((uint)(key >> 96)).ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
-            GatewayLog.AccRefused(log, verdict.Error!, account ?? user, remote, userAgent, fingerprint, verdict.Reason);
+            GatewayLog.AccRefused(_logger, verdict.Error!, account ?? user, remote, userAgent, fingerprint, verdict.Reason);
         }
 
         return verdict;

@@ -20,7 +20,7 @@ internal sealed class AccHandler(
     ChallengeWriter challenges)
     : AuthenticationHandler<AuthenticationSchemeOptions>(schemeOptions, loggerFactory, encoder)
 {
-    private readonly ILogger _log = loggerFactory.CreateLogger("Smp.Gateway.Acc");
+    private readonly ILogger _log = loggerFactory.CreateLogger(LogCategories.Acc);
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {

@@ -3,6 +3,8 @@ using Polly;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 using Smp.Gateway.Configuration;
+using Smp.Gateway.Diagnostics;
+using Smp.Gateway.Tokens;
 
 namespace Smp.Gateway.Acc;
 
@@ -37,19 +39,36 @@ internal sealed class DirectoryGuard
     /// <summary>The directory's answer; <see cref="AccDirectoryUnavailableException"/> when it gave none or the circuit is open.</summary>
     public async Task<AccBindResult> BindAsync(string account, string password)
     {
+        // A span per bind the directory sees (or the circuit spares it), under the request's ACC check.
+        using var activity = GatewayActivities.Source.StartActivity("smp.acc.bind", System.Diagnostics.ActivityKind.Client);
+        activity?.SetTag("smp.acc.account", account);
         try
         {
-            return await _pipeline.ExecuteAsync(
+            var result = await _pipeline.ExecuteAsync(
                 static async (state, cancel) => await state.Directory.BindAsync(state.Account, state.Password, cancel),
                 (Directory: _directory, Account: account, Password: password), CancellationToken.None);
+            activity?.SetTag("smp.acc.bind_result", result.ToString());
+            return result;
         }
         catch (BrokenCircuitException e)
         {
-            throw new AccDirectoryUnavailableException("the circuit is open after repeated directory failures", e);
+            activity?.SetTag("smp.acc.circuit_open", true);
+            throw Unavailable(activity, new AccDirectoryUnavailableException("the circuit is open after repeated directory failures", e));
         }
         catch (TimeoutRejectedException e)
         {
-            throw new AccDirectoryUnavailableException("the bind timed out", e);
+            throw Unavailable(activity, new AccDirectoryUnavailableException("the bind timed out", e));
         }
+        catch (AccDirectoryUnavailableException e)
+        {
+            Unavailable(activity, e);
+            throw;
+        }
+    }
+
+    private static AccDirectoryUnavailableException Unavailable(System.Diagnostics.Activity? activity, AccDirectoryUnavailableException e)
+    {
+        GatewayActivities.SetOutcome(activity, NsError.DirectoryUnavailable);
+        return e;
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Smp.Gateway.Configuration;
+using Smp.Gateway.Diagnostics;
 using Smp.Gateway.State;
 
 namespace Smp.Gateway.Administration;
@@ -16,9 +17,9 @@ internal sealed class AdminSession : IAsyncDisposable
     private static readonly Dictionary<string, string?> Overrides = new()
     {
         ["Logging:LogLevel:Default"] = "Warning",
-        ["Logging:LogLevel:Smp.Gateway.Administration"] = "Information",
-        ["Logging:LogLevel:Smp.Gateway.LongLivedTokens"] = "Information",
-        ["Logging:LogLevel:Smp.Gateway.Keys.SigningKeyRotation"] = "Information",
+        ["Logging:LogLevel:" + LogCategories.Administration] = "Information",
+        ["Logging:LogLevel:" + LogCategories.LongLivedTokens] = "Information",
+        ["Logging:LogLevel:" + LogCategories.ServerKeys] = "Information",
         ["Logging:Console:LogToStandardErrorThreshold"] = "Trace",
     };
 

@@ -20,7 +20,7 @@ public sealed class GatewayAdministration
     private readonly GatewayMetrics _metrics;
 
     internal GatewayAdministration(
-        IAgentStore agents, IOptionsMonitor<GatewayOptions> options, TimeProvider time, GatewayMetrics metrics, ILogger<GatewayAdministration> logger,
+        IAgentStore agents, IOptionsMonitor<GatewayOptions> options, TimeProvider time, GatewayMetrics metrics, ILogger logger,
         SigningKeyRotation? rotation = null, RevocationCheck? revocations = null)
     {
         _metrics = metrics;

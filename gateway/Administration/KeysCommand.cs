@@ -89,7 +89,7 @@ internal static class KeysCommand
                 }
 
                 File.Delete(files.Previous);
-                GatewayLog.SigningKeyRetired(session.Get<ILoggerFactory>().CreateLogger("Smp.Gateway.Administration.Keys"), retired, files.Previous);
+                GatewayLog.SigningKeyRetired(session.Get<ILoggerFactory>().CreateLogger(LogCategories.ServerKeys), retired, files.Previous);
                 output.WriteLine($"Key {retired} retired: it is no longer published. {Restart}");
                 return 0;
 

@@ -24,8 +24,10 @@ internal sealed class EnrollmentEndpoint(
     IssuanceLimiter limiter,
     GatewayMetrics metrics,
     IOptionsMonitor<GatewayOptions> options,
-    ILogger<EnrollmentEndpoint> logger)
+    ILoggerFactory loggers)
 {
+    private readonly ILogger _logger = loggers.CreateLogger(LogCategories.Agents);
+
     public const string Path = "/smp/agents";
     public const string SecretHeader = "X-SMP-Enrollment";
     private const int MaxBody = 16 * 1024;
@@ -35,7 +37,7 @@ internal sealed class EnrollmentEndpoint(
         string? remote = context.Connection.RemoteIpAddress?.ToString();
         if (!limiter.TryEnroll(remote ?? "unknown", out var retryAfter))
         {
-            GatewayLog.EnrollmentRefused(logger, NsError.RateLimited, remote, "too many enrollments from this address; see Gateway:RateLimits:EnrollmentsPerSourcePerMinute.");
+            GatewayLog.EnrollmentRefused(_logger, NsError.RateLimited, remote, "too many enrollments from this address; see Gateway:RateLimits:EnrollmentsPerSourcePerMinute.");
             await challenges.WriteAsync(context, new AuthenticationOutcome(429, NsError.RateLimited) { RetryAfter = retryAfter });
             return;
         }
@@ -43,7 +45,7 @@ internal sealed class EnrollmentEndpoint(
         string? refusal = Authenticate(context);
         if (refusal is not null)
         {
-            GatewayLog.EnrollmentRefused(logger, refusal, remote, "missing or wrong enrollment secret or ACC credentials.");
+            GatewayLog.EnrollmentRefused(_logger, refusal, remote, "missing or wrong enrollment secret or ACC credentials.");
             bool offerBasic = options.CurrentValue.Enrollment.AllowAcc && options.CurrentValue.Acc.Accounts.Count > 0;
             await challenges.WriteAsync(context, new AuthenticationOutcome(401, refusal) { OfferBasic = offerBasic });
             return;
@@ -55,7 +57,7 @@ internal sealed class EnrollmentEndpoint(
         if (request is null)
         {
             message ??= "body: unreadable.";
-            GatewayLog.EnrollmentRefused(logger, NsError.Malformed, remote, message);
+            GatewayLog.EnrollmentRefused(_logger, NsError.Malformed, remote, message);
             await WriteErrorAsync(context, 400, NsError.Malformed, message);
             return;
         }
@@ -67,7 +69,7 @@ internal sealed class EnrollmentEndpoint(
         }
         catch (StateUnavailableException e)
         {
-            GatewayLog.StateStoreUnavailable(logger, "an enrollment", e.Message);
+            GatewayLog.StateStoreUnavailable(_logger, "an enrollment", e.Message);
             context.Response.Headers.RetryAfter = "1";
             await WriteErrorAsync(context, 503, NsError.RegistryUnavailable, "the agent store is unavailable; try again.");
             return;
@@ -76,16 +78,16 @@ internal sealed class EnrollmentEndpoint(
         switch (outcome)
         {
             case EnrollOutcome.KeyConflict:
-                GatewayLog.EnrollmentRefused(logger, NsError.KeyConflict, remote, $"agent {request.AgentId} is enrolled with another key; an administrator must replace it.");
+                GatewayLog.EnrollmentRefused(_logger, NsError.KeyConflict, remote, $"agent {request.AgentId} is enrolled with another key; an administrator must replace it.");
                 await WriteErrorAsync(context, 409, NsError.KeyConflict, "agentId: enrolled with another key; only an administrator may replace it.");
                 return;
             case EnrollOutcome.Revoked:
-                GatewayLog.EnrollmentRefused(logger, NsError.AgentRevoked, remote, $"agent {request.AgentId} is revoked.");
+                GatewayLog.EnrollmentRefused(_logger, NsError.AgentRevoked, remote, $"agent {request.AgentId} is revoked.");
                 await WriteErrorAsync(context, 403, NsError.AgentRevoked, "agentId: this agent is revoked.");
                 return;
         }
 
-        GatewayLog.AgentEnrolled(logger, request.AgentId, request.Key.Thumbprint, outcome.ToString());
+        GatewayLog.AgentEnrolled(_logger, request.AgentId, request.Key.Thumbprint, outcome.ToString());
         if (outcome == EnrollOutcome.Created)
         {
             metrics.AgentChanged("enrolled");

@@ -9,8 +9,10 @@ namespace Smp.Gateway.Authentication;
 /// Refuses a request with more than one <c>Authorization</c> header (400 <c>malformed</c>, §8) before
 /// anything reads it, and ends the connection's authentication.
 /// </summary>
-internal sealed class AuthorizationHeaderGuard(RequestDelegate next, ILogger<AuthorizationHeaderGuard> logger)
+internal sealed class AuthorizationHeaderGuard(RequestDelegate next, ILoggerFactory loggers)
 {
+    private readonly ILogger _logger = loggers.CreateLogger(LogCategories.Token);
+
     public Task InvokeAsync(HttpContext context)
     {
         if (context.Request.Headers.Authorization.Count <= 1)
@@ -19,7 +21,7 @@ internal sealed class AuthorizationHeaderGuard(RequestDelegate next, ILogger<Aut
         }
 
         ConnectionAuthentication.Clear(context);
-        GatewayLog.RequestRefused(logger, NsError.Malformed, 400, context.Connection.RemoteIpAddress?.ToString(),
+        GatewayLog.RequestRefused(_logger, NsError.Malformed, 400, context.Connection.RemoteIpAddress?.ToString(),
             "two Authorization headers; send exactly one.");
         context.Response.StatusCode = StatusCodes.Status400BadRequest;
         context.Response.Headers[NsError.HeaderName] = NsError.Malformed;

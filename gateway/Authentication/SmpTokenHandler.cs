@@ -29,7 +29,7 @@ internal sealed class SmpTokenHandler(
     TimeProvider time)
     : AuthenticationHandler<AuthenticationSchemeOptions>(schemeOptions, loggerFactory, encoder)
 {
-    private readonly ILogger _log = loggerFactory.CreateLogger("Smp.Gateway.Tokens");
+    private readonly ILogger _log = loggerFactory.CreateLogger(LogCategories.Token);
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {

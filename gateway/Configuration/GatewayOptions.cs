@@ -32,6 +32,7 @@ public sealed class GatewayOptions
     public IdentityOptions Identity { get; set; } = new();
     public RateLimitOptions RateLimits { get; set; } = new();
     public LongLivedTokenOptions LongLivedTokens { get; set; } = new();
+    public TelemetryOptions Telemetry { get; set; } = new();
 
     /// <summary><c>Gateway:Sites</c>: at the Issuer, the Sites allowed to fetch tokens, by Site id. Default none.</summary>
     public Dictionary<string, SiteRegistration> Sites { get; set; } = new(StringComparer.Ordinal);

@@ -59,6 +59,8 @@ internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
         Check(r.EnrollmentsPerSourcePerMinute >= 1, "RateLimits:EnrollmentsPerSourcePerMinute", "must be at least 1.");
 
         LongLivedTokenOptionsValidator.Validate(o.LongLivedTokens, Check);
+        Check(o.Telemetry.PrometheusUrl.Length == 0 || o.Telemetry.TryGetPrometheus(out _, out _, out _), "Telemetry:PrometheusUrl",
+            $"'{o.Telemetry.PrometheusUrl}' must be empty (no scraping) or an http URL with an IP address or localhost, a port and a path, such as http://127.0.0.1:9464/metrics.");
         Check(!string.IsNullOrWhiteSpace(o.Identity.ServiceIdentity), "Identity:ServiceIdentity", "is required.");
         Check(!string.IsNullOrWhiteSpace(o.Identity.Group), "Identity:Group", "is required.");
 

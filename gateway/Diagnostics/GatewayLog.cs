@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Smp.Gateway.Replay;
 
 namespace Smp.Gateway.Diagnostics;
 
@@ -8,8 +9,11 @@ namespace Smp.Gateway.Diagnostics;
 /// </summary>
 internal static partial class GatewayLog
 {
-    [LoggerMessage(1, LogLevel.Information, "Signing key {Kid} loaded from {Path}.")]
-    public static partial void SigningKeyLoaded(ILogger logger, string kid, string path);
+    [LoggerMessage(1, LogLevel.Information, "Server keys: signing key {Kid} ({Bits} bits) loaded from {Path}.")]
+    public static partial void SigningKeyLoaded(ILogger logger, string kid, int bits, string path);
+
+    [LoggerMessage(2, LogLevel.Information, "Server keys: previous key {Kid} ({Bits} bits) still published, from {Path}.")]
+    public static partial void PreviousKeyLoaded(ILogger logger, string kid, int bits, string path);
 
     [LoggerMessage(10, LogLevel.Debug, "Token {Jti} issued to agent {AgentId} with key {Kid}, expiring at {Exp}.")]
     public static partial void TokenIssued(ILogger logger, string agentId, string jti, string kid, long exp);
@@ -25,6 +29,14 @@ internal static partial class GatewayLog
 
     [LoggerMessage(14, LogLevel.Information, "Request refused ({Code}, {Status}) from {Remote}: {Reason}")]
     public static partial void RequestRefused(ILogger logger, string code, int status, string? remote, string reason);
+
+    // Request and response records (Debug), grouped by the request's id, which holds its connection's.
+    [LoggerMessage(15, LogLevel.Debug, "Request {RequestId} on connection {ConnectionId} from {Remote}: {Method} {Path}{Query} {Protocol}; headers: {Headers}")]
+    public static partial void RequestReceived(
+        ILogger logger, string requestId, string connectionId, string? remote, string method, string path, string query, string protocol, string headers);
+
+    [LoggerMessage(16, LogLevel.Debug, "Response {RequestId} on connection {ConnectionId}: {Status} ({Code}) in {ElapsedMs:0.0} ms; headers: {Headers}")]
+    public static partial void ResponseSent(ILogger logger, string requestId, string connectionId, int status, string code, double elapsedMs, string headers);
 
     [LoggerMessage(20, LogLevel.Information, "Agent {AgentId} enrolled with key {Jkt} ({Outcome}).")]
     public static partial void AgentEnrolled(ILogger logger, string agentId, string jkt, string outcome);
@@ -50,8 +62,15 @@ internal static partial class GatewayLog
     [LoggerMessage(33, LogLevel.Warning, "Route {RouteId} has the UNC codebase {Codebase} but Gateway:Acc:Enabled is false: it answers 401 acc-required to every request.")]
     public static partial void UncRouteWithoutAcc(ILogger logger, string routeId, string codebase);
 
-    [LoggerMessage(40, LogLevel.Debug, "Swept {Registry} registry entries, {Issued} issued and {Verified} verified tokens.")]
-    public static partial void Swept(ILogger logger, int registry, int issued, int verified);
+    [LoggerMessage(40, LogLevel.Debug, "Clean-up: {Registry} expired tokens removed from the registry, {Live} left; {Issued} issued and {Verified} verified tokens dropped from the caches.")]
+    public static partial void Swept(ILogger logger, int registry, int live, int issued, int verified);
+
+    // The window as the original's records showed it: the highest counter and the bitmap of the counters before it (bit 0 is the highest).
+    [LoggerMessage(41, LogLevel.Debug, "Token {Jti}: counter {Counter} {Decision}; registry: highest {Highest}, window {Window:x16}.")]
+    public static partial void RegistryChecked(ILogger logger, string jti, long counter, ReplayDecision decision, long highest, ulong window);
+
+    [LoggerMessage(42, LogLevel.Debug, "Token {Jti}: counter {Counter} {Decision} by the shared registry.")]
+    public static partial void SharedRegistryChecked(ILogger logger, string jti, long counter, ReplayDecision decision);
 
     // Sites and the Issuer (§10): 50-59 at the Issuer, 60-79 at a Site.
     [LoggerMessage(50, LogLevel.Warning, "Site request refused ({Code}) from Site {Site} at {Remote}.")]
@@ -69,8 +88,8 @@ internal static partial class GatewayLog
     [LoggerMessage(60, LogLevel.Information, "Site key {Thumbprint} loaded from {Path}.")]
     public static partial void SiteKeyLoaded(ILogger logger, string thumbprint, string path);
 
-    [LoggerMessage(61, LogLevel.Information, "Issuer keys fetched: {Count} ({Kids}).")]
-    public static partial void IssuerKeysFetched(ILogger logger, int count, string kids);
+    [LoggerMessage(61, LogLevel.Information, "Server keys: {Count} fetched from the Issuer: {Keys}.")]
+    public static partial void IssuerKeysFetched(ILogger logger, int count, string keys);
 
     [LoggerMessage(62, LogLevel.Warning, "Issuer unavailable: {Reason}")]
     public static partial void IssuerUnavailable(ILogger logger, string reason);
@@ -80,6 +99,15 @@ internal static partial class GatewayLog
 
     [LoggerMessage(64, LogLevel.Debug, "Renewal pass: {Removed} expired tokens dropped, {Due} due, {Renewed} renewed.")]
     public static partial void TokenRenewalPass(ILogger logger, int removed, int due, int renewed);
+
+    [LoggerMessage(67, LogLevel.Debug, "Token cache: {Tokens} tokens from the Issuer for {Requested} hellos ({Refused} refused) in {ElapsedMs:0.0} ms.")]
+    public static partial void TokensFetched(ILogger logger, int tokens, int requested, int refused, double elapsedMs);
+
+    [LoggerMessage(68, LogLevel.Debug, "Token cache: hello of agent {AgentId} answered from the cache ({Answer}).")]
+    public static partial void CacheAnswered(ILogger logger, string agentId, string answer);
+
+    [LoggerMessage(69, LogLevel.Debug, "Token cache: no token cached for agent {AgentId} and this uid; asking the Issuer.")]
+    public static partial void CacheMissed(ILogger logger, string agentId);
 
     [LoggerMessage(65, LogLevel.Information, "Agent {AgentId} is now {Status} at this Site (the Issuer's status check).")]
     public static partial void SiteAgentStatusChanged(ILogger logger, string agentId, string status);

@@ -1,42 +1,54 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
+using Smp.Gateway.Configuration;
 
 namespace Smp.Gateway.Diagnostics;
 
 /// <summary>
 /// OpenTelemetry for the gateway's spans and metrics, with ASP.NET Core's and YARP's. Exported over OTLP
 /// when the standard <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> (or a signal's own endpoint) is set, and configured
-/// by the other <c>OTEL_*</c> variables. With none set, and <c>Gateway:Telemetry:Enabled</c> not true, no
-/// provider is registered at all: nothing is recorded, so a request pays nothing for spans nobody reads.
-/// Prometheus scraping goes through an OpenTelemetry Collector: the in-process Prometheus exporter is still a beta.
+/// by the other <c>OTEL_*</c> variables; metrics also for Prometheus to scrape when
+/// <c>Gateway:Telemetry:PrometheusUrl</c> names a listener. With neither, and <c>Gateway:Telemetry:Enabled</c>
+/// not true, no provider is registered at all: nothing is recorded, so a request pays nothing for telemetry
+/// nobody reads. Spans are recorded only for OTLP or <c>Enabled</c>: Prometheus reads metrics alone.
 /// </summary>
 internal static class TelemetryServiceCollectionExtensions
 {
     private static readonly string[] EndpointVariables =
         ["OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "OTEL_EXPORTER_OTLP_METRICS_ENDPOINT"];
 
-    public const string EnabledKey = "Gateway:Telemetry:Enabled";
-
     public static IServiceCollection AddGatewayTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddMetrics();
         services.AddSingleton<GatewayMetrics>();
+        var options = Options(configuration);
         bool exporting = EndpointVariables.Any(v => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(v)));
-        if (!exporting && !configuration.GetValue<bool>(EnabledKey))
+        bool scraped = options.TryGetPrometheus(out _, out _, out _);
+        if (!exporting && !scraped && !options.Enabled)
         {
             return services;
         }
 
-        var telemetry = services.AddOpenTelemetry()
-            .WithTracing(tracing => tracing
+        var telemetry = services.AddOpenTelemetry().WithMetrics(metrics =>
+        {
+            metrics.AddMeter(AccMetrics.MeterName).AddAspNetCoreInstrumentation();
+            if (scraped)
+            {
+                metrics.AddPrometheusExporter();
+            }
+        });
+        if (exporting || options.Enabled)
+        {
+            telemetry.WithTracing(tracing => tracing
                 .AddSource(GatewayActivities.SourceName, "Yarp.ReverseProxy")
-                .AddAspNetCoreInstrumentation())
-            .WithMetrics(metrics => metrics
-                .AddMeter(AccMetrics.MeterName)
                 .AddAspNetCoreInstrumentation());
+        }
+
         if (exporting)
         {
             telemetry.UseOtlpExporter();
@@ -44,4 +56,31 @@ internal static class TelemetryServiceCollectionExtensions
 
         return services;
     }
+
+    /// <summary>
+    /// The Prometheus listener's requests: its path answers the scrape, any other path 404, and nothing of
+    /// the gateway's own (no proxy, no enrollment) is reachable through it.
+    /// </summary>
+    public static void UsePrometheusListener(this WebApplication app)
+    {
+        if (!Options(app.Configuration).TryGetPrometheus(out _, out int port, out string path))
+        {
+            return;
+        }
+
+        app.UseOpenTelemetryPrometheusScrapingEndpoint(context => context.Connection.LocalPort == port && context.Request.Path == path);
+        app.Use((context, next) =>
+        {
+            if (context.Connection.LocalPort != port)
+            {
+                return next(context);
+            }
+
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        });
+    }
+
+    private static TelemetryOptions Options(IConfiguration configuration) =>
+        configuration.GetSection(GatewayOptions.SectionName + ":Telemetry").Get<TelemetryOptions>() ?? new TelemetryOptions();
 }

@@ -12,8 +12,10 @@ internal sealed class ExpirySweeper(
     IssuedTokenCache issued,
     VerifiedSignatureCache verified,
     TimeProvider time,
-    ILogger<ExpirySweeper> logger) : BackgroundService
+    ILoggerFactory loggers) : BackgroundService
 {
+    private readonly ILogger _logger = loggers.CreateLogger(LogCategories.TokenRegistry);
+
     private static readonly TimeSpan Period = TimeSpan.FromMinutes(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -21,8 +23,10 @@ internal sealed class ExpirySweeper(
         using var timer = new PeriodicTimer(Period, time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            int entries = registry is MemoryReplayRegistry memory ? memory.Sweep() : 0;
-            GatewayLog.Swept(logger, entries, issued.Sweep(), verified.Sweep());
+            // A Redis registry's entries expire in Redis itself (at the token's exp plus the skew).
+            var memory = registry as MemoryReplayRegistry;
+            int removed = memory?.Sweep() ?? 0;
+            GatewayLog.Swept(_logger, removed, memory?.Count ?? 0, issued.Sweep(), verified.Sweep());
         }
     }
 }

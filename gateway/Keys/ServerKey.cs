@@ -28,6 +28,12 @@ internal sealed class ServerKey : ISignatureVerifier
 
     public int SignatureLength => Jwk.Parameters.Modulus!.Length;
 
+    /// <summary>The key length, as the original's "Server keys:" records gave it.</summary>
+    public int Bits => SignatureLength * 8;
+
+    /// <summary><c>kid (2048 bits)</c>: a key as the log names it.</summary>
+    public override string ToString() => $"{Kid} ({Bits} bits)";
+
     public bool Verify(ReadOnlySpan<byte> data, ReadOnlySpan<byte> signature)
     {
         return signature.Length == SignatureLength

@@ -10,8 +10,10 @@ namespace Smp.Gateway.Keys;
 /// Loads the signing key from <c>Gateway:Tokens:SigningKeyFile</c>, or from the data folder, where it
 /// is created on first start with owner-only permissions.
 /// </summary>
-internal sealed class SigningKeyLoader(IOptions<GatewayOptions> options, ILogger<SigningKeyLoader> logger)
+internal sealed class SigningKeyLoader(IOptions<GatewayOptions> options, ILoggerFactory loggers)
 {
+    private readonly ILogger _logger = loggers.CreateLogger(LogCategories.ServerKeys);
+
     public const string GeneratedKeyFileName = "signing-key.pem";
     private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
@@ -24,7 +26,7 @@ internal sealed class SigningKeyLoader(IOptions<GatewayOptions> options, ILogger
 
         var rsa = LoadOrCreate(path, "Gateway:Tokens:SigningKeyFile");
         var key = new ServerKey(rsa, canSign: true);
-        GatewayLog.SigningKeyLoaded(logger, key.Kid, path);
+        GatewayLog.SigningKeyLoaded(_logger, key.Kid, key.Bits, path);
 
         // After a rotation the previous key stays published, so tokens it signed still pass.
         string previous = Path.Combine(Path.GetDirectoryName(path)!, SigningKeyRotation.PreviousKeyFileName);
@@ -32,7 +34,9 @@ internal sealed class SigningKeyLoader(IOptions<GatewayOptions> options, ILogger
         {
             var old = RSA.Create();
             old.ImportFromPem(File.ReadAllText(previous));
-            return new ServerKeyRing(key, [new ServerKey(old, canSign: false)]);
+            var published = new ServerKey(old, canSign: false);
+            GatewayLog.PreviousKeyLoaded(_logger, published.Kid, published.Bits, previous);
+            return new ServerKeyRing(key, [published]);
         }
 
         return new ServerKeyRing(key, []);

@@ -12,8 +12,10 @@ namespace Smp.Gateway.Keys;
 /// old key stays published until every token it signed has expired. With the generated key file, the new
 /// key replaces it on disk and the old one is kept beside it (<c>signing-key.previous.pem</c>) for a restart.
 /// </summary>
-internal sealed class SigningKeyRotation(ServerKeyRing ring, IOptionsMonitor<GatewayOptions> options, TimeProvider time, ILogger<SigningKeyRotation> logger)
+internal sealed class SigningKeyRotation(ServerKeyRing ring, IOptionsMonitor<GatewayOptions> options, TimeProvider time, ILoggerFactory loggers)
 {
+    private readonly ILogger _logger = loggers.CreateLogger(LogCategories.ServerKeys);
+
     public const string PreviousKeyFileName = "signing-key.previous.pem";
 
     /// <summary>Returns the new key's kid once it is published; it signs from <paramref name="lead"/> (default the configured lead) on.</summary>
@@ -35,11 +37,11 @@ internal sealed class SigningKeyRotation(ServerKeyRing ring, IOptionsMonitor<Gat
         ring.Publish(next);
         var activateIn = lead ?? o.Tokens.RotationLead;
         var retireIn = activateIn + o.Tokens.Lifetime + o.Tokens.ClockSkew;
-        GatewayLog.SigningKeyRotated(logger, next.Kid, old.Kid, activateIn);
+        GatewayLog.SigningKeyRotated(_logger, next.Kid, old.Kid, activateIn);
         _ = LaterAsync(activateIn, () =>
         {
             ring.Activate(next);
-            GatewayLog.SigningKeyActivated(logger, next.Kid);
+            GatewayLog.SigningKeyActivated(_logger, next.Kid);
         });
         _ = LaterAsync(retireIn, () => ring.Retire(old.Kid));
         return next.Kid;

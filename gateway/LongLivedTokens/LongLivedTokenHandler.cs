@@ -27,7 +27,7 @@ internal sealed class LongLivedTokenHandler(
     TimeProvider time)
     : AuthenticationHandler<AuthenticationSchemeOptions>(schemeOptions, loggerFactory, encoder)
 {
-    private readonly ILogger _log = loggerFactory.CreateLogger("Smp.Gateway.LongLivedTokens");
+    private readonly ILogger _log = loggerFactory.CreateLogger(LogCategories.LongLivedTokens);
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {

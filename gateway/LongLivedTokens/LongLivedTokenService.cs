@@ -8,8 +8,10 @@ namespace Smp.Gateway.LongLivedTokens;
 
 /// <summary>Issues, lists and revokes long-lived tokens (<c>gateway tokens ...</c>). The secret is returned once and never logged.</summary>
 internal sealed class LongLivedTokenService(
-    ILongLivedTokenStore store, IOptionsMonitor<GatewayOptions> options, TimeProvider time, ILogger<LongLivedTokenService> logger)
+    ILongLivedTokenStore store, IOptionsMonitor<GatewayOptions> options, TimeProvider time, ILoggerFactory loggers)
 {
+    private readonly ILogger _logger = loggers.CreateLogger(LogCategories.LongLivedTokens);
+
     /// <summary>Issues a token; returns it as stored and its secret, which nothing keeps.</summary>
     public async Task<(LongLivedToken Token, string Secret)> IssueAsync(
         LongLivedTokenKind kind, string name, IReadOnlyList<string>? paths, TimeSpan? lifetime, CancellationToken cancellationToken)
@@ -39,7 +41,7 @@ internal sealed class LongLivedTokenService(
             LongLivedTokenSecret.Digest(secret), now,
             kind == LongLivedTokenKind.PushInstall ? null : now + (long)life.TotalSeconds, Revoked: false);
         await store.AddAsync(token, cancellationToken);
-        GatewayLog.LongLivedTokenIssued(logger, token.Id, kind.ToString(), name);
+        GatewayLog.LongLivedTokenIssued(_logger, token.Id, kind.ToString(), name);
         return (token, secret);
     }
 
@@ -50,7 +52,7 @@ internal sealed class LongLivedTokenService(
         bool found = await store.RevokeAsync(id, cancellationToken);
         if (found)
         {
-            GatewayLog.LongLivedTokenRevoked(logger, id);
+            GatewayLog.LongLivedTokenRevoked(_logger, id);
         }
 
         return found;

@@ -1,6 +1,9 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Smp.Gateway.Configuration;
+using Smp.Gateway.Diagnostics;
 
 namespace Smp.Gateway.Replay;
 
@@ -14,12 +17,14 @@ internal sealed class MemoryReplayRegistry : IReplayRegistry
     private readonly ConcurrentDictionary<UInt128, Entry> _entries = new();
     private readonly TimeProvider _time;
     private readonly IOptionsMonitor<GatewayOptions> _options;
+    private readonly ILogger _logger;
     private int _count;
 
-    public MemoryReplayRegistry(TimeProvider time, IOptionsMonitor<GatewayOptions> options)
+    public MemoryReplayRegistry(TimeProvider time, IOptionsMonitor<GatewayOptions> options, ILoggerFactory? loggers = null)
     {
         _time = time;
         _options = options;
+        _logger = (loggers ?? NullLoggerFactory.Instance).CreateLogger(LogCategories.TokenRegistry);
         // The next whole second: a token issued by an earlier process in this very second is refused
         // too. The gateway starts serving only once this second has come (see StartupCheck).
         EpochStart = time.GetUtcNow().ToUnixTimeSeconds() + 1;
@@ -56,10 +61,17 @@ internal sealed class MemoryReplayRegistry : IReplayRegistry
             }
         }
 
+        ReplayDecision decision;
+        ReplayWindow after;
         lock (entry)
         {
-            return ValueTask.FromResult(entry.Window.TryAccept(counter, options.Window) ? ReplayDecision.Accepted : ReplayDecision.Replayed);
+            decision = entry.Window.TryAccept(counter, options.Window) ? ReplayDecision.Accepted : ReplayDecision.Replayed;
+            after = entry.Window;
         }
+
+        // The registry's content after the check, as the original's "Token registry" records showed it: outside the lock.
+        GatewayLog.RegistryChecked(_logger, jti, counter, decision, after.Highest, after.Seen);
+        return ValueTask.FromResult(decision);
     }
 
     /// <summary>Drops the entries whose tokens have expired (plus skew); called periodically.</summary>

@@ -18,8 +18,10 @@ internal sealed class RedisReplayRegistry(
     RedisConnection redis,
     IOptionsMonitor<GatewayOptions> options,
     TimeProvider time,
-    ILogger<RedisReplayRegistry> logger) : IReplayRegistry
+    ILoggerFactory loggers) : IReplayRegistry
 {
+    private readonly ILogger _logger = loggers.CreateLogger(LogCategories.TokenRegistry);
+
     private static readonly LuaScript Script = LuaScript.Prepare(RedisReplayScript.Text);
 
     public long EpochStart => 0;
@@ -42,11 +44,13 @@ internal sealed class RedisReplayRegistry(
         try
         {
             var result = await Script.EvaluateAsync(redis.Database, parameters);
-            return (long)result == 1 ? ReplayDecision.Accepted : ReplayDecision.Replayed;
+            var decision = (long)result == 1 ? ReplayDecision.Accepted : ReplayDecision.Replayed;
+            GatewayLog.SharedRegistryChecked(_logger, jti, counter, decision);
+            return decision;
         }
         catch (Exception e) when (RedisConnection.IsFailure(e))
         {
-            GatewayLog.StateStoreUnavailable(logger, "the replay check", e.Message);
+            GatewayLog.StateStoreUnavailable(_logger, "the replay check", e.Message);
             return ReplayDecision.Unavailable;
         }
     }

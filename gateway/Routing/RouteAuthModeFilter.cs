@@ -12,8 +12,10 @@ namespace Smp.Gateway.Routing;
 /// <c>Gateway:Acc:UncWithoutAcc</c> is <c>Refuse</c>). At start this stops the gateway; on a reload YARP keeps the
 /// previous routes and logs this message. Logs each route's access type.
 /// </summary>
-internal sealed class RouteAuthModeFilter(IConfiguration configuration, ILogger<RouteAuthModeFilter> log) : IProxyConfigFilter
+internal sealed class RouteAuthModeFilter(IConfiguration configuration, ILoggerFactory loggers) : IProxyConfigFilter
 {
+    private readonly ILogger _logger = loggers.CreateLogger(LogCategories.Routes);
+
     public ValueTask<ClusterConfig> ConfigureClusterAsync(ClusterConfig cluster, CancellationToken cancel) => new(cluster);
 
     public ValueTask<RouteConfig> ConfigureRouteAsync(RouteConfig route, ClusterConfig? cluster, CancellationToken cancel)
@@ -29,10 +31,10 @@ internal sealed class RouteAuthModeFilter(IConfiguration configuration, ILogger<
 
         string? codebase = RouteCodebases.Get(route);
         bool accEnabled = acc.Enabled;
-        GatewayLog.RouteAccess(log, route.RouteId, codebase ?? "(none)", RouteAuthModes.AccessType(mode, accEnabled));
+        GatewayLog.RouteAccess(_logger, route.RouteId, codebase ?? "(none)", RouteAuthModes.AccessType(mode, accEnabled));
         if (mode == RouteAuthMode.Acc && !accEnabled)
         {
-            GatewayLog.UncRouteWithoutAcc(log, route.RouteId, codebase ?? "(none)");
+            GatewayLog.UncRouteWithoutAcc(_logger, route.RouteId, codebase ?? "(none)");
         }
 
         return new(route);

@@ -32,12 +32,12 @@ internal sealed class ClientTokenBatcher : IDisposable
     private readonly int _maxCalls;
     private readonly Task _loop;
 
-    public ClientTokenBatcher(ClientTokenFetcher fetcher, IOptionsMonitor<GatewayOptions> options, TimeProvider time, ILogger<ClientTokenBatcher> logger)
+    public ClientTokenBatcher(ClientTokenFetcher fetcher, IOptionsMonitor<GatewayOptions> options, TimeProvider time, ILoggerFactory loggers)
     {
         _fetcher = fetcher;
         _options = options;
         _time = time;
-        _logger = logger;
+        _logger = loggers.CreateLogger(LogCategories.TokenCache);
         _maxCalls = options.CurrentValue.Site.MaxConcurrentCalls;
         _calls = new SemaphoreSlim(_maxCalls);
         _loop = Task.Run(RunAsync);

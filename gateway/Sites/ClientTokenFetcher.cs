@@ -21,8 +21,10 @@ internal sealed class ClientTokenFetcher(
     IReplayRegistry registry,
     SiteMetrics metrics,
     IOptionsMonitor<GatewayOptions> options,
-    ILogger<ClientTokenFetcher> logger)
+    ILoggerFactory loggers)
 {
+    private readonly ILogger _logger = loggers.CreateLogger(LogCategories.TokenCache);
+
     public async Task<Dictionary<(string Agent, string Uid), TokenGrant>> FetchAsync(IReadOnlyList<(string Agent, string Uid)> pairs, CancellationToken cancellationToken)
     {
         // One batch serves hellos of many requests: the span stands on its own, not under one of them.
@@ -30,8 +32,11 @@ internal sealed class ClientTokenFetcher(
         activity?.SetTag("smp.site.requests", pairs.Count);
         try
         {
+            long started = System.Diagnostics.Stopwatch.GetTimestamp();
             var grants = await FetchCoreAsync(pairs, cancellationToken);
-            activity?.SetTag("smp.site.tokens", grants.Values.Count(g => g.Token is not null));
+            int tokens = grants.Values.Count(g => g.Token is not null);
+            activity?.SetTag("smp.site.tokens", tokens);
+            GatewayLog.TokensFetched(_logger, tokens, pairs.Count, grants.Count - tokens, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             GatewayActivities.SetOutcome(activity, null);
             return grants;
         }
@@ -94,7 +99,7 @@ internal sealed class ClientTokenFetcher(
         // older than this Site's registry: a token from before the epoch would only be refused as stale.
         if (jwk is null || claims is null || claims.Sub != agent || claims.Aud != o.Audience || claims.Jkt != jwk.Thumbprint || claims.Iat < registry.EpochStart)
         {
-            GatewayLog.IssuerAnswerInvalid(logger, agent, claims?.Jti);
+            GatewayLog.IssuerAnswerInvalid(_logger, agent, claims?.Jti);
             return TokenGrant.Refused(503, SiteError.IssuerUnavailable);
         }
 

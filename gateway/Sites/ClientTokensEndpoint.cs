@@ -19,8 +19,10 @@ internal sealed class ClientTokensEndpoint(
     IAgentStore agents,
     TokenIssuer issuer,
     SiteMetrics metrics,
-    ILogger<ClientTokensEndpoint> logger)
+    ILoggerFactory loggers)
 {
+    private readonly ILogger _logger = loggers.CreateLogger(LogCategories.Sites);
+
     public async Task HandleAsync(HttpContext context)
     {
         metrics.SiteCallReceived();
@@ -71,7 +73,7 @@ internal sealed class ClientTokensEndpoint(
             w.WriteEndObject();
         }
 
-        GatewayLog.SiteTokensIssued(logger, site.Id, issued, request.Requests!.Count - issued);
+        GatewayLog.SiteTokensIssued(_logger, site.Id, issued, request.Requests!.Count - issued);
         await writer.WriteAsync(context, site, buffer.WrittenSpan.ToArray());
     }
 }

@@ -18,8 +18,10 @@ internal sealed class IssuerKeyFetcher(
     ServerKeyRing ring,
     IOptionsMonitor<GatewayOptions> options,
     TimeProvider time,
-    ILogger<IssuerKeyFetcher> logger) : IServerKeyRefresh
+    ILoggerFactory loggers) : IServerKeyRefresh
 {
+    private readonly ILogger _logger = loggers.CreateLogger(LogCategories.ServerKeys);
+
     private readonly Lock _gate = new();
     private Task<bool>? _inFlight;
     private DateTimeOffset _lastFetch = DateTimeOffset.MinValue;
@@ -70,17 +72,17 @@ internal sealed class IssuerKeyFetcher(
             var keys = response.Status == 200 ? Parse(response.Body) : null;
             if (keys is null || keys.Count == 0)
             {
-                GatewayLog.IssuerUnavailable(logger, $"the Issuer's JWKS answered {response.Status} with no usable key");
+                GatewayLog.IssuerUnavailable(_logger, $"the Issuer's JWKS answered {response.Status} with no usable key");
                 return false;
             }
 
             ring.Replace(keys);
-            GatewayLog.IssuerKeysFetched(logger, keys.Count, string.Join(",", keys.Select(k => k.Kid)));
+            GatewayLog.IssuerKeysFetched(_logger, keys.Count, string.Join(", ", keys));
             return true;
         }
         catch (IssuerUnavailableException e)
         {
-            GatewayLog.IssuerUnavailable(logger, "JWKS: " + e.Message);
+            GatewayLog.IssuerUnavailable(_logger, "JWKS: " + e.Message);
             return false;
         }
         finally

@@ -18,8 +18,10 @@ internal sealed class RevocationCheck(
     IssuerClient client,
     IssuerAnswerReader reader,
     IOptionsMonitor<GatewayOptions> options,
-    ILogger<RevocationCheck> logger)
+    ILoggerFactory loggers)
 {
+    private readonly ILogger _logger = loggers.CreateLogger(LogCategories.TokenCache);
+
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         string siteId = options.CurrentValue.Site.SiteId;
@@ -46,7 +48,7 @@ internal sealed class RevocationCheck(
                     {
                         cache.SetStatus(agentId, next);
                         revoked += next == AgentStatus.Revoked ? 1 : 0;
-                        GatewayLog.SiteAgentStatusChanged(logger, agentId, next.ToString());
+                        GatewayLog.SiteAgentStatusChanged(_logger, agentId, next.ToString());
                     }
                 }
                 else
@@ -57,7 +59,7 @@ internal sealed class RevocationCheck(
             }
         }
 
-        GatewayLog.RevocationCheckDone(logger, ids.Count, revoked, forgotten);
+        GatewayLog.RevocationCheckDone(_logger, ids.Count, revoked, forgotten);
     }
 
     private static byte[] Body(string siteId, long ts, string rid, string[] agents)

@@ -21,7 +21,7 @@ internal sealed class SiteKey
 
     private readonly RSA _rsa;
 
-    public SiteKey(IOptions<GatewayOptions> options, ILogger<SiteKey> logger)
+    public SiteKey(IOptions<GatewayOptions> options, ILoggerFactory loggers)
     {
         var o = options.Value;
         string path = string.IsNullOrEmpty(o.Site.KeyFile) ? Path.Combine(DataDirectory.Ensure(o), GeneratedKeyFileName) : o.Site.KeyFile;
@@ -34,7 +34,7 @@ internal sealed class SiteKey
 
         Thumbprint = RsaJwk.FromParameters(_rsa.ExportParameters(false)).Thumbprint;
         Decrypting = new RsaSecurityKey(_rsa) { KeyId = o.Site.SiteId };
-        GatewayLog.SiteKeyLoaded(logger, Thumbprint, path);
+        GatewayLog.SiteKeyLoaded(loggers.CreateLogger(LogCategories.ServerKeys), Thumbprint, path);
     }
 
     /// <summary>The JWK thumbprint of the public key, for the log.</summary>

@@ -16,8 +16,10 @@ internal sealed class SiteMaintenance(
     RevocationCheck revocations,
     IOptionsMonitor<GatewayOptions> options,
     TimeProvider time,
-    ILogger<SiteMaintenance> logger) : BackgroundService
+    ILoggerFactory loggers) : BackgroundService
 {
+    private readonly ILogger _logger = loggers.CreateLogger(LogCategories.TokenCache);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await keys.FetchAsync();
@@ -43,7 +45,7 @@ internal sealed class SiteMaintenance(
             catch (Exception e)
             {
                 // The next period tries again; cached tokens keep working meanwhile.
-                GatewayLog.IssuerUnavailable(logger, e.Message);
+                GatewayLog.IssuerUnavailable(_logger, e.Message);
             }
         }
     }

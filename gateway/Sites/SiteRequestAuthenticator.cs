@@ -11,8 +11,10 @@ namespace Smp.Gateway.Sites;
 /// <c>ts</c> within 300 s, an audience the Site may ask for, and last the memory of requests seen, so
 /// that only a request that passed everything else is remembered.
 /// </summary>
-internal sealed class SiteRequestAuthenticator(SiteRegistry sites, SeenSiteRequests seen, TimeProvider time, ILogger<SiteRequestAuthenticator> logger)
+internal sealed class SiteRequestAuthenticator(SiteRegistry sites, SeenSiteRequests seen, TimeProvider time, ILoggerFactory loggers)
 {
+    private readonly ILogger _logger = loggers.CreateLogger(LogCategories.Sites);
+
     /// <summary>128 requests of two short strings each fit many times over; 1024 agent ids too.</summary>
     private const int MaxBody = 64 * 1024;
 
@@ -37,7 +39,7 @@ internal sealed class SiteRequestAuthenticator(SiteRegistry sites, SeenSiteReque
             return (request!, site!);
         }
 
-        GatewayLog.SiteRequestRefused(logger, refusal, request?.Site, context.Connection.RemoteIpAddress?.ToString());
+        GatewayLog.SiteRequestRefused(_logger, refusal, request?.Site, context.Connection.RemoteIpAddress?.ToString());
         context.Response.StatusCode = request is null ? StatusCodes.Status400BadRequest : StatusCodes.Status403Forbidden;
         context.Response.Headers[NsError.HeaderName] = refusal;
         return null;

@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Logging;
 using Smp.Gateway.Agents;
+using Smp.Gateway.Diagnostics;
 using Smp.Gateway.RateLimiting;
 using Smp.Gateway.Tokens;
 
@@ -8,8 +10,11 @@ namespace Smp.Gateway.Sites;
 /// A Site's tokens (§10): from the cache when it holds one for that agent and uid (or a refusal still
 /// in force), otherwise from the Issuer through the batcher.
 /// </summary>
-internal sealed class SiteTokenSource(SiteTokenCache cache, ClientTokenBatcher batcher, IssuanceLimiter limiter, SiteMetrics metrics) : IAgentTokenSource
+internal sealed class SiteTokenSource(
+    SiteTokenCache cache, ClientTokenBatcher batcher, IssuanceLimiter limiter, SiteMetrics metrics, ILoggerFactory loggers) : IAgentTokenSource
 {
+    private readonly ILogger _logger = loggers.CreateLogger(LogCategories.TokenCache);
+
     public async ValueTask<TokenGrant> GetAsync(string agentId, string uid, Agent? known, string source, CancellationToken cancellationToken)
     {
         if (known is { IsActive: false })
@@ -24,6 +29,7 @@ internal sealed class SiteTokenSource(SiteTokenCache cache, ClientTokenBatcher b
                 metrics.CacheHit();
             }
 
+            GatewayLog.CacheAnswered(_logger, agentId, cached.Error ?? "token");
             return cached;
         }
 
@@ -33,6 +39,7 @@ internal sealed class SiteTokenSource(SiteTokenCache cache, ClientTokenBatcher b
             return TokenGrant.RateLimited(retryAfter);
         }
 
+        GatewayLog.CacheMissed(_logger, agentId);
         return await batcher.GetAsync(agentId, uid).WaitAsync(cancellationToken);
     }
 }

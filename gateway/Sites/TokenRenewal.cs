@@ -10,8 +10,10 @@ namespace Smp.Gateway.Sites;
 /// <c>RenewBefore</c> and were asked for again, at most 4096 a pass, 128 a call, one call after the
 /// other (a pass is background work: it leaves the concurrent calls to hellos).
 /// </summary>
-internal sealed class TokenRenewal(SiteTokenCache cache, ClientTokenFetcher fetcher, IOptionsMonitor<GatewayOptions> options, ILogger<TokenRenewal> logger)
+internal sealed class TokenRenewal(SiteTokenCache cache, ClientTokenFetcher fetcher, IOptionsMonitor<GatewayOptions> options, ILoggerFactory loggers)
 {
+    private readonly ILogger _logger = loggers.CreateLogger(LogCategories.TokenCache);
+
     /// <summary>The pass period: configured, or by the tokens' lifetime as §10 gives it (5 minutes before any is known).</summary>
     public TimeSpan Period
     {
@@ -34,6 +36,6 @@ internal sealed class TokenRenewal(SiteTokenCache cache, ClientTokenFetcher fetc
             renewed += grants.Values.Count(g => g.Token is not null);
         }
 
-        GatewayLog.TokenRenewalPass(logger, removed, due.Count, renewed);
+        GatewayLog.TokenRenewalPass(_logger, removed, due.Count, renewed);
     }
 }

@@ -19,10 +19,10 @@ internal sealed class RedisConnection : IAsyncDisposable
     private readonly ILogger _logger;
     private ConnectionMultiplexer? _multiplexer;
 
-    public RedisConnection(IOptions<GatewayOptions> options, ILogger<RedisConnection> logger)
+    public RedisConnection(IOptions<GatewayOptions> options, ILoggerFactory loggers)
     {
         _options = options.Value.State.Redis;
-        _logger = logger;
+        _logger = loggers.CreateLogger(LogCategories.State);
         Keys = new RedisKeys(_options.KeyPrefix);
     }
 

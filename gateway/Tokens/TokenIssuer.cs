@@ -26,8 +26,10 @@ internal sealed class TokenIssuer(
     IOptionsMonitor<GatewayOptions> options,
     TimeProvider time,
     GatewayMetrics metrics,
-    ILogger<TokenIssuer> logger)
+    ILoggerFactory loggers)
 {
+    private readonly ILogger _logger = loggers.CreateLogger(LogCategories.Token);
+
     // Plain JSON for a plain reader: `smp+jwt`, not `smp\u002Bjwt`. Nothing here is ever embedded in HTML.
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -112,7 +114,7 @@ internal sealed class TokenIssuer(
         key.Sign(System.Text.Encoding.ASCII.GetBytes(signingInput), signature);
         string token = signingInput + "." + Base64Url.Encode(signature);
 
-        GatewayLog.TokenIssued(logger, agent.AgentId, jti, key.Kid, exp);
+        GatewayLog.TokenIssued(_logger, agent.AgentId, jti, key.Kid, exp);
         metrics.Issued(System.Diagnostics.Stopwatch.GetElapsedTime(start));
         activity?.SetTag(GatewayActivities.Agent, agent.AgentId);
         activity?.SetTag(GatewayActivities.TokenId, jti);

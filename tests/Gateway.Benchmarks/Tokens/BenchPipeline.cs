@@ -43,7 +43,7 @@ internal sealed class BenchPipeline : IDisposable
         var metrics = new GatewayMetrics(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>(), Registry);
         Validator = new ProofValidator(Keys, new VerifiedSignatureCache(monitor, TimeProvider.System), Store, Registry, monitor, TimeProvider.System, new NoKeyRefresh(), metrics);
         Issuer = new TokenIssuer(Keys, new EpochZero(), new IssuedTokenCache(monitor, TimeProvider.System),
-            new IssuanceLimiter(monitor), monitor, TimeProvider.System, metrics, NullLogger<TokenIssuer>.Instance);
+            new IssuanceLimiter(monitor), monitor, TimeProvider.System, metrics, NullLoggerFactory.Instance);
         AgentRsa = RSA.Create(2048);
         AgentId = Guid.NewGuid().ToString("D");
     }

@@ -32,6 +32,11 @@ public sealed class ConfigurationValidationTests
         { "Gateway:Acc:Rotation:PreviousPasswordHash", "old-password", "Gateway:Acc:Rotation:PreviousPasswordHash" },
         { "Gateway:Acc:Rotation:User", "svc-acc", "Gateway:Acc:Rotation:PreviousPasswordUntil" },
         { "Gateway:Acc:UncWithoutAcc", "Ignore", "Gateway:Acc:UncWithoutAcc" },
+        { "Gateway:Telemetry:PrometheusUrl", "https://127.0.0.1:9464/metrics", "Gateway:Telemetry:PrometheusUrl" },
+        { "Gateway:Telemetry:PrometheusUrl", "http://127.0.0.1:9464/", "Gateway:Telemetry:PrometheusUrl" },
+        { "Gateway:Telemetry:PrometheusUrl", "http://127.0.0.1/metrics", "Gateway:Telemetry:PrometheusUrl" },
+        { "Gateway:Telemetry:PrometheusUrl", "http://metrics.example.com:9464/metrics", "Gateway:Telemetry:PrometheusUrl" },
+        { "Gateway:Telemetry:PrometheusUrl", "9464", "Gateway:Telemetry:PrometheusUrl" },
     };
 
     [Theory]

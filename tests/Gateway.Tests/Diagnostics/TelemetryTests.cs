@@ -112,11 +112,60 @@ public sealed class TelemetryTests
         Assert.True(Sum(points, "smp.site.issuer_calls") >= 1, "no Issuer call counted at the Site");
     }
 
-    private static async Task<(GatewayHost, List<Activity>, List<Metric>)> StartAsync()
+    [Fact]
+    public async Task AccStaleThenRightPassword_ShieldDecisionsAndBindsAsSpans()
+    {
+        const string user = @"EXAMPLE\svc-acc", password = "correct horse battery staple";
+        var (host, spans, metrics) = await StartAsync(new Dictionary<string, string?>
+        {
+            ["ReverseProxy:Routes:legacy:Metadata:SmpAuth"] = "Acc",
+            ["Gateway:Acc:Accounts:0:User"] = user,
+            ["Gateway:Acc:Accounts:0:PasswordHash"] = Smp.Gateway.Acc.PasswordHash.Create(password, 10_000),
+            ["Gateway:Acc:AllowPlainHttp"] = "true",
+        });
+        await using (host)
+        {
+            using var client = host.NewClient();
+            string Basic(string p) => "Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(user + ":" + p));
+            var statuses = new List<HttpStatusCode>();
+            foreach (string attempt in new[] { "stale password", "stale password", password })
+            {
+                using var response = await TestAgent.SendAsync(client, Paths.Echo, Basic(attempt));
+                statuses.Add(response.StatusCode);
+            }
+
+            Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests, HttpStatusCode.OK], statuses);
+            List<Activity> checks, binds;
+            lock (spans)
+            {
+                checks = spans.Where(s => s.DisplayName == "smp.acc.check").OrderBy(s => s.StartTimeUtc).ToList();
+                binds = spans.Where(s => s.DisplayName == "smp.acc.bind").ToList();
+            }
+
+            Assert.Equal(["credentials-invalid", "acc-throttled", "accepted"], checks.Select(c => c.GetTagItem("smp.outcome")));
+            Assert.Equal([true, false, true], checks.Select(c => c.GetTagItem("smp.acc.bound")));
+            Assert.All(checks, c => Assert.Equal(user, c.GetTagItem("smp.acc.account")));
+            Assert.All(checks, c => Assert.IsType<string>(c.GetTagItem("smp.acc.decision")));
+            // The directory saw two binds, each under its check; the shield answered the repeat alone.
+            Assert.Equal(2, binds.Count);
+            Assert.Equal("Rejected", Assert.Single(binds, b => b.ParentSpanId == checks[0].SpanId).GetTagItem("smp.acc.bind_result"));
+            Assert.Equal("Accepted", Assert.Single(binds, b => b.ParentSpanId == checks[2].SpanId).GetTagItem("smp.acc.bind_result"));
+            Assert.All(binds, b => Assert.Equal(ActivityKind.Client, b.Kind));
+            Assert.All(spans, s => Assert.DoesNotContain(s.TagObjects, t => t.Value is string v && v.Contains("stale password")));
+
+            var points = Collect(host, metrics);
+            Assert.Equal(1, Sum(points, "smp.gateway.acc.attempts", ("outcome", "acc-throttled")));
+            Assert.Equal(2, Sum(points, "smp.gateway.acc.binds"));
+        }
+    }
+
+    private static async Task<(GatewayHost, List<Activity>, List<Metric>)> StartAsync(Dictionary<string, string?>? settings = null)
     {
         var spans = new List<Activity>();
         var metrics = new List<Metric>();
-        var host = await GatewayHost.StartAsync(new Dictionary<string, string?> { ["Gateway:Telemetry:Enabled"] = "true" }, services: s => s
+        settings ??= [];
+        settings["Gateway:Telemetry:Enabled"] = "true";
+        var host = await GatewayHost.StartAsync(settings, services: s => s
             .ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(spans))
             .ConfigureOpenTelemetryMeterProvider(m => m.AddInMemoryExporter(metrics)));
         return (host, spans, metrics);

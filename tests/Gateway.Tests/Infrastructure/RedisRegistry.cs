@@ -25,9 +25,9 @@ internal sealed class RedisRegistry : IAsyncDisposable
     public static async Task<RedisRegistry> ConnectAsync(string configuration, TimeSpan? timeout = null)
     {
         var options = new GatewayOptions { State = { Store = "Redis", Redis = { Configuration = configuration, Timeout = timeout ?? TimeSpan.FromSeconds(1) } } };
-        var connection = new RedisConnection(Microsoft.Extensions.Options.Options.Create(options), NullLogger<RedisConnection>.Instance);
+        var connection = new RedisConnection(Microsoft.Extensions.Options.Options.Create(options), NullLoggerFactory.Instance);
         await connection.ConnectAsync(CancellationToken.None);
-        var registry = new RedisReplayRegistry(connection, new StaticOptionsMonitor(options), TimeProvider.System, NullLogger<RedisReplayRegistry>.Instance);
+        var registry = new RedisReplayRegistry(connection, new StaticOptionsMonitor(options), TimeProvider.System, NullLoggerFactory.Instance);
         return new RedisRegistry(connection, registry, options);
     }
 

@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Http;
+using Smp.Gateway.Diagnostics;
+
+namespace Smp.Gateway.Tests.Diagnostics;
+
+public sealed class LoggedHeadersTests
+{
+    [Theory]
+    [InlineData("Authorization", "SMPToken aaa.bbb.ccc.ddd.eee", "SMPToken <19 bytes withheld>")]
+    [InlineData("Authorization", "Basic ZG9tXGFjYzpwYXNzd29yZA==", "Basic <24 bytes withheld>")]
+    [InlineData("Authorization", "Bearer 0123456789", "Bearer <10 bytes withheld>")]
+    [InlineData("Authorization", "garbage", "<7 bytes withheld>")]
+    [InlineData("proxy-authorization", "Basic eDp5", "Basic <4 bytes withheld>")]
+    [InlineData("WWW-Authenticate", "SMPToken token=\"aaa.bbb.ccc\"", "SMPToken <19 bytes withheld>")]
+    [InlineData("WWW-Authenticate", "Basic realm=\"SMP\"", "Basic realm=\"SMP\"")]
+    [InlineData("WWW-Authenticate", "SMPToken", "SMPToken")]
+    [InlineData("X-SMP-Enrollment", "the secret", "<10 bytes withheld>")]
+    [InlineData("X-SMP-Site-Signature", "sig nature", "<10 bytes withheld>")]
+    [InlineData("Cookie", "a=b", "<3 bytes withheld>")]
+    [InlineData("Set-Cookie", "a=b; Path=/", "<11 bytes withheld>")]
+    [InlineData("X-SMP-NSError", "replay", "replay")]
+    [InlineData("User-Agent", "Altiris-Agent/8.7", "Altiris-Agent/8.7")]
+    public void Value_Header_CredentialWithheld(string name, string value, string logged)
+    {
+        Assert.Equal(logged, LoggedHeaders.Value(name, value));
+    }
+
+    [Fact]
+    public void Describe_EveryHeaderAndValue_InOrder()
+    {
+        var headers = new HeaderDictionary { ["Host"] = "ns.example.com", ["Authorization"] = "Basic eDp5", ["Accept"] = new(["a", "b"]) };
+
+        Assert.Equal("Host: ns.example.com; Authorization: Basic <4 bytes withheld>; Accept: a; Accept: b", LoggedHeaders.Describe(headers));
+    }
+
+    [Theory]
+    [InlineData("", "")]
+    [InlineData("?token=abc", "?<9 bytes withheld>")]
+    public void Query_AnyQuery_OnlyItsLength(string query, string logged)
+    {
+        Assert.Equal(logged, LoggedHeaders.Query(new QueryString(query.Length == 0 ? null : query)));
+    }
+}
