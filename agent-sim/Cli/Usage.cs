@@ -8,7 +8,7 @@ internal static class Usage
 
         Usage:
           agent-sim demo   [--hierarchy] [--agents 200] [--duration 15] [--concurrency 16] [--keys DIR]
-                           [--json FILE] [--html FILE]
+                           [--json FILE] [--html FILE] [--log CATEGORY=LEVEL,...]
               Starts a legacy server and a gateway in-process on free 127.0.0.1 ports, runs a load
               with every scenario, prints the summary. Exit code 0 when every scenario behaved.
               Its gateway also has a UNC-codebase route (ACC only) and one ACC account with a
@@ -22,6 +22,7 @@ internal static class Usage
           agent-sim load   --gateway URL --secret S [--agents 50] [--concurrency 8] [--duration 10]
                            [--max-requests M] [--mix cold=1,warm=6,keepalive=2,replay=1,revoked=0,hostile=0,unc=0,stale-acc=0]
                            [--keys .data/agent-keys] [--json FILE] [--html FILE] [--enroll-at ISSUER_URL]
+                           [--log CATEGORY=LEVEL,...]
               Enrolls N agents with the enrollment secret and runs C workers until the duration or
               the request count is reached. Progress goes to stderr, the summary table to stdout.
               The revoked scenario needs a host that can revoke agents (demo); here it is skipped, as
@@ -31,7 +32,7 @@ internal static class Usage
 
           agent-sim soak   [--agents 10000] [--duration 600] [--sample 10] [--concurrency 16]
                            [--agents-per-key 50] [--token-lifetime 120] [--keys DIR] [--json FILE]
-                           [--mix cold=2,warm=6,keepalive=2,replay=1,revoked=1,hostile=2]
+                           [--mix cold=2,warm=6,keepalive=2,replay=1,revoked=1,hostile=2] [--log CATEGORY=LEVEL,...]
               The demo's in-process gateway under a long load of honest and hostile agents (hostile:
               forged and tampered proofs, alg none, garbage, bad hellos), sampling this process's
               GC heap, working set, threads and handles every --sample seconds. Memory is flat when
@@ -47,5 +48,15 @@ internal static class Usage
               (5 or 6 targets x (seconds + warmup) x rounds) plus the signing of the proofs.
 
           agent-sim --help
+
+        --log CATEGORY=LEVEL[,CATEGORY=LEVEL] (demo, load, soak): the agents' log, to stderr. Categories:
+          Smp.Agent.Token.Storage   tokens stored per server, reused for one step, replaced, discarded on
+                                    a 403, taken fresh from a 401; a challenge token refused (Warning)
+          Smp.Agent.ServerKeys      the server keys learnt at enrollment, id and bits; keys skipped and why
+          Smp.Agent.NetworkOperation (Debug) each request: method, URL, credential (none, hello, proof,
+                                    connection), status and X-SMP-NSError
+          or a prefix (Smp.Agent). Levels: Trace, Debug, Information, Warning, Error, Critical, None.
+          Default: every category at Warning. Never a token, a proof, a signature or a password.
+          Example: --log Smp.Agent.Token.Storage=Debug,Smp.Agent.ServerKeys=Information
         """;
 }

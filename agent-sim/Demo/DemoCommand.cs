@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Smp.AgentSim.Cli;
 using Smp.AgentSim.Load;
 using Smp.AgentSim.Protocol;
@@ -23,7 +24,10 @@ internal static class DemoCommand
         string? jsonFile = arguments.String("--json");
         string? htmlFile = arguments.String("--html");
         bool hierarchy = arguments.Flag("--hierarchy");
+        LogSettings logs = LogSettings.Read(arguments);
         arguments.EnsureAllRead();
+        using ILoggerFactory loggerFactory = logs.CreateLoggerFactory();
+        options = options with { LoggerFactory = loggerFactory };
         return hierarchy ? await RunHierarchyAsync(options, new Reports(jsonFile, htmlFile), cancellationToken).ConfigureAwait(false) : await RunSingleAsync(options, new Reports(jsonFile, htmlFile), cancellationToken).ConfigureAwait(false);
     }
 

@@ -17,7 +17,7 @@ internal static class AgentEnrollment
             .Select(i => i < keys ? owners[i] : owners[i % keys].Alias(i / keys))
             .ToArray();
         var agents = new SimulatedAgent?[identities.Count];
-        var client = new EnrollmentClient(http);
+        var client = new EnrollmentClient(http, options.LoggerFactory);
         Uri[] servers = [options.Gateway, .. options.Sites];
         try
         {
@@ -26,7 +26,7 @@ internal static class AgentEnrollment
             {
                 EnrollmentResult result = await client.EnrollAsync(options.EnrollAt ?? options.Gateway, options.EnrollmentSecret, identities[i], ct)
                     .ConfigureAwait(false);
-                agents[i] = new SimulatedAgent(identities[i], result.ServerKeys, servers[i % servers.Length], time, options.IdleConnectionTimeout);
+                agents[i] = new SimulatedAgent(identities[i], result.ServerKeys, servers[i % servers.Length], time, options.IdleConnectionTimeout, options.LoggerFactory);
             }).ConfigureAwait(false);
         }
         catch

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Smp.AgentSim.Cli;
 using Smp.AgentSim.Protocol;
 using Smp.AgentSim.Report;
@@ -12,12 +13,14 @@ internal static class LoadCommand
         LoadOptions options = ReadOptions(arguments);
         string? jsonFile = arguments.String("--json");
         string? htmlFile = arguments.String("--html");
+        LogSettings logs = LogSettings.Read(arguments);
         arguments.EnsureAllRead();
 
         LoadSummary summary;
         try
         {
-            summary = await new LoadRunner(options).RunAsync(cancellationToken).ConfigureAwait(false);
+            using ILoggerFactory loggerFactory = logs.CreateLoggerFactory();
+            summary = await new LoadRunner(options with { LoggerFactory = loggerFactory }).RunAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is EnrollmentException or HttpRequestException or InvalidDataException)
         {

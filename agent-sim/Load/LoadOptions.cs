@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
 namespace Smp.AgentSim.Load;
 
 /// <summary>What <see cref="LoadRunner"/> runs. Duration and request count both bound the run.</summary>
@@ -68,4 +71,7 @@ internal sealed record LoadOptions
 
     /// <summary>Where the once-a-second progress line goes; null for none.</summary>
     public TextWriter? Progress { get; init; }
+
+    /// <summary>Where the agents log (<see cref="Protocol.AgentLogCategories"/>). Default none.</summary>
+    public ILoggerFactory LoggerFactory { get; init; } = NullLoggerFactory.Instance;
 }

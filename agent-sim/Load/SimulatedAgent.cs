@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Smp.AgentSim.Protocol;
 
 namespace Smp.AgentSim.Load;
@@ -11,13 +12,18 @@ internal sealed class SimulatedAgent : IDisposable
     private readonly Lazy<HttpClient> keepAliveClient;
 
     /// <param name="idleConnectionTimeout">How long an idle connection stays open; default 30 s.</param>
-    public SimulatedAgent(AgentIdentity identity, ServerKeySet serverKeys, Uri gateway, TimeProvider time, TimeSpan? idleConnectionTimeout = null)
+    /// <param name="loggerFactory">Where the agent's tokens and requests are logged; default none.</param>
+    public SimulatedAgent(
+        AgentIdentity identity, ServerKeySet serverKeys, Uri gateway, TimeProvider time, TimeSpan? idleConnectionTimeout = null,
+        ILoggerFactory? loggerFactory = null)
     {
         Identity = identity;
         ServerKeys = serverKeys;
         Gateway = gateway;
-        Client = SmpAgentClient.Create(identity, Tokens, serverKeys, time, idleConnectionTimeout: idleConnectionTimeout);
-        keepAliveClient = new Lazy<HttpClient>(() => SmpAgentClient.Create(identity, Tokens, serverKeys, time, reuseConnection: true, idleConnectionTimeout));
+        Tokens = new TokenStore(loggerFactory);
+        Client = SmpAgentClient.Create(identity, Tokens, serverKeys, time, idleConnectionTimeout: idleConnectionTimeout, loggerFactory: loggerFactory);
+        keepAliveClient = new Lazy<HttpClient>(() =>
+            SmpAgentClient.Create(identity, Tokens, serverKeys, time, reuseConnection: true, idleConnectionTimeout, loggerFactory));
     }
 
     public AgentIdentity Identity { get; }
@@ -26,7 +32,7 @@ internal sealed class SimulatedAgent : IDisposable
 
     public Uri Gateway { get; }
 
-    public TokenStore Tokens { get; } = new();
+    public TokenStore Tokens { get; }
 
     public ServerCredential Credential => Tokens.For(Gateway);
 

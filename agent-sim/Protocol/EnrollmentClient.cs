@@ -1,14 +1,19 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Smp.AgentSim.Protocol;
 
 /// <summary>Enrolls an agent's key with the Issuer (PROTOCOL.md §4) by the enrollment secret.</summary>
-internal sealed class EnrollmentClient(HttpClient http)
+/// <param name="loggerFactory">Where the server keys learnt are logged (<see cref="AgentLogCategories.ServerKeys"/>); default none.</param>
+internal sealed class EnrollmentClient(HttpClient http, ILoggerFactory? loggerFactory = null)
 {
     public const string SecretHeader = "X-SMP-Enrollment";
     private const int MaxMessageLength = 200;
+
+    private readonly ILogger keysLogger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger(AgentLogCategories.ServerKeys);
 
     /// <summary>
     /// Sends <c>POST /smp/agents</c>; on 201 or 200 checks the <c>jkt</c> the server computed and
@@ -28,10 +33,12 @@ internal sealed class EnrollmentClient(HttpClient http)
         byte[] body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         if (response.StatusCode is not (HttpStatusCode.Created or HttpStatusCode.OK))
         {
-            throw new EnrollmentException(response.StatusCode, NsError(response), Message(body));
+            throw new EnrollmentException(response.StatusCode, SmpHeaders.NsErrorOf(response), Message(body));
         }
 
-        return ParseResult(response.StatusCode, body, identity);
+        EnrollmentResult result = ParseResult(response.StatusCode, body, identity);
+        AgentLog.ServerKeysLearnt(keysLogger, result.ServerKeys.Count, TokenStore.Origin(server), identity.AgentId);
+        return result;
     }
 
     private static byte[] RequestBody(AgentIdentity identity)
@@ -49,7 +56,7 @@ internal sealed class EnrollmentClient(HttpClient http)
         return buffer.ToArray();
     }
 
-    private static EnrollmentResult ParseResult(HttpStatusCode status, byte[] body, AgentIdentity identity)
+    private EnrollmentResult ParseResult(HttpStatusCode status, byte[] body, AgentIdentity identity)
     {
         try
         {
@@ -67,7 +74,7 @@ internal sealed class EnrollmentClient(HttpClient http)
                 throw new EnrollmentException(status, null, "the server's jkt differs from the thumbprint of the agent key");
             }
 
-            ServerKeySet keys = ServerKeySet.FromJwks(root.GetProperty("keys"));
+            ServerKeySet keys = ServerKeySet.FromJwks(root.GetProperty("keys"), keysLogger);
             if (keys.Count == 0)
             {
                 keys.Dispose();
@@ -81,9 +88,6 @@ internal sealed class EnrollmentClient(HttpClient http)
             throw new EnrollmentException(status, null, "the answer is not the JSON of PROTOCOL.md §4");
         }
     }
-
-    private static string? NsError(HttpResponseMessage response) =>
-        response.Headers.TryGetValues(SmpHeaders.NsError, out IEnumerable<string>? values) ? values.FirstOrDefault() : null;
 
     private static string Message(byte[] body)
     {

@@ -1,15 +1,20 @@
 using System.Security.Cryptography;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Smp.AgentSim.Protocol;
 
 /// <summary>
 /// What an agent holds for one server: its <c>uid</c>, the token issued for it, and the last counter
 /// used with that token. Thread-safe: concurrent requests of one agent never share a counter.
+/// Each change is logged under <see cref="AgentLogCategories.TokenStorage"/>, outside the lock.
 /// </summary>
-internal sealed class ServerCredential
+/// <param name="origin">The server's origin, as <see cref="TokenStore"/> keys it; only named in the log.</param>
+internal sealed class ServerCredential(string? origin = null, ILogger? logger = null)
 {
     private const int UidBytes = 16;
 
+    private readonly ILogger logger = logger ?? NullLogger.Instance;
     private readonly Lock gate = new();
     private string uid = NewUid();
     private IssuedToken? token;
@@ -55,6 +60,8 @@ internal sealed class ServerCredential
     /// </summary>
     public bool Accept(IssuedToken verified, string uidSent)
     {
+        IssuedToken? replaced;
+        long kept;
         lock (gate)
         {
             if (!string.Equals(uid, uidSent, StringComparison.Ordinal)
@@ -63,60 +70,97 @@ internal sealed class ServerCredential
                 return false;
             }
 
+            replaced = token;
+            kept = counter;
             if (token is null || !string.Equals(token.Text, verified.Text, StringComparison.Ordinal))
             {
                 token = verified;
                 counter = 0;
             }
-
-            return true;
         }
+
+        if (replaced is null)
+        {
+            AgentLog.TokenStored(logger, verified.Jti, origin, verified.Subject, verified.Kid, verified.ExpiresAt);
+        }
+        else if (string.Equals(replaced.Text, verified.Text, StringComparison.Ordinal))
+        {
+            AgentLog.TokenKept(logger, verified.Jti, origin, kept);
+        }
+        else
+        {
+            AgentLog.TokenReplaced(logger, verified.Jti, replaced.Jti, origin, verified.Subject, verified.Kid, verified.ExpiresAt);
+        }
+
+        return true;
     }
 
     /// <summary>Reserves the next counter of an unexpired token, or null when there is none to use.</summary>
     public ProofTicket? NextProof(DateTimeOffset now)
     {
+        IssuedToken? expired;
         lock (gate)
         {
-            if (token is null || now >= token.ExpiresAt)
+            if (token is null)
             {
                 return null;
             }
 
-            counter++;
-            return new ProofTicket(token, counter);
+            if (now < token.ExpiresAt)
+            {
+                counter++;
+                return new ProofTicket(token, counter);
+            }
+
+            expired = token;
         }
+
+        AgentLog.TokenExpired(logger, expired.Jti, origin, expired.ExpiresAt);
+        return null;
     }
 
-    /// <summary>Drops the token and draws a new uid (§8, on a 403), whatever token is held.</summary>
+    /// <summary>Drops the token and draws a new uid, whatever token is held: the agent starting afresh.</summary>
     public void Discard()
     {
+        IssuedToken? dropped;
         lock (gate)
         {
-            DiscardLocked();
+            dropped = DiscardLocked();
+        }
+
+        if (dropped is not null)
+        {
+            AgentLog.TokenDropped(logger, dropped.Jti, origin, dropped.Subject);
         }
     }
 
     /// <summary>
-    /// Drops <paramref name="used"/> and the uid, unless another token already replaced it: two
-    /// requests refused with the same token must not throw away the one that came after.
+    /// Drops <paramref name="used"/> and the uid after a 403 (§8), unless another token already
+    /// replaced it: two requests refused with the same token must not throw away the one that came after.
     /// </summary>
-    public void Discard(IssuedToken used)
+    /// <param name="nsError">The 403's <c>X-SMP-NSError</c>, for the log.</param>
+    public void Discard(IssuedToken used, string? nsError = null)
     {
         lock (gate)
         {
-            if (token is not null && string.Equals(token.Text, used.Text, StringComparison.Ordinal))
+            if (token is null || !string.Equals(token.Text, used.Text, StringComparison.Ordinal))
             {
-                DiscardLocked();
+                return;
             }
+
+            DiscardLocked();
         }
+
+        AgentLog.TokenDiscarded(logger, used.Jti, origin, nsError ?? "-", used.Subject);
     }
 
-    private void DiscardLocked()
+    private IssuedToken? DiscardLocked()
     {
+        IssuedToken? held = token;
         token = null;
         counter = 0;
         uid = NewUid();
+        return held;
     }
 
     private static string NewUid() => B64u.Encode(RandomNumberGenerator.GetBytes(UidBytes));

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+
 namespace Smp.AgentSim.Protocol;
 
 /// <summary>Builds an agent's <see cref="HttpClient"/> over <see cref="SmpTokenHandler"/>.</summary>
@@ -10,7 +12,7 @@ internal static class SmpAgentClient
     /// </summary>
     public static HttpClient Create(
         AgentIdentity identity, TokenStore store, ServerKeySet serverKeys, TimeProvider time, bool reuseConnection = false,
-        TimeSpan? idleConnectionTimeout = null)
+        TimeSpan? idleConnectionTimeout = null, ILoggerFactory? loggerFactory = null)
     {
         var sockets = new SocketsHttpHandler
         {
@@ -19,7 +21,7 @@ internal static class SmpAgentClient
             UseCookies = false,
             AllowAutoRedirect = false,
         };
-        var handler = new SmpTokenHandler(identity, store, serverKeys, time, reuseConnection) { InnerHandler = sockets };
+        var handler = new SmpTokenHandler(identity, store, serverKeys, time, reuseConnection, loggerFactory) { InnerHandler = sockets };
         return new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
     }
 }

@@ -1,13 +1,17 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Smp.AgentSim.Protocol;
 
 /// <summary>
 /// The agent's side of the SMPToken exchange (PROTOCOL.md §6-§8) for one agent: hello and proof,
 /// one step once a token is held, a single retry when the server hands out a fresh token, and the
-/// discard of token and uid on a 403. Each call's outcome is left in its <see cref="SmpExchange"/>.
+/// discard of token and uid on a 403. Each call's outcome is left in its <see cref="SmpExchange"/>;
+/// each request sent is logged under <see cref="AgentLogCategories.NetworkOperation"/>, what it does
+/// with tokens under <see cref="AgentLogCategories.TokenStorage"/>.
 /// </summary>
 internal sealed class SmpTokenHandler : DelegatingHandler
 {
@@ -16,20 +20,27 @@ internal sealed class SmpTokenHandler : DelegatingHandler
     private readonly TokenVerifier verifier;
     private readonly TimeProvider time;
     private readonly bool reuseConnection;
+    private readonly ILogger storageLog;
+    private readonly ILogger networkLog;
     private readonly ConcurrentDictionary<string, bool> authenticatedOrigins = new(StringComparer.OrdinalIgnoreCase);
 
     /// <param name="reuseConnection">
     /// After an accepted proof, send the following requests without <c>Authorization</c> (§7,
     /// "Connection"). Only meaningful over a handler with one connection per server.
     /// </param>
+    /// <param name="loggerFactory">Default none.</param>
     public SmpTokenHandler(
-        AgentIdentity identity, TokenStore store, ServerKeySet serverKeys, TimeProvider time, bool reuseConnection = false)
+        AgentIdentity identity, TokenStore store, ServerKeySet serverKeys, TimeProvider time, bool reuseConnection = false,
+        ILoggerFactory? loggerFactory = null)
     {
         this.identity = identity;
         this.store = store;
         verifier = new TokenVerifier(identity, serverKeys);
         this.time = time;
         this.reuseConnection = reuseConnection;
+        loggerFactory ??= NullLoggerFactory.Instance;
+        storageLog = loggerFactory.CreateLogger(AgentLogCategories.TokenStorage);
+        networkLog = loggerFactory.CreateLogger(AgentLogCategories.NetworkOperation);
     }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -67,6 +78,7 @@ internal sealed class SmpTokenHandler : DelegatingHandler
         string uidSent;
         if (ticket is not null)
         {
+            AgentLog.TokenReused(storageLog, ticket.Token.Jti, origin, identity.AgentId, ticket.Counter);
             uidSent = ticket.Token.Uid;
             response = await SendProof(request, ticket, exchange, cancellationToken).ConfigureAwait(false);
         }
@@ -79,7 +91,7 @@ internal sealed class SmpTokenHandler : DelegatingHandler
 
         // A 401 may carry a fresh token (after a hello, or after a proof refused for stale-epoch,
         // expired...): keep it if it checks out even when this request cannot be sent again.
-        if (response.StatusCode == HttpStatusCode.Unauthorized && TakeChallenge(response, credential, uidSent, exchange)
+        if (response.StatusCode == HttpStatusCode.Unauthorized && TakeChallenge(response, origin, credential, uidSent, exchange)
             && canRetry && credential.NextProof(time.GetUtcNow()) is { } retry)
         {
             response.Dispose();
@@ -103,10 +115,37 @@ internal sealed class SmpTokenHandler : DelegatingHandler
         exchange.LastCredential = kind;
         exchange.LastAuthorization = parameter is null ? null : SmpHeaders.Scheme + " " + parameter;
         exchange.RoundTrips++;
-        return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        HttpResponseMessage response;
+        try
+        {
+            response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException e) when (LogFailure(request, kind, e))
+        {
+            throw; // Not reached: the filter only logs.
+        }
+
+        if (networkLog.IsEnabled(LogLevel.Debug))
+        {
+            AgentLog.RequestSent(networkLog, identity.AgentId, request.Method, UrlOf(request), NameOf(kind),
+                (int)response.StatusCode, SmpHeaders.NsErrorOf(response) ?? "-");
+        }
+
+        return response;
     }
 
-    private bool TakeChallenge(HttpResponseMessage response, ServerCredential credential, string uidSent, SmpExchange exchange)
+    private bool LogFailure(HttpRequestMessage request, SmpCredentialKind kind, HttpRequestException e)
+    {
+        if (networkLog.IsEnabled(LogLevel.Debug))
+        {
+            AgentLog.RequestFailed(networkLog, identity.AgentId, request.Method, UrlOf(request), NameOf(kind), e.HttpRequestError);
+        }
+
+        return false;
+    }
+
+    private bool TakeChallenge(
+        HttpResponseMessage response, string origin, ServerCredential credential, string uidSent, SmpExchange exchange)
     {
         if (SmpChallenge.TokenOf(response) is not { } token)
         {
@@ -115,21 +154,36 @@ internal sealed class SmpTokenHandler : DelegatingHandler
 
         TokenRejection rejection = verifier.Verify(token, uidSent, out IssuedToken? verified);
         exchange.Rejection = rejection;
-        return verified is not null && credential.Accept(verified, uidSent);
+        if (verified is null)
+        {
+            AgentLog.ChallengeTokenRefused(storageLog, origin, identity.AgentId, SmpHeaders.NsErrorOf(response) ?? "-", rejection);
+            return false;
+        }
+
+        if (!credential.Accept(verified, uidSent))
+        {
+            return false;
+        }
+
+        // After a hello the credential's "stored" says it all; after a refused proof, say why a new token came.
+        if (exchange.LastCredential == SmpCredentialKind.Proof)
+        {
+            AgentLog.FreshTokenTaken(storageLog, verified.Jti, SmpHeaders.NsErrorOf(response) ?? "-", origin, identity.AgentId, verified.ExpiresAt);
+        }
+
+        return true;
     }
 
     private HttpResponseMessage Finish(
         HttpResponseMessage response, string origin, ServerCredential credential, IssuedToken? used, SmpExchange exchange)
     {
         exchange.Status = response.StatusCode;
-        exchange.NsError = response.Headers.TryGetValues(SmpHeaders.NsError, out IEnumerable<string>? codes)
-            ? codes.FirstOrDefault()
-            : null;
+        exchange.NsError = SmpHeaders.NsErrorOf(response);
 
         bool refused = response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.BadRequest;
         if (response.StatusCode == HttpStatusCode.Forbidden && used is not null)
         {
-            credential.Discard(used);
+            credential.Discard(used, exchange.NsError);
             exchange.DiscardedToken = true;
         }
 
@@ -158,6 +212,18 @@ internal sealed class SmpTokenHandler : DelegatingHandler
 
         return exchange;
     }
+
+    /// <summary>Scheme, host, port and path: a query may carry anything, and the log needs none of it.</summary>
+    private static string UrlOf(HttpRequestMessage request) =>
+        request.RequestUri?.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped) ?? "-";
+
+    private static string NameOf(SmpCredentialKind kind) => kind switch
+    {
+        SmpCredentialKind.Hello => "hello",
+        SmpCredentialKind.Proof => "proof",
+        SmpCredentialKind.Connection => "connection",
+        _ => "none",
+    };
 
     /// <summary>Only a request without content, or with content held in memory, can be sent twice.</summary>
     private static bool IsReplayable(HttpRequestMessage request) =>

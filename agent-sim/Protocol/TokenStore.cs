@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Smp.AgentSim.Protocol;
 
@@ -6,12 +8,14 @@ namespace Smp.AgentSim.Protocol;
 /// An agent's tokens, one per server origin: a token is valid only at servers of its audience
 /// (PROTOCOL.md §5), so a token learnt from one origin is never sent to another.
 /// </summary>
-internal sealed class TokenStore
+/// <param name="loggerFactory">Where the credentials log, under <see cref="AgentLogCategories.TokenStorage"/>; default none.</param>
+internal sealed class TokenStore(ILoggerFactory? loggerFactory = null)
 {
     private readonly ConcurrentDictionary<string, ServerCredential> servers = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ILogger logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger(AgentLogCategories.TokenStorage);
 
     public ServerCredential For(Uri server) =>
-        servers.GetOrAdd(Origin(server), static _ => new ServerCredential());
+        servers.GetOrAdd(Origin(server), static (origin, logger) => new ServerCredential(origin, logger), logger);
 
     /// <summary><c>scheme://host:port</c>, the key of a server's credential.</summary>
     public static string Origin(Uri server)

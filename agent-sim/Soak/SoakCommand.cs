@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Smp.AgentSim.Cli;
 using Smp.AgentSim.Load;
 using Smp.AgentSim.Protocol;
@@ -36,7 +37,10 @@ internal static class SoakCommand
         }
 
         string? jsonFile = arguments.String("--json");
+        LogSettings logs = LogSettings.Read(arguments);
         arguments.EnsureAllRead();
+        using ILoggerFactory loggerFactory = logs.CreateLoggerFactory();
+        options = options with { LoggerFactory = loggerFactory };
 
         await Console.Error.WriteLineAsync(
             $"Soak: {options.Agents} agents ({options.AgentsPerKey} per key, keys cached in {options.KeyFolder}), {options.Duration.TotalSeconds:0} s of {options.Mix}, a sample every {options.SamplePeriod.TotalSeconds:0} s, tokens living {options.TokenLifetime.TotalSeconds:0} s.")

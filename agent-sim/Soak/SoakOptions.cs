@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Smp.AgentSim.Load;
 
 namespace Smp.AgentSim.Soak;
@@ -35,4 +37,7 @@ internal sealed record SoakOptions
     public string KeyFolder { get; init; } = Path.Combine(".data", "agent-keys");
 
     public TextWriter? Progress { get; init; }
+
+    /// <summary>Where the agents log (<see cref="Protocol.AgentLogCategories"/>). Default none.</summary>
+    public ILoggerFactory LoggerFactory { get; init; } = NullLoggerFactory.Instance;
 }

@@ -39,6 +39,7 @@ internal sealed class SoakRunner(SoakOptions options, TimeProvider? timeProvider
             Mix = options.Mix,
             KeyFolder = options.KeyFolder,
             Progress = options.Progress,
+            LoggerFactory = options.LoggerFactory,
             LoadStarted = requests =>
             {
                 sampler = new ResourceSampler(options.SamplePeriod, requests, time);

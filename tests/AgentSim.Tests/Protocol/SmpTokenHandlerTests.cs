@@ -7,18 +7,16 @@ namespace Smp.AgentSim.Tests.Protocol;
 [Collection(KeysCollection.Name)]
 public sealed class SmpTokenHandlerTests(KeyFixture keys)
 {
-    private static readonly Uri Gateway = new("http://127.0.0.1:5999/");
-
     [Fact]
     public async Task SendAsync_NoToken_SendsHelloThenProof()
     {
-        using var fixture = new Client(keys);
+        using var fixture = new InMemoryAgent(keys);
 
         SmpExchange exchange = await fixture.GetAsync();
 
         Assert.Equal(HttpStatusCode.OK, exchange.Status);
         Assert.Equal(2, exchange.RoundTrips);
-        string?[] sent = fixture.Gateway.Authorizations.ToArray();
+        string?[] sent = fixture.Fake.Authorizations.ToArray();
         Assert.Equal($"SMPToken agent=\"{fixture.Agent.AgentId}\", nonce=\"{fixture.Credential.Uid}\"", sent[0]);
         Assert.Equal(5, sent[1]!["SMPToken ".Length..].Split('.').Length);
     }
@@ -26,7 +24,7 @@ public sealed class SmpTokenHandlerTests(KeyFixture keys)
     [Fact]
     public async Task SendAsync_TokenHeld_SendsProofAtOnce()
     {
-        using var fixture = new Client(keys);
+        using var fixture = new InMemoryAgent(keys);
         await fixture.GetAsync();
 
         SmpExchange exchange = await fixture.GetAsync();
@@ -41,9 +39,9 @@ public sealed class SmpTokenHandlerTests(KeyFixture keys)
     [InlineData("uid", nameof(TokenRejection.UidMismatch))]
     public async Task SendAsync_ChallengeFailingChecks_TokenNotStored(string fault, string expected)
     {
-        using var fixture = new Client(keys);
+        using var fixture = new InMemoryAgent(keys);
         var issuer = new FakeIssuer(keys.ServerKey);
-        fixture.Gateway.TamperChallenge = fault == "uid"
+        fixture.Fake.TamperChallenge = fault == "uid"
             ? _ => issuer.Token(fixture.Agent, "DDDDDDDDDDDDDDDDDDDDDD")
             : FakeIssuer.TamperSignature;
 
@@ -61,10 +59,10 @@ public sealed class SmpTokenHandlerTests(KeyFixture keys)
     [InlineData("agent-revoked")]
     public async Task SendAsync_ForbiddenAfterProof_DiscardsTokenAndUid(string code)
     {
-        using var fixture = new Client(keys);
+        using var fixture = new InMemoryAgent(keys);
         await fixture.GetAsync();
         string uid = fixture.Credential.Uid;
-        fixture.Gateway.NextProofAnswer = new FakeAnswer(403, code);
+        fixture.Fake.NextProofAnswer = new FakeAnswer(403, code);
 
         SmpExchange exchange = await fixture.GetAsync();
 
@@ -79,10 +77,10 @@ public sealed class SmpTokenHandlerTests(KeyFixture keys)
     [Fact]
     public async Task SendAsync_UnauthorizedWithFreshToken_RetriesOnceWithProof()
     {
-        using var fixture = new Client(keys);
+        using var fixture = new InMemoryAgent(keys);
         await fixture.GetAsync();
         string fresh = new FakeIssuer(keys.ServerKey).Token(fixture.Agent, fixture.Credential.Uid, jti: "fresh");
-        fixture.Gateway.NextProofAnswer = new FakeAnswer(401, "stale-epoch", fresh);
+        fixture.Fake.NextProofAnswer = new FakeAnswer(401, "stale-epoch", fresh);
 
         SmpExchange exchange = await fixture.GetAsync();
 
@@ -94,20 +92,20 @@ public sealed class SmpTokenHandlerTests(KeyFixture keys)
     [Fact]
     public async Task SendAsync_ReuseConnection_LaterRequestsCarryNoAuthorization()
     {
-        using var fixture = new Client(keys, reuseConnection: true);
+        using var fixture = new InMemoryAgent(keys, reuseConnection: true);
         await fixture.GetAsync();
 
         SmpExchange exchange = await fixture.GetAsync();
 
         Assert.Equal(HttpStatusCode.OK, exchange.Status);
         Assert.Equal(SmpCredentialKind.Connection, exchange.LastCredential);
-        Assert.Null(fixture.Gateway.Authorizations.Last());
+        Assert.Null(fixture.Fake.Authorizations.Last());
     }
 
     [Fact]
     public async Task SendAsync_ReuseConnectionOnNewConnection_ReauthenticatesInOneStep()
     {
-        using var fixture = new Client(keys, reuseConnection: true);
+        using var fixture = new InMemoryAgent(keys, reuseConnection: true);
         await fixture.GetAsync();
         fixture.Inner.ConnectionId = "connection-2";
 
@@ -121,54 +119,13 @@ public sealed class SmpTokenHandlerTests(KeyFixture keys)
     [Fact]
     public async Task SendAsync_StreamedContentWithoutToken_IsNotRetried()
     {
-        using var fixture = new Client(keys);
-        using var request = new HttpRequestMessage(HttpMethod.Post, Gateway) { Content = new StreamContent(new MemoryStream([1, 2, 3])) };
+        using var fixture = new InMemoryAgent(keys);
+        using var request = new HttpRequestMessage(HttpMethod.Post, InMemoryAgent.Gateway) { Content = new StreamContent(new MemoryStream([1, 2, 3])) };
 
         using HttpResponseMessage response = await fixture.Http.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal(1, SmpExchange.Of(response)!.RoundTrips);
         Assert.NotNull(fixture.Credential.Token);
-    }
-
-    private sealed class Client : IDisposable
-    {
-        private readonly ServerKeySet serverKeys;
-
-        public Client(KeyFixture keys, bool reuseConnection = false)
-        {
-            Agent = keys.Agents[0];
-            var issuer = new FakeIssuer(keys.ServerKey);
-            Gateway = new FakeGateway(issuer);
-            Gateway.Enroll(Agent);
-            serverKeys = issuer.KeySet();
-            Inner = new FakeGatewayHandler(Gateway);
-            var handler = new SmpTokenHandler(Agent, Tokens, serverKeys, TimeProvider.System, reuseConnection) { InnerHandler = Inner };
-            Http = new HttpClient(handler);
-        }
-
-        public AgentIdentity Agent { get; }
-
-        public FakeGateway Gateway { get; }
-
-        public FakeGatewayHandler Inner { get; }
-
-        public TokenStore Tokens { get; } = new();
-
-        public ServerCredential Credential => Tokens.For(SmpTokenHandlerTests.Gateway);
-
-        public HttpClient Http { get; }
-
-        public async Task<SmpExchange> GetAsync()
-        {
-            using HttpResponseMessage response = await Http.GetAsync(new Uri(SmpTokenHandlerTests.Gateway, "/Altiris/NS/Agent/GetClientPolicies.aspx"));
-            return SmpExchange.Of(response)!;
-        }
-
-        public void Dispose()
-        {
-            Http.Dispose();
-            serverKeys.Dispose();
-        }
     }
 }

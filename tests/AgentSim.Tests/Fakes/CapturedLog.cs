@@ -1,0 +1,11 @@
+using Microsoft.Extensions.Logging;
+
+namespace Smp.AgentSim.Tests.Fakes;
+
+/// <summary>One log record as a provider saw it: its formatted message and its structured values.</summary>
+internal sealed record CapturedLog(
+    string Category, LogLevel Level, int EventId, string Message, IReadOnlyList<KeyValuePair<string, object?>> State)
+{
+    /// <summary>The value of the placeholder <paramref name="name"/>; fails the test when there is none.</summary>
+    public object? this[string name] => Assert.Single(State, pair => pair.Key == name).Value;
+}
