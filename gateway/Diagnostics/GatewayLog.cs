@@ -85,6 +85,15 @@ internal static partial class GatewayLog
     [LoggerMessage(53, LogLevel.Information, "Signing key {Kid} now signs.")]
     public static partial void SigningKeyActivated(ILogger logger, string kid);
 
+    [LoggerMessage(54, LogLevel.Information, "Server keys: a new signing key {Key} is in {Path} (gateway keys rotate): published now, it signs after Gateway:Tokens:RotationLead.")]
+    public static partial void KeyFileChanged(ILogger logger, string key, string path);
+
+    [LoggerMessage(55, LogLevel.Information, "Server keys: key {Kid} retired: no key file holds it any more (gateway keys retire); its tokens are refused (unknown-key).")]
+    public static partial void KeyRetiredOnDisk(ILogger logger, string kid);
+
+    [LoggerMessage(56, LogLevel.Warning, "Server keys: the key files changed but cannot be read ({Path}: {Reason}); the keys in use stay, and the files are read again in a second.")]
+    public static partial void KeyFileUnreadable(ILogger logger, string path, string reason);
+
     [LoggerMessage(60, LogLevel.Information, "Site key {Thumbprint} loaded from {Path}.")]
     public static partial void SiteKeyLoaded(ILogger logger, string thumbprint, string path);
 

@@ -32,9 +32,7 @@ internal sealed class SigningKeyLoader(IOptions<GatewayOptions> options, ILogger
         string previous = Path.Combine(Path.GetDirectoryName(path)!, SigningKeyRotation.PreviousKeyFileName);
         if (string.IsNullOrEmpty(o.Tokens.SigningKeyFile) && File.Exists(previous))
         {
-            var old = RSA.Create();
-            old.ImportFromPem(File.ReadAllText(previous));
-            var published = new ServerKey(old, canSign: false);
+            var published = new ServerKey(Read(previous, "Gateway:DataDirectory"), canSign: false);
             GatewayLog.PreviousKeyLoaded(_logger, published.Kid, published.Bits, previous);
             return new ServerKeyRing(key, [published]);
         }
@@ -55,6 +53,12 @@ internal sealed class SigningKeyLoader(IOptions<GatewayOptions> options, ILogger
             return created;
         }
 
+        return Read(path, configurationKey);
+    }
+
+    /// <summary>Reads the RSA private key (PEM, 2048 bits or more) at <paramref name="path"/>; <see cref="InvalidOperationException"/> naming <paramref name="configurationKey"/> when it holds none.</summary>
+    internal static RSA Read(string path, string configurationKey)
+    {
         var rsa = RSA.Create();
         try
         {

@@ -22,9 +22,10 @@ internal sealed class SigningKeyRotation(ServerKeyRing ring, IOptionsMonitor<Gat
     public string Rotate(TimeSpan? lead = null)
     {
         var o = options.CurrentValue;
-        var old = ring.Current;
         var rsa = RSA.Create(2048);
         var next = new ServerKey(rsa, canSign: true);
+        // Published before it is on disk, so that SigningKeyFileWatch finds it known and leaves it alone.
+        Adopt(next, lead ?? o.Tokens.RotationLead);
         if (string.IsNullOrEmpty(o.Tokens.SigningKeyFile))
         {
             string folder = DataDirectory.Ensure(o);
@@ -34,8 +35,18 @@ internal sealed class SigningKeyRotation(ServerKeyRing ring, IOptionsMonitor<Gat
             SigningKeyLoader.WriteOwnerOnly(current, rsa.ExportPkcs8PrivateKeyPem());
         }
 
+        return next.Kid;
+    }
+
+    /// <summary>
+    /// Publishes <paramref name="next"/> now; it signs from <paramref name="activateIn"/> on, and the key signing
+    /// until then stays published until its tokens have expired.
+    /// </summary>
+    public void Adopt(ServerKey next, TimeSpan activateIn)
+    {
+        var o = options.CurrentValue;
+        var old = ring.Current;
         ring.Publish(next);
-        var activateIn = lead ?? o.Tokens.RotationLead;
         var retireIn = activateIn + o.Tokens.Lifetime + o.Tokens.ClockSkew;
         GatewayLog.SigningKeyRotated(_logger, next.Kid, old.Kid, activateIn);
         _ = LaterAsync(activateIn, () =>
@@ -44,7 +55,6 @@ internal sealed class SigningKeyRotation(ServerKeyRing ring, IOptionsMonitor<Gat
             GatewayLog.SigningKeyActivated(_logger, next.Kid);
         });
         _ = LaterAsync(retireIn, () => ring.Retire(old.Kid));
-        return next.Kid;
     }
 
     private async Task LaterAsync(TimeSpan delay, Action action)

@@ -26,6 +26,7 @@ internal static class SiteServices
         services.AddSingleton<SigningKeyRotation>();
         if (!IsSite(configuration))
         {
+            services.AddHostedService<SigningKeyFileWatch>();
             services.AddSingleton<IServerKeyRefresh, NoKeyRefresh>();
             services.AddSingleton<IAgentTokenSource, LocalTokenSource>();
             services.AddSingleton<SiteRegistry>();

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Text.Json;
 using Smp.Gateway.Tests.Infrastructure;
 
 namespace Smp.Gateway.Tests.Administration;
@@ -16,7 +18,7 @@ public sealed class KeysCommandTests
 
         (exit, output) = await cli.RunAsync("keys", "rotate");
         Assert.Equal(0, exit);
-        Assert.Contains("restarted", output);
+        Assert.Contains("publishes it within a second", output);
         Assert.True(File.Exists(Path.Combine(host.DataDirectory, "signing-key.previous.pem")));
         (_, output) = await cli.RunAsync("keys", "list");
         Assert.Matches($@"{oldKid}\s+RS256\s+no\s+yes", output);
@@ -31,6 +33,50 @@ public sealed class KeysCommandTests
         Assert.False(File.Exists(Path.Combine(host.DataDirectory, "signing-key.previous.pem")));
         (_, output) = await cli.RunAsync("keys", "list");
         Assert.DoesNotContain(oldKid, output);
+    }
+
+    [Fact]
+    public async Task RotateThenRetire_RunningGateway_FollowsWithoutARestart()
+    {
+        await using var host = await GatewayHost.StartAsync(new Dictionary<string, string?> { ["Gateway:Tokens:RotationLead"] = "00:00:00" });
+        var cli = AdminCli.For(host);
+        var agent = TestAgent.New();
+        using (var client = host.NewClient())
+        {
+            (await agent.EnrollAsync(client)).Dispose();
+        }
+
+        string uid = TestAgent.NewUid();
+        string oldToken;
+        using (var client = host.NewClient())
+        {
+            oldToken = await agent.GetTokenAsync(client, uid);
+        }
+
+        string oldKid = KidOf(oldToken);
+        Assert.Equal(HttpStatusCode.OK, await ProofAsync(host, agent, oldToken, uid, 1));
+
+        Assert.Equal(0, (await cli.RunAsync("keys", "rotate")).Exit);
+        // Published within a second, and signing at once (no lead); the old key's tokens still pass.
+        string newKid = await Eventually.UntilAsync(async () =>
+        {
+            using var client = host.NewClient();
+            string kid = KidOf(await agent.GetTokenAsync(client, TestAgent.NewUid()));
+            return kid == oldKid ? "" : kid;
+        }, "");
+        Assert.NotEqual("", newKid);
+        Assert.Equal(new[] { oldKid, newKid }.Order(), (await PublishedAsync(host)).Order());
+        Assert.Equal(HttpStatusCode.OK, await ProofAsync(host, agent, oldToken, uid, 2));
+
+        Assert.Equal(0, (await cli.RunAsync("keys", "retire", oldKid, "--force")).Exit);
+        Assert.Equal(1, await Eventually.UntilAsync(async () => (await PublishedAsync(host)).Count, 2));
+        Assert.Equal([newKid], await PublishedAsync(host));
+        using (var client = host.NewClient())
+        using (var refused = await TestAgent.SendAsync(client, Paths.Echo, "SMPToken " + agent.Proof(oldToken, uid, 3)))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+            Assert.Equal("unknown-key", Challenge.ErrorOf(refused));
+        }
     }
 
     [Fact]
@@ -56,5 +102,22 @@ public sealed class KeysCommandTests
         var (exit, output) = await cli.RunAsync("keys", "rotate");
         Assert.Equal(1, exit);
         Assert.Contains("--force", output);
+    }
+
+    private static string KidOf(string token) =>
+        JsonDocument.Parse(B64.Decode(token.Split('.')[0])).RootElement.GetProperty("kid").GetString()!;
+
+    private static async Task<HttpStatusCode> ProofAsync(GatewayHost host, TestAgent agent, string token, string uid, long counter)
+    {
+        using var client = host.NewClient();
+        using var response = await TestAgent.SendAsync(client, Paths.Echo, "SMPToken " + agent.Proof(token, uid, counter));
+        return response.StatusCode;
+    }
+
+    private static async Task<List<string>> PublishedAsync(GatewayHost host)
+    {
+        using var client = host.NewClient();
+        using var jwks = JsonDocument.Parse(await client.GetStringAsync("/.well-known/smp/keys"));
+        return jwks.RootElement.GetProperty("keys").EnumerateArray().Select(k => k.GetProperty("kid").GetString()!).ToList();
     }
 }

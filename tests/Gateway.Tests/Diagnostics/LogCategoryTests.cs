@@ -107,6 +107,32 @@ public sealed class LogCategoryTests
     }
 
     [Fact]
+    public async Task ConfigFile_RegistryLevelRaised_RecordsWithoutARestart()
+    {
+        using var folder = new TempFolder();
+        string config = Path.Combine(folder.Path, "gateway.json");
+        await File.WriteAllTextAsync(config, RegistryLevel("None"));
+        var logs = new LogCapture();
+        await using var host = await GatewayHost.StartAsync(Everything, args: ["--config", config], services: s => s.AddSingleton<ILoggerProvider>(logs));
+        using var client = host.NewClient();
+        var agent = TestAgent.New();
+        (await agent.EnrollAsync(client)).Dispose();
+        (await agent.AuthenticateAsync(client)).Dispose();
+        Assert.Empty(logs.In("Smp.Gateway.Token.Registry"));
+
+        // As an administrator turns one category up on a running server: the file changes, the level follows.
+        await File.WriteAllTextAsync(config, RegistryLevel("Debug"));
+        for (int i = 0; i < 100 && logs.In("Smp.Gateway.Token.Registry").Count == 0; i++)
+        {
+            await Task.Delay(100);
+            using var other = host.NewClient();
+            (await agent.AuthenticateAsync(other)).Dispose();
+        }
+
+        Assert.Contains(logs.In("Smp.Gateway.Token.Registry"), r => r.EventId == 41 && r["Decision"] == "Accepted");
+    }
+
+    [Fact]
     public async Task RequestLog_AtInformation_NothingRecorded()
     {
         var logs = new LogCapture();
@@ -154,4 +180,7 @@ public sealed class LogCategoryTests
         Assert.Contains("(2048 bits)", keys["Keys"]);
         Assert.All(logs.Records, r => Assert.DoesNotContain(first[(first.LastIndexOf('.') + 1)..], r.AllText));
     }
+
+    private static string RegistryLevel(string level) =>
+        "{\"Logging\":{\"LogLevel\":{\"Smp.Gateway.Token.Registry\":\"" + level + "\"}}}";
 }
