@@ -46,7 +46,7 @@ internal static class LoggedHeaders
     public static string Value(string name, string value)
     {
         bool secret = Withheld.Contains(name)
-            || Authorizations.Contains(name)
+            || (Authorizations.Contains(name) && !IsHello(value))
             || (Challenges.Contains(name) && value.Contains("token=", StringComparison.OrdinalIgnoreCase));
         if (!secret)
         {
@@ -56,4 +56,9 @@ internal static class LoggedHeaders
         int space = Withheld.Contains(name) ? -1 : value.IndexOf(' ');
         return space < 0 ? $"<{value.Length} bytes withheld>" : $"{value[..space]} <{value.Length - space - 1} bytes withheld>";
     }
+
+    // A hello (§6) names the agent and a uid, which the token carries in clear anyway: shown, as it says who
+    // asks. Anything with a dot may hold a token or a proof (dotted parts) and is withheld.
+    private static bool IsHello(string value) =>
+        value.StartsWith("SMPToken agent=", StringComparison.OrdinalIgnoreCase) && !value.Contains('.');
 }

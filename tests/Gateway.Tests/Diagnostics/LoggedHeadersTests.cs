@@ -10,6 +10,8 @@ public sealed class LoggedHeadersTests
     [InlineData("Authorization", "Basic ZG9tXGFjYzpwYXNzd29yZA==", "Basic <24 bytes withheld>")]
     [InlineData("Authorization", "Bearer 0123456789", "Bearer <10 bytes withheld>")]
     [InlineData("Authorization", "garbage", "<7 bytes withheld>")]
+    [InlineData("Authorization", "SMPToken agent=\"a1\", nonce=\"u1\"", "SMPToken agent=\"a1\", nonce=\"u1\"")]
+    [InlineData("Authorization", "SMPToken agent=\"a1\", x=aaa.bbb.ccc", "SMPToken <25 bytes withheld>")]
     [InlineData("proxy-authorization", "Basic eDp5", "Basic <4 bytes withheld>")]
     [InlineData("WWW-Authenticate", "SMPToken token=\"aaa.bbb.ccc\"", "SMPToken <19 bytes withheld>")]
     [InlineData("WWW-Authenticate", "Basic realm=\"SMP\"", "Basic realm=\"SMP\"")]
