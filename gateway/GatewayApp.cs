@@ -57,12 +57,7 @@ public static class GatewayApp
         builder.WebHost.ConfigureKestrel((context, kestrel) =>
         {
             context.Configuration.GetSection("Kestrel:Limits").Bind(kestrel.Limits);
-            // Prometheus gets a listener of its own, beside the endpoints of Kestrel:Endpoints.
-            var telemetry = context.Configuration.GetSection(GatewayOptions.SectionName + ":Telemetry").Get<TelemetryOptions>();
-            if (telemetry is not null && telemetry.TryGetPrometheus(out var address, out int port, out _))
-            {
-                kestrel.Listen(address, port);
-            }
+            kestrel.ListenForPrometheus(context.Configuration);
         });
         AddGateway(builder.Services, builder.Configuration);
         configureServices?.Invoke(builder.Services);

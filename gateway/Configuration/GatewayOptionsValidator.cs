@@ -1,10 +1,12 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using Smp.Gateway.Acc;
 
 namespace Smp.Gateway.Configuration;
 
 /// <summary>Checks the whole <c>Gateway</c> section at start and returns every problem at once, each naming its key.</summary>
-internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
+/// <param name="configuration">The whole configuration, for the checks that look beyond the section (Kestrel's endpoints); none for <c>gateway doctor</c>.</param>
+internal sealed class GatewayOptionsValidator(IConfiguration? configuration = null) : IValidateOptions<GatewayOptions>
 {
     public ValidateOptionsResult Validate(string? name, GatewayOptions o)
     {
@@ -61,6 +63,17 @@ internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
         LongLivedTokenOptionsValidator.Validate(o.LongLivedTokens, Check);
         Check(o.Telemetry.PrometheusUrl.Length == 0 || o.Telemetry.TryGetPrometheus(out _, out _, out _), "Telemetry:PrometheusUrl",
             $"'{o.Telemetry.PrometheusUrl}' must be empty (no scraping) or an http URL with an IP address or localhost, a port and a path, such as http://127.0.0.1:9464/metrics.");
+        if (configuration is not null && o.Telemetry.TryGetPrometheus(out _, out int scrapePort, out _))
+        {
+            foreach (var endpoint in configuration.GetSection("Kestrel:Endpoints").GetChildren())
+            {
+                // Kestrel's URLs may use * or + as host, which Uri does not take: compare the port as written.
+                string url = endpoint["Url"] ?? string.Empty;
+                int colon = url.LastIndexOf(':');
+                bool shared = colon > 0 && int.TryParse(url[(colon + 1)..].TrimEnd('/'), out int port) && port == scrapePort;
+                Check(!shared, "Telemetry:PrometheusUrl", $"port {scrapePort} is also the port of Kestrel:Endpoints:{endpoint.Key}:Url ({url}); give the scraping listener a port of its own.");
+            }
+        }
         Check(!string.IsNullOrWhiteSpace(o.Identity.ServiceIdentity), "Identity:ServiceIdentity", "is required.");
         Check(!string.IsNullOrWhiteSpace(o.Identity.Group), "Identity:Group", "is required.");
 

@@ -91,7 +91,7 @@ internal static partial class GatewayLog
     [LoggerMessage(55, LogLevel.Information, "Server keys: key {Kid} retired: no key file holds it any more (gateway keys retire); its tokens are refused (unknown-key).")]
     public static partial void KeyRetiredOnDisk(ILogger logger, string kid);
 
-    [LoggerMessage(56, LogLevel.Warning, "Server keys: the key files changed but cannot be read ({Path}: {Reason}); the keys in use stay, and the files are read again in a second.")]
+    [LoggerMessage(56, LogLevel.Warning, "Server keys: the key files changed but cannot be read ({Path}: {Reason}); the keys in use stay, and the files are read again every second.")]
     public static partial void KeyFileUnreadable(ILogger logger, string path, string reason);
 
     [LoggerMessage(60, LogLevel.Information, "Site key {Thumbprint} loaded from {Path}.")]

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry;
@@ -21,6 +23,9 @@ internal static class TelemetryServiceCollectionExtensions
 {
     private static readonly string[] EndpointVariables =
         ["OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "OTEL_EXPORTER_OTLP_METRICS_ENDPOINT"];
+
+    // Marks the connections of the scraping listener, whatever address and port another endpoint shares.
+    private static readonly object PrometheusConnection = new();
 
     public static IServiceCollection AddGatewayTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
@@ -57,21 +62,34 @@ internal static class TelemetryServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>The scraping listener of <c>Gateway:Telemetry:PrometheusUrl</c>, beside the endpoints of <c>Kestrel:Endpoints</c>.</summary>
+    public static void ListenForPrometheus(this KestrelServerOptions kestrel, IConfiguration configuration)
+    {
+        if (Options(configuration).TryGetPrometheus(out var address, out int port, out _))
+        {
+            kestrel.Listen(address, port, listen => listen.Use(next => connection =>
+            {
+                connection.Items[PrometheusConnection] = true;
+                return next(connection);
+            }));
+        }
+    }
+
     /// <summary>
     /// The Prometheus listener's requests: its path answers the scrape, any other path 404, and nothing of
-    /// the gateway's own (no proxy, no enrollment) is reachable through it.
+    /// the gateway's own (no proxy, no enrollment) is reachable through it; no other listener answers a scrape.
     /// </summary>
     public static void UsePrometheusListener(this WebApplication app)
     {
-        if (!Options(app.Configuration).TryGetPrometheus(out _, out int port, out string path))
+        if (!Options(app.Configuration).TryGetPrometheus(out _, out _, out string path))
         {
             return;
         }
 
-        app.UseOpenTelemetryPrometheusScrapingEndpoint(context => context.Connection.LocalPort == port && context.Request.Path == path);
+        app.UseOpenTelemetryPrometheusScrapingEndpoint(context => IsScrapingListener(context) && context.Request.Path == path);
         app.Use((context, next) =>
         {
-            if (context.Connection.LocalPort != port)
+            if (!IsScrapingListener(context))
             {
                 return next(context);
             }
@@ -80,6 +98,9 @@ internal static class TelemetryServiceCollectionExtensions
             return Task.CompletedTask;
         });
     }
+
+    private static bool IsScrapingListener(HttpContext context) =>
+        context.Features.Get<IConnectionItemsFeature>()?.Items.ContainsKey(PrometheusConnection) == true;
 
     private static TelemetryOptions Options(IConfiguration configuration) =>
         configuration.GetSection(GatewayOptions.SectionName + ":Telemetry").Get<TelemetryOptions>() ?? new TelemetryOptions();

@@ -8,14 +8,12 @@ namespace Smp.Gateway.Keys;
 
 /// <summary>
 /// Keeps a running Issuer's keys in step with its key files, so that <c>gateway keys rotate</c> and
-/// <c>retire</c> (another process) take effect without a restart. The files are looked at every
-/// <see cref="Period"/>. A signing key new on disk is published at once and signs after
-/// <c>Gateway:Tokens:RotationLead</c>, as an in-process rotation; a published key that no file holds any more
-/// is retired (its tokens refused: <c>unknown-key</c>). A file being written, or holding no usable key, leaves
-/// the keys in memory as they are and is read again at the next look.
+/// <c>retire</c> (another process) take effect without a restart (<see cref="SigningKeyRotation.Follow"/>).
+/// The files are looked at every <see cref="Period"/>, and a change is taken once two looks in a row agree:
+/// by then a rotation's writes and moves are over. A change that cannot be read leaves the keys in use as
+/// they are, with one warning, and is read again at the next look.
 /// </summary>
-internal sealed class SigningKeyFileWatch(
-    ServerKeyRing ring, SigningKeyRotation rotation, IOptionsMonitor<GatewayOptions> options, TimeProvider time, ILoggerFactory loggers)
+internal sealed class SigningKeyFileWatch(SigningKeyRotation rotation, IOptionsMonitor<GatewayOptions> options, TimeProvider time, ILoggerFactory loggers)
     : BackgroundService
 {
     public static readonly TimeSpan Period = TimeSpan.FromSeconds(1);
@@ -25,63 +23,80 @@ internal sealed class SigningKeyFileWatch(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var files = new SigningKeyFiles(options.CurrentValue);
-        var seen = Stamp.Of(files);
+        string current = files.Current, previous = files.Previous;
+        var applied = Stamp.Of(current, previous);
+        Stamp last = applied, warned = default;
+        // The keys the files held at the last change taken: the ones the loader read at start.
+        string[] held = TryRead(current, previous, files.Generated, out var atStart, out _) ? atStart.Kids : [];
         using var timer = new PeriodicTimer(Period, time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            var now = Stamp.Of(files);
-            if (now != seen && TryApply(files))
+            var now = Stamp.Of(current, previous);
+            if (now != applied && now == last)
             {
-                seen = now;
+                if (TryRead(current, previous, files.Generated, out var keys, out string problem))
+                {
+                    // With Gateway:Tokens:SigningKeyFile the replaced key is not "retired": its tokens stay valid
+                    // until the rotation's own timer, as no previous key file keeps it.
+                    rotation.Follow(keys.Current, current, files.Generated ? held.Except(keys.Kids) : []);
+                    held = keys.Kids;
+                    applied = now;
+                }
+                else if (now != warned)
+                {
+                    GatewayLog.KeyFileUnreadable(_logger, current, problem);
+                    warned = now;
+                }
             }
+
+            last = now;
         }
     }
 
-    private bool TryApply(SigningKeyFiles files)
+    private static bool TryRead(string current, string previous, bool generated, out OnDisk keys, out string problem)
     {
-        ServerKey current, previous;
+        problem = string.Empty;
         try
         {
-            current = new ServerKey(SigningKeyLoader.Read(files.Current, "Gateway:Tokens:SigningKeyFile"), canSign: true);
-            previous = files.Generated && File.Exists(files.Previous)
-                ? new ServerKey(SigningKeyLoader.Read(files.Previous, "Gateway:DataDirectory"), canSign: false)
-                : current;
+            var signing = new ServerKey(SigningKeyLoader.Read(current, "Gateway:Tokens:SigningKeyFile"), canSign: true);
+            string? previousKid = null;
+            if (generated && File.Exists(previous))
+            {
+                using var rsa = SigningKeyLoader.Read(previous, "Gateway:DataDirectory");
+                previousKid = new ServerKey(rsa, canSign: false).Kid;
+            }
+
+            keys = new OnDisk(signing, previousKid is null ? [signing.Kid] : [signing.Kid, previousKid]);
+            return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
         {
-            GatewayLog.KeyFileUnreadable(_logger, files.Current, e.Message);
+            keys = default;
+            problem = e.Message;
             return false;
         }
-
-        if (!ring.TryGet(current.Kid, out _))
-        {
-            GatewayLog.KeyFileChanged(_logger, current.ToString(), files.Current);
-            rotation.Adopt(current, options.CurrentValue.Tokens.RotationLead);
-        }
-
-        // The key signing now, the one on disk (maybe still in its lead) and the previous one stay; any other went.
-        foreach (var key in ring.Published.ToList())
-        {
-            if (key != ring.Current && key.Kid != current.Kid && key.Kid != previous.Kid)
-            {
-                ring.Retire(key.Kid);
-                GatewayLog.KeyRetiredOnDisk(_logger, key.Kid);
-            }
-        }
-
-        return true;
     }
 
-    /// <summary>What a look at the files compares: each file's presence, time of last write and length.</summary>
+    private readonly record struct OnDisk(ServerKey Current, string[] Kids);
+
+    /// <summary>What a look at the files compares: each file's time of last write and length (-1: absent).</summary>
     private readonly record struct Stamp(DateTime CurrentWritten, long CurrentLength, DateTime PreviousWritten, long PreviousLength)
     {
-        public static Stamp Of(SigningKeyFiles files)
+        public static Stamp Of(string current, string previous)
         {
-            var current = new FileInfo(files.Current);
-            var previous = new FileInfo(files.Previous);
-            return new Stamp(
-                current.Exists ? current.LastWriteTimeUtc : default, current.Exists ? current.Length : -1,
-                previous.Exists ? previous.LastWriteTimeUtc : default, previous.Exists ? previous.Length : -1);
+            try
+            {
+                var c = new FileInfo(current);
+                var p = new FileInfo(previous);
+                return new Stamp(
+                    c.Exists ? c.LastWriteTimeUtc : default, c.Exists ? c.Length : -1,
+                    p.Exists ? p.LastWriteTimeUtc : default, p.Exists ? p.Length : -1);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // A folder that cannot be read looks like no files: nothing is followed until it can.
+                return new Stamp(default, -2, default, -2);
+            }
         }
     }
 }

@@ -17,8 +17,11 @@ internal sealed class SigningKeyFiles(GatewayOptions options)
 
     /// <summary>
     /// Until when tokens signed by the previous key may still be valid: the current key file was written at the
-    /// rotation, the old key signed until then, and its tokens live <c>Gateway:Tokens:Lifetime</c> plus the skew.
+    /// rotation; a running gateway took it up within two looks of <see cref="SigningKeyFileWatch"/> and went on
+    /// signing with the old key for <c>Gateway:Tokens:RotationLead</c>; those tokens live <c>Gateway:Tokens:Lifetime</c>
+    /// plus the skew.
     /// </summary>
     public DateTimeOffset PreviousNeededUntil =>
-        new DateTimeOffset(File.GetLastWriteTimeUtc(Current), TimeSpan.Zero) + options.Tokens.Lifetime + options.Tokens.ClockSkew;
+        new DateTimeOffset(File.GetLastWriteTimeUtc(Current), TimeSpan.Zero) + 2 * SigningKeyFileWatch.Period
+        + options.Tokens.RotationLead + options.Tokens.Lifetime + options.Tokens.ClockSkew;
 }

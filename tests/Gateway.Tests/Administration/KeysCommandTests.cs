@@ -40,18 +40,7 @@ public sealed class KeysCommandTests
     {
         await using var host = await GatewayHost.StartAsync(new Dictionary<string, string?> { ["Gateway:Tokens:RotationLead"] = "00:00:00" });
         var cli = AdminCli.For(host);
-        var agent = TestAgent.New();
-        using (var client = host.NewClient())
-        {
-            (await agent.EnrollAsync(client)).Dispose();
-        }
-
-        string uid = TestAgent.NewUid();
-        string oldToken;
-        using (var client = host.NewClient())
-        {
-            oldToken = await agent.GetTokenAsync(client, uid);
-        }
+        var (agent, uid, oldToken) = await EnrolledWithTokenAsync(host);
 
         string oldKid = KidOf(oldToken);
         Assert.Equal(HttpStatusCode.OK, await ProofAsync(host, agent, oldToken, uid, 1));
@@ -80,6 +69,90 @@ public sealed class KeysCommandTests
     }
 
     [Fact]
+    public async Task Rotate_RunningGatewayWithALead_PublishesFirstSignsAfter()
+    {
+        await using var host = await GatewayHost.StartAsync(new Dictionary<string, string?> { ["Gateway:Tokens:RotationLead"] = "00:00:06" });
+        var cli = AdminCli.For(host);
+        var agent = TestAgent.New();
+        using (var client = host.NewClient())
+        {
+            (await agent.EnrollAsync(client)).Dispose();
+        }
+
+        string oldKid = (await PublishedAsync(host)).Single();
+        Assert.Equal(0, (await cli.RunAsync("keys", "rotate")).Exit);
+        Assert.Equal(2, await Eventually.UntilAsync(async () => (await PublishedAsync(host)).Count, 1));
+
+        // Published, not yet signing: Sites have the lead to fetch it. Then it signs.
+        using (var client = host.NewClient())
+        {
+            Assert.Equal(oldKid, KidOf(await agent.GetTokenAsync(client, TestAgent.NewUid())));
+        }
+
+        string newKid = (await PublishedAsync(host)).Single(k => k != oldKid);
+        Assert.Equal(newKid, await Eventually.UntilAsync(async () =>
+        {
+            using var client = host.NewClient();
+            return KidOf(await agent.GetTokenAsync(client, TestAgent.NewUid()));
+        }, oldKid));
+        Assert.Contains(oldKid, await PublishedAsync(host));
+    }
+
+    [Fact]
+    public async Task ConfiguredKeyFile_ReplacedThenTouched_NewKeySignsOldKeyStaysPublished()
+    {
+        using var folder = new TempFolder();
+        string keyFile = Path.Combine(folder.Path, "issuer.pem");
+        using (var first = System.Security.Cryptography.RSA.Create(2048))
+        {
+            await File.WriteAllTextAsync(keyFile, first.ExportPkcs8PrivateKeyPem());
+        }
+
+        await using var host = await GatewayHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Gateway:Tokens:SigningKeyFile"] = keyFile,
+            ["Gateway:Tokens:RotationLead"] = "00:00:00",
+        });
+        var (agent, uid, oldToken) = await EnrolledWithTokenAsync(host);
+
+        // The administrator puts a new key in place (written beside, then moved), as a deployment tool would.
+        string replacement = keyFile + ".tmp";
+        using (var second = System.Security.Cryptography.RSA.Create(2048))
+        {
+            await File.WriteAllTextAsync(replacement, second.ExportPkcs8PrivateKeyPem());
+        }
+
+        File.Move(replacement, keyFile, overwrite: true);
+        Assert.Equal(2, await Eventually.UntilAsync(async () => (await PublishedAsync(host)).Count, 1));
+
+        // The same file written again must not drop the replaced key: its tokens are valid until they expire.
+        File.SetLastWriteTimeUtc(keyFile, DateTime.UtcNow.AddSeconds(5));
+        await Task.Delay(3 * SigningKeyFileWatchPeriod);
+        Assert.Equal(2, (await PublishedAsync(host)).Count);
+        Assert.Equal(HttpStatusCode.OK, await ProofAsync(host, agent, oldToken, uid, 1));
+        using (var client = host.NewClient())
+        {
+            Assert.NotEqual(KidOf(oldToken), KidOf(await agent.GetTokenAsync(client, TestAgent.NewUid())));
+        }
+    }
+
+    [Fact]
+    public void PreviousNeededUntil_GeneratedFile_WriteTimePlusLookLeadLifetimeAndSkew()
+    {
+        using var folder = new TempFolder();
+        var options = new Smp.Gateway.Configuration.GatewayOptions { DataDirectory = folder.Path };
+        options.Tokens.Lifetime = TimeSpan.FromHours(1);
+        options.Tokens.RotationLead = TimeSpan.FromMinutes(10);
+        options.Tokens.ClockSkew = TimeSpan.FromMinutes(1);
+        var files = new Smp.Gateway.Keys.SigningKeyFiles(options);
+        File.WriteAllText(files.Current, "x");
+        var written = new DateTime(2026, 12, 1, 12, 0, 0, DateTimeKind.Utc);
+        File.SetLastWriteTimeUtc(files.Current, written);
+
+        Assert.Equal(new DateTimeOffset(written) + TimeSpan.FromSeconds(2) + TimeSpan.FromMinutes(71), files.PreviousNeededUntil);
+    }
+
+    [Fact]
     public async Task Retire_SigningKey_Refused()
     {
         await using var host = await GatewayHost.StartAsync();
@@ -102,6 +175,18 @@ public sealed class KeysCommandTests
         var (exit, output) = await cli.RunAsync("keys", "rotate");
         Assert.Equal(1, exit);
         Assert.Contains("--force", output);
+    }
+
+    private static readonly int SigningKeyFileWatchPeriod = (int)Smp.Gateway.Keys.SigningKeyFileWatch.Period.TotalMilliseconds;
+
+    /// <summary>An agent enrolled at <paramref name="host"/>, and a token it got there for a new uid.</summary>
+    private static async Task<(TestAgent Agent, string Uid, string Token)> EnrolledWithTokenAsync(GatewayHost host)
+    {
+        var agent = TestAgent.New();
+        using var client = host.NewClient();
+        (await agent.EnrollAsync(client)).Dispose();
+        string uid = TestAgent.NewUid();
+        return (agent, uid, await agent.GetTokenAsync(client, uid));
     }
 
     private static string KidOf(string token) =>

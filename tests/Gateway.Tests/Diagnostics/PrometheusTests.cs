@@ -38,6 +38,21 @@ public sealed class PrometheusTests
     }
 
     [Fact]
+    public async Task Start_ScrapePortIsAnEndpointsPort_FailsNamingBothKeys()
+    {
+        int port = FreePort.Next();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Kestrel:Endpoints:Http:Url"] = $"http://127.0.0.2:{port}",
+            ["Gateway:Telemetry:PrometheusUrl"] = $"http://127.0.0.1:{port}/metrics",
+        };
+
+        var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => GatewayHost.StartAsync(settings));
+
+        Assert.Contains(error.Failures, f => f.StartsWith("Gateway:Telemetry:PrometheusUrl: port", StringComparison.Ordinal) && f.Contains("Kestrel:Endpoints:Http:Url"));
+    }
+
+    [Fact]
     public async Task Listener_OtherPathOrAgentPort_NoMetrics()
     {
         int port = FreePort.Next();

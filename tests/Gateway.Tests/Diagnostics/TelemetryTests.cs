@@ -84,7 +84,7 @@ public sealed class TelemetryTests
     [Fact]
     public async Task SiteHello_FetchSpanAndIssuerCallCounted()
     {
-        var spans = new List<Activity>();
+        var spans = new ExportedSpans();
         var metrics = new List<Metric>();
         var settings = Sites.SiteHierarchy.FastSiteSettings();
         settings["Gateway:Telemetry:Enabled"] = "true";
@@ -135,12 +135,10 @@ public sealed class TelemetryTests
             }
 
             Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests, HttpStatusCode.OK], statuses);
-            List<Activity> checks, binds;
-            lock (spans)
-            {
-                checks = spans.Where(s => s.DisplayName == "smp.acc.check").OrderBy(s => s.StartTimeUtc).ToList();
-                binds = spans.Where(s => s.DisplayName == "smp.acc.bind").ToList();
-            }
+            // Each check ends before its response is written; the bind ends inside its check.
+            await ExportedAsync(spans, s => s.DisplayName == "smp.acc.check" && s.GetTagItem("smp.outcome") as string == "accepted");
+            var checks = spans.Where(s => s.DisplayName == "smp.acc.check").OrderBy(s => s.StartTimeUtc).ToList();
+            var binds = spans.Where(s => s.DisplayName == "smp.acc.bind").ToList();
 
             Assert.Equal(["credentials-invalid", "acc-throttled", "accepted"], checks.Select(c => c.GetTagItem("smp.outcome")));
             Assert.Equal([true, false, true], checks.Select(c => c.GetTagItem("smp.acc.bound")));
@@ -159,9 +157,9 @@ public sealed class TelemetryTests
         }
     }
 
-    private static async Task<(GatewayHost, List<Activity>, List<Metric>)> StartAsync(Dictionary<string, string?>? settings = null)
+    private static async Task<(GatewayHost, ExportedSpans, List<Metric>)> StartAsync(Dictionary<string, string?>? settings = null)
     {
-        var spans = new List<Activity>();
+        var spans = new ExportedSpans();
         var metrics = new List<Metric>();
         settings ??= [];
         settings["Gateway:Telemetry:Enabled"] = "true";
@@ -171,16 +169,13 @@ public sealed class TelemetryTests
         return (host, spans, metrics);
     }
 
-    private static async Task<Activity> ExportedAsync(List<Activity> spans, Func<Activity, bool> match)
+    private static async Task<Activity> ExportedAsync(ExportedSpans spans, Func<Activity, bool> match)
     {
         for (int i = 0; i < 50; i++)
         {
-            lock (spans)
+            if (spans.FirstOrDefault(match) is { } found)
             {
-                if (spans.FirstOrDefault(match) is { } found)
-                {
-                    return found;
-                }
+                return found;
             }
 
             await Task.Delay(100);
@@ -189,12 +184,9 @@ public sealed class TelemetryTests
         throw new Xunit.Sdk.XunitException("the span was never exported");
     }
 
-    private static Activity Single(List<Activity> spans, string name)
+    private static Activity Single(ExportedSpans spans, string name)
     {
-        lock (spans)
-        {
-            return Assert.Single(spans, s => s.DisplayName == name);
-        }
+        return Assert.Single(spans, s => s.DisplayName == name);
     }
 
     private static List<Metric> Collect(GatewayHost host, List<Metric> metrics)
