@@ -8,4 +8,7 @@ internal sealed record CapturedLog(
 {
     /// <summary>The value of the placeholder <paramref name="name"/>; fails the test when there is none.</summary>
     public object? this[string name] => Assert.Single(State, pair => pair.Key == name).Value;
+
+    /// <summary>The value of <paramref name="name"/> as a log pipeline writes it (invariant culture).</summary>
+    public string? Text(string name) => Convert.ToString(this[name], System.Globalization.CultureInfo.InvariantCulture);
 }

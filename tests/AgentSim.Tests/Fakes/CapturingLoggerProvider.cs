@@ -10,8 +10,27 @@ internal sealed class CapturingLoggerProvider : ILoggerProvider
 
     public IReadOnlyList<CapturedLog> Records => records.ToArray();
 
+    public IReadOnlyList<CapturedLog> In(string category) => Records.Where(r => r.Category == category).ToList();
+
     /// <summary>A factory with this provider only, every level enabled.</summary>
     public ILoggerFactory CreateFactory() => LoggerFactory.Create(builder => builder.SetMinimumLevel(LogLevel.Trace).AddProvider(this));
+
+    /// <summary>No record's message or structured value contains any of <paramref name="secrets"/>.</summary>
+    public static void AssertNoCredential(IReadOnlyList<CapturedLog> records, IReadOnlyList<string> secrets)
+    {
+        Assert.NotEmpty(records);
+        Assert.All(secrets, secret => Assert.True(secret.Length >= 16, "a secret too short to search for"));
+        foreach (CapturedLog record in records)
+        {
+            IEnumerable<string> texts = record.State.Select(pair => Convert.ToString(pair.Value) ?? "").Append(record.Message);
+            foreach (string text in texts)
+            {
+                // The message names the record, not the secret: a failing run prints no credential either.
+                Assert.False(secrets.Any(secret => text.Contains(secret, StringComparison.Ordinal)),
+                    $"record {record.Category}[{record.EventId}] holds a token, a proof, a signature or a secret");
+            }
+        }
+    }
 
     public ILogger CreateLogger(string categoryName) => new CapturingLogger(categoryName, records);
 

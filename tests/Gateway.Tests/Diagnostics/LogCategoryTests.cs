@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Smp.AgentSim.Tests.Fakes;
 using Smp.Gateway.Tests.Infrastructure;
 
 namespace Smp.Gateway.Tests.Diagnostics;
@@ -22,7 +23,7 @@ public sealed class LogCategoryTests
     [Fact]
     public async Task TwoStepAuthenticationAndReplay_RecordsInTheirCategories_NoCredentialLogged()
     {
-        var logs = new LogCapture();
+        var logs = new CapturingLoggerProvider();
         await using var host = await GatewayHost.StartAsync(Everything, services: s => s.AddSingleton<ILoggerProvider>(logs));
         using var client = host.NewClient();
         var agent = TestAgent.New();
@@ -49,51 +50,46 @@ public sealed class LogCategoryTests
         string jti = JsonDocument.Parse(B64.Decode(token.Split('.')[1])).RootElement.GetProperty("jti").GetString()!;
 
         var key = Assert.Single(logs.In("Smp.Gateway.ServerKeys"), r => r.EventId == 1);
-        Assert.Equal("2048", key["Bits"]);
+        Assert.Equal("2048", key.Text("Bits"));
 
         var tokenRecords = logs.In("Smp.Gateway.Token");
         var issued = Assert.Single(tokenRecords, r => r.EventId == 10);
-        Assert.Equal((agent.AgentId, jti), (issued["AgentId"], issued["Jti"]));
-        Assert.Equal(jti, Assert.Single(tokenRecords, r => r.EventId == 12)["Jti"]);
+        Assert.Equal((agent.AgentId, jti), (issued.Text("AgentId"), issued.Text("Jti")));
+        Assert.Equal(jti, Assert.Single(tokenRecords, r => r.EventId == 12).Text("Jti"));
         var refused = Assert.Single(tokenRecords, r => r.EventId == 13);
-        Assert.Equal(("replay", "403", jti), (refused["Code"], refused["Status"], refused["Jti"]));
+        Assert.Equal(("replay", "403", jti), (refused.Text("Code"), refused.Text("Status"), refused.Text("Jti")));
 
         // The registry's state after each check: counter 1 taken, highest 1, window bit 0 set; then the replay.
         var registry = logs.In("Smp.Gateway.Token.Registry").Where(r => r.EventId == 41).ToList();
         Assert.Equal(2, registry.Count);
-        Assert.All(registry, r => Assert.Equal(jti, r["Jti"]));
-        Assert.Equal(("1", "Accepted", "1", "1"), (registry[0]["Counter"], registry[0]["Decision"], registry[0]["Highest"], registry[0]["Window"]));
-        Assert.Equal("Replayed", registry[1]["Decision"]);
+        Assert.All(registry, r => Assert.Equal(jti, r.Text("Jti")));
+        Assert.Equal(("1", "Accepted", "1", "1"), (registry[0].Text("Counter"), registry[0].Text("Decision"), registry[0].Text("Highest"), registry[0].Text("Window")));
+        Assert.Equal("Replayed", registry[1].Text("Decision"));
         Assert.Contains("window 0000000000000001", registry[1].Message);
 
         // Enrollment, hello, proof and the resumed request on one connection; the replay on another.
         var requests = logs.In("Smp.Gateway.Request");
         var responses = logs.In("Smp.Gateway.Response");
         Assert.Equal(5, requests.Count);
-        Assert.Equal(requests.Select(r => r["RequestId"]), responses.Select(r => r["RequestId"]));
-        Assert.Single(requests.Take(4).Select(r => r["ConnectionId"]).Distinct());
-        Assert.NotEqual(requests[0]["ConnectionId"], requests[4]["ConnectionId"]);
-        Assert.All(requests, r => Assert.StartsWith(r["ConnectionId"] + ":", r["RequestId"]));
-        Assert.Equal(["201", "401", "200", "200", "403"], responses.Select(r => r["Status"]));
-        Assert.Equal("replay", responses[4]["Code"]);
-        Assert.Contains("Authorization: SMPToken <" + proof.Length + " bytes withheld>", requests[2]["Headers"]);
-        Assert.Contains("X-SMP-Enrollment: <" + GatewayHost.Secret.Length + " bytes withheld>", requests[0]["Headers"]);
-        Assert.Contains("WWW-Authenticate: SMPToken <", responses[1]["Headers"]);
+        Assert.Equal(requests.Select(r => r.Text("RequestId")), responses.Select(r => r.Text("RequestId")));
+        Assert.Single(requests.Take(4).Select(r => r.Text("ConnectionId")).Distinct());
+        Assert.NotEqual(requests[0].Text("ConnectionId"), requests[4].Text("ConnectionId"));
+        Assert.All(requests, r => Assert.StartsWith(r.Text("ConnectionId") + ":", r.Text("RequestId")));
+        Assert.Equal(["201", "401", "200", "200", "403"], responses.Select(r => r.Text("Status")));
+        Assert.Equal("replay", responses[4].Text("Code"));
+        Assert.Contains("Authorization: SMPToken <" + proof.Length + " bytes withheld>", requests[2].Text("Headers"));
+        Assert.Contains("X-SMP-Enrollment: <" + GatewayHost.Secret.Length + " bytes withheld>", requests[0].Text("Headers"));
+        Assert.Contains("WWW-Authenticate: SMPToken <", responses[1].Text("Headers"));
 
         string signature = proof[(proof.LastIndexOf('.') + 1)..];
         string tokenSignature = token[(token.LastIndexOf('.') + 1)..];
-        Assert.All(logs.Records, r =>
-        {
-            Assert.DoesNotContain(tokenSignature, r.AllText);
-            Assert.DoesNotContain(signature, r.AllText);
-            Assert.DoesNotContain(GatewayHost.Secret, r.AllText);
-        });
+        CapturingLoggerProvider.AssertNoCredential(logs.Records, [tokenSignature, signature, GatewayHost.Secret]);
     }
 
     [Fact]
     public async Task CategoryFilter_RegistryOffTokenOn_OnlyTokenRecords()
     {
-        var logs = new LogCapture();
+        var logs = new CapturingLoggerProvider();
         var settings = new Dictionary<string, string?>(Everything) { ["Logging:LogLevel:Smp.Gateway.Token.Registry"] = "None" };
         await using var host = await GatewayHost.StartAsync(settings, services: s => s.AddSingleton<ILoggerProvider>(logs));
         using var client = host.NewClient();
@@ -112,7 +108,7 @@ public sealed class LogCategoryTests
         using var folder = new TempFolder();
         string config = Path.Combine(folder.Path, "gateway.json");
         await File.WriteAllTextAsync(config, RegistryLevel("None"));
-        var logs = new LogCapture();
+        var logs = new CapturingLoggerProvider();
         await using var host = await GatewayHost.StartAsync(Everything, args: ["--config", config], services: s => s.AddSingleton<ILoggerProvider>(logs));
         using var client = host.NewClient();
         var agent = TestAgent.New();
@@ -129,13 +125,13 @@ public sealed class LogCategoryTests
             (await agent.AuthenticateAsync(other)).Dispose();
         }
 
-        Assert.Contains(logs.In("Smp.Gateway.Token.Registry"), r => r.EventId == 41 && r["Decision"] == "Accepted");
+        Assert.Contains(logs.In("Smp.Gateway.Token.Registry"), r => r.EventId == 41 && r.Text("Decision") == "Accepted");
     }
 
     [Fact]
     public async Task RequestLog_AtInformation_NothingRecorded()
     {
-        var logs = new LogCapture();
+        var logs = new CapturingLoggerProvider();
         var settings = new Dictionary<string, string?>(Everything) { ["Logging:LogLevel:Smp.Gateway"] = "Information" };
         await using var host = await GatewayHost.StartAsync(settings, services: s => s.AddSingleton<ILoggerProvider>(logs));
         using var client = host.NewClient();
@@ -150,7 +146,7 @@ public sealed class LogCategoryTests
     [Fact]
     public async Task SiteHello_TokenCacheRecords_MissThenHit()
     {
-        var logs = new LogCapture();
+        var logs = new CapturingLoggerProvider();
         var settings = Sites.SiteHierarchy.FastSiteSettings();
         foreach (var (name, value) in Everything)
         {
@@ -170,15 +166,15 @@ public sealed class LogCategoryTests
         Assert.Equal(first, await agent.GetTokenAsync(client, uid));
 
         var cache = logs.In("Smp.Gateway.Token.Cache");
-        Assert.Equal(agent.AgentId, Assert.Single(cache, r => r.EventId == 69)["AgentId"]);
+        Assert.Equal(agent.AgentId, Assert.Single(cache, r => r.EventId == 69).Text("AgentId"));
         var fetched = Assert.Single(cache, r => r.EventId == 67);
-        Assert.Equal(("1", "1"), (fetched["Tokens"], fetched["Requested"]));
+        Assert.Equal(("1", "1"), (fetched.Text("Tokens"), fetched.Text("Requested")));
         var hit = Assert.Single(cache, r => r.EventId == 68);
-        Assert.Equal((agent.AgentId, "token"), (hit["AgentId"], hit["Answer"]));
+        Assert.Equal((agent.AgentId, "token"), (hit.Text("AgentId"), hit.Text("Answer")));
         // The Site checked the Issuer's answer with the Issuer's keys, so it had fetched them.
         var keys = logs.In("Smp.Gateway.ServerKeys").First(r => r.EventId == 61);
-        Assert.Contains("(2048 bits)", keys["Keys"]);
-        Assert.All(logs.Records, r => Assert.DoesNotContain(first[(first.LastIndexOf('.') + 1)..], r.AllText));
+        Assert.Contains("(2048 bits)", keys.Text("Keys"));
+        CapturingLoggerProvider.AssertNoCredential(logs.Records, [first[(first.LastIndexOf('.') + 1)..]]);
     }
 
     private static string RegistryLevel(string level) =>
