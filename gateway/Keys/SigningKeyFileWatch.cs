@@ -22,6 +22,8 @@ internal sealed class SigningKeyFileWatch(SigningKeyRotation rotation, IOptionsM
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Off the start: the first look reads and parses the key files.
+        await Task.Yield();
         var files = new SigningKeyFiles(options.CurrentValue);
         string current = files.Current, previous = files.Previous;
         var applied = Stamp.Of(current, previous);
