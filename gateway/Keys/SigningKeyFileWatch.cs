@@ -29,14 +29,14 @@ internal sealed class SigningKeyFileWatch(SigningKeyRotation rotation, IOptionsM
         var applied = Stamp.Of(current, previous);
         Stamp last = applied, warned = default;
         // The keys the files held at the last change taken: the ones the loader read at start.
-        string[] held = TryRead(current, previous, files.Generated, out var atStart, out _) ? atStart.Kids : [];
+        string[] held = TryRead(files, out var atStart, out _) ? atStart.Kids : [];
         using var timer = new PeriodicTimer(Period, time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             var now = Stamp.Of(current, previous);
             if (now != applied && now == last)
             {
-                if (TryRead(current, previous, files.Generated, out var keys, out string problem))
+                if (TryRead(files, out var keys, out string problem))
                 {
                     // With Gateway:Tokens:SigningKeyFile the replaced key is not "retired": its tokens stay valid
                     // until the rotation's own timer, as no previous key file keeps it.
@@ -55,19 +55,13 @@ internal sealed class SigningKeyFileWatch(SigningKeyRotation rotation, IOptionsM
         }
     }
 
-    private static bool TryRead(string current, string previous, bool generated, out OnDisk keys, out string problem)
+    private static bool TryRead(SigningKeyFiles files, out OnDisk keys, out string problem)
     {
         problem = string.Empty;
         try
         {
-            var signing = new ServerKey(SigningKeyLoader.Read(current, "Gateway:Tokens:SigningKeyFile"), canSign: true);
-            string? previousKid = null;
-            if (generated && File.Exists(previous))
-            {
-                using var rsa = SigningKeyLoader.Read(previous, "Gateway:DataDirectory");
-                previousKid = new ServerKey(rsa, canSign: false).Kid;
-            }
-
+            var signing = new ServerKey(SigningKeyLoader.Read(files.Current, "Gateway:Tokens:SigningKeyFile"), canSign: true);
+            string? previousKid = files.ReadPrevious()?.Kid;
             keys = new OnDisk(signing, previousKid is null ? [signing.Kid] : [signing.Kid, previousKid]);
             return true;
         }

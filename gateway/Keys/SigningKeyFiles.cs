@@ -16,6 +16,14 @@ internal sealed class SigningKeyFiles(GatewayOptions options)
     public string Previous => Path.Combine(Path.GetDirectoryName(Path.GetFullPath(Current))!, SigningKeyRotation.PreviousKeyFileName);
 
     /// <summary>
+    /// The previous key, published beside the signing key after a rotation of the generated files; null when
+    /// there is none (a configured <c>Gateway:Tokens:SigningKeyFile</c> keeps none). A file holding no key throws
+    /// <see cref="InvalidOperationException"/>.
+    /// </summary>
+    public ServerKey? ReadPrevious() =>
+        Generated && File.Exists(Previous) ? new ServerKey(SigningKeyLoader.Read(Previous, "Gateway:DataDirectory"), canSign: false) : null;
+
+    /// <summary>
     /// Until when tokens signed by the previous key may still be valid: the current key file was written at the
     /// rotation; a running gateway took it up within two looks of <see cref="SigningKeyFileWatch"/> and went on
     /// signing with the old key for <c>Gateway:Tokens:RotationLead</c>; those tokens live <c>Gateway:Tokens:Lifetime</c>

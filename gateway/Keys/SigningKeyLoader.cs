@@ -12,28 +12,21 @@ namespace Smp.Gateway.Keys;
 /// </summary>
 internal sealed class SigningKeyLoader(IOptions<GatewayOptions> options, ILoggerFactory loggers)
 {
-    private readonly ILogger _logger = loggers.CreateLogger(LogCategories.ServerKeys);
-
     public const string GeneratedKeyFileName = "signing-key.pem";
     private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
+    private readonly ILogger _logger = loggers.CreateLogger(LogCategories.ServerKeys);
+
     public ServerKeyRing Load()
     {
-        var o = options.Value;
-        string path = string.IsNullOrEmpty(o.Tokens.SigningKeyFile)
-            ? Path.Combine(DataDirectory.Ensure(o), GeneratedKeyFileName)
-            : o.Tokens.SigningKeyFile;
-
-        var rsa = LoadOrCreate(path, "Gateway:Tokens:SigningKeyFile");
-        var key = new ServerKey(rsa, canSign: true);
-        GatewayLog.SigningKeyLoaded(_logger, key.Kid, key.Bits, path);
+        var files = new SigningKeyFiles(options.Value);
+        var key = new ServerKey(LoadOrCreate(files.Current, "Gateway:Tokens:SigningKeyFile"), canSign: true);
+        GatewayLog.SigningKeyLoaded(_logger, key.Kid, key.Bits, files.Current);
 
         // After a rotation the previous key stays published, so tokens it signed still pass.
-        string previous = Path.Combine(Path.GetDirectoryName(path)!, SigningKeyRotation.PreviousKeyFileName);
-        if (string.IsNullOrEmpty(o.Tokens.SigningKeyFile) && File.Exists(previous))
+        if (files.ReadPrevious() is { } published)
         {
-            var published = new ServerKey(Read(previous, "Gateway:DataDirectory"), canSign: false);
-            GatewayLog.PreviousKeyLoaded(_logger, published.Kid, published.Bits, previous);
+            GatewayLog.PreviousKeyLoaded(_logger, published.Kid, published.Bits, files.Previous);
             return new ServerKeyRing(key, [published]);
         }
 

@@ -37,16 +37,15 @@ internal sealed class SigningKeyRotation(ServerKeyRing ring, IOptionsMonitor<Gat
         {
             // Published before it is on disk, so that a look at the files finds it known.
             Adopt(next, lead ?? o.Tokens.RotationLead);
-            if (string.IsNullOrEmpty(o.Tokens.SigningKeyFile))
+            var files = new SigningKeyFiles(o);
+            if (files.Generated)
             {
-                string folder = DataDirectory.Ensure(o);
-                string current = Path.Combine(folder, SigningKeyLoader.GeneratedKeyFileName), previous = Path.Combine(folder, PreviousKeyFileName);
-                string written = current + ".new";
+                string written = files.Current + ".new";
                 File.Delete(written);
                 SigningKeyLoader.WriteOwnerOnly(written, rsa.ExportPkcs8PrivateKeyPem());
-                File.Delete(previous);
-                File.Move(current, previous);
-                File.Move(written, current);
+                File.Delete(files.Previous);
+                File.Move(files.Current, files.Previous);
+                File.Move(written, files.Current);
             }
         }
 
