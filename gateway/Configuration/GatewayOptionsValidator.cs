@@ -67,10 +67,9 @@ internal sealed class GatewayOptionsValidator(IConfiguration? configuration = nu
         {
             foreach (var endpoint in configuration.GetSection("Kestrel:Endpoints").GetChildren())
             {
-                // Kestrel's URLs may use * or + as host, which Uri does not take: compare the port as written.
+                // Kestrel's own parser: its URLs may have * or + as host, which Uri does not take.
                 string url = endpoint["Url"] ?? string.Empty;
-                int colon = url.LastIndexOf(':');
-                bool shared = colon > 0 && int.TryParse(url[(colon + 1)..].TrimEnd('/'), out int port) && port == scrapePort;
+                bool shared = TryParseBinding(url)?.Port == scrapePort;
                 Check(!shared, "Telemetry:PrometheusUrl", $"port {scrapePort} is also the port of Kestrel:Endpoints:{endpoint.Key}:Url ({url}); give the scraping listener a port of its own.");
             }
         }
@@ -78,6 +77,19 @@ internal sealed class GatewayOptionsValidator(IConfiguration? configuration = nu
         Check(!string.IsNullOrWhiteSpace(o.Identity.Group), "Identity:Group", "is required.");
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static Microsoft.AspNetCore.Http.BindingAddress? TryParseBinding(string url)
+    {
+        try
+        {
+            return Microsoft.AspNetCore.Http.BindingAddress.Parse(url);
+        }
+        catch (FormatException)
+        {
+            // Kestrel itself refuses it at start, naming the endpoint.
+            return null;
+        }
     }
 
     private static void CheckState(StateOptions s, Action<bool, string, string> check)
