@@ -26,11 +26,11 @@ internal sealed class EnrollmentEndpoint(
     IOptionsMonitor<GatewayOptions> options,
     ILoggerFactory loggers)
 {
-    private readonly ILogger _logger = loggers.CreateLogger(LogCategories.Agents);
-
     public const string Path = "/smp/agents";
     public const string SecretHeader = "X-SMP-Enrollment";
     private const int MaxBody = 16 * 1024;
+
+    private readonly ILogger _logger = loggers.CreateLogger(LogCategories.Agents);
 
     public async Task HandleAsync(HttpContext context)
     {

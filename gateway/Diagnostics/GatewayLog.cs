@@ -109,6 +109,12 @@ internal static partial class GatewayLog
     [LoggerMessage(64, LogLevel.Debug, "Renewal pass: {Removed} expired tokens dropped, {Due} due, {Renewed} renewed.")]
     public static partial void TokenRenewalPass(ILogger logger, int removed, int due, int renewed);
 
+    [LoggerMessage(65, LogLevel.Information, "Agent {AgentId} is now {Status} at this Site (the Issuer's status check).")]
+    public static partial void SiteAgentStatusChanged(ILogger logger, string agentId, string status);
+
+    [LoggerMessage(66, LogLevel.Debug, "Revocation check: {Agents} agents, {Revoked} revoked, {Forgotten} forgotten.")]
+    public static partial void RevocationCheckDone(ILogger logger, int agents, int revoked, int forgotten);
+
     [LoggerMessage(67, LogLevel.Debug, "Token cache: {Tokens} tokens from the Issuer for {Requested} hellos ({Refused} refused) in {ElapsedMs:0.0} ms.")]
     public static partial void TokensFetched(ILogger logger, int tokens, int requested, int refused, double elapsedMs);
 
@@ -117,12 +123,6 @@ internal static partial class GatewayLog
 
     [LoggerMessage(69, LogLevel.Debug, "Token cache: no token cached for agent {AgentId} and this uid; asking the Issuer.")]
     public static partial void CacheMissed(ILogger logger, string agentId);
-
-    [LoggerMessage(65, LogLevel.Information, "Agent {AgentId} is now {Status} at this Site (the Issuer's status check).")]
-    public static partial void SiteAgentStatusChanged(ILogger logger, string agentId, string status);
-
-    [LoggerMessage(66, LogLevel.Debug, "Revocation check: {Agents} agents, {Revoked} revoked, {Forgotten} forgotten.")]
-    public static partial void RevocationCheckDone(ILogger logger, int agents, int revoked, int forgotten);
 
     // The shared state store (Redis): 80-89.
     [LoggerMessage(80, LogLevel.Information, "Shared state store connected: Redis at {EndPoints}.")]

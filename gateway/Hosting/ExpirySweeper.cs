@@ -14,9 +14,9 @@ internal sealed class ExpirySweeper(
     TimeProvider time,
     ILoggerFactory loggers) : BackgroundService
 {
-    private readonly ILogger _logger = loggers.CreateLogger(LogCategories.TokenRegistry);
-
     private static readonly TimeSpan Period = TimeSpan.FromMinutes(1);
+
+    private readonly ILogger _logger = loggers.CreateLogger(LogCategories.TokenRegistry);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -20,9 +20,9 @@ internal sealed class RedisReplayRegistry(
     TimeProvider time,
     ILoggerFactory loggers) : IReplayRegistry
 {
-    private readonly ILogger _logger = loggers.CreateLogger(LogCategories.TokenRegistry);
-
     private static readonly LuaScript Script = LuaScript.Prepare(RedisReplayScript.Text);
+
+    private readonly ILogger _logger = loggers.CreateLogger(LogCategories.TokenRegistry);
 
     public long EpochStart => 0;
 

@@ -13,10 +13,10 @@ namespace Smp.Gateway.Sites;
 /// </summary>
 internal sealed class SiteRequestAuthenticator(SiteRegistry sites, SeenSiteRequests seen, TimeProvider time, ILoggerFactory loggers)
 {
-    private readonly ILogger _logger = loggers.CreateLogger(LogCategories.Sites);
-
     /// <summary>128 requests of two short strings each fit many times over; 1024 agent ids too.</summary>
     private const int MaxBody = 64 * 1024;
+
+    private readonly ILogger _logger = loggers.CreateLogger(LogCategories.Sites);
 
     /// <summary>
     /// Reads, parses and checks a Site request. On a refusal the answer (400 or 403 with its code) is

@@ -28,10 +28,10 @@ internal sealed class TokenIssuer(
     GatewayMetrics metrics,
     ILoggerFactory loggers)
 {
-    private readonly ILogger _logger = loggers.CreateLogger(LogCategories.Token);
-
     // Plain JSON for a plain reader: `smp+jwt`, not `smp\u002Bjwt`. Nothing here is ever embedded in HTML.
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private readonly ILogger _logger = loggers.CreateLogger(LogCategories.Token);
 
     /// <summary>
     /// The token held for this agent and <c>uid</c>, or a new one; null when a new signature is over
