@@ -7,7 +7,7 @@ namespace Smp.Gateway.Administration;
 
 /// <summary>
 /// <c>gateway keys list | rotate | retire KID</c>, at the Issuer, over the key files the server loads. A running
-/// gateway on the same files follows within a second (<see cref="SigningKeyFileWatch"/>).
+/// gateway on the same files follows within two seconds (<see cref="SigningKeyFileWatch"/>).
 /// </summary>
 internal static class KeysCommand
 {
@@ -61,7 +61,7 @@ internal static class KeysCommand
                 string oldKid = ring.Current.Kid;
                 string kid = await session.Administration.RotateSigningKeyAsync(TimeSpan.Zero);
                 output.WriteLine($"New signing key {kid} written to {files.Current}; the previous key {oldKid} stays published ({files.Previous}). "
-                    + $"A running gateway on these files publishes it within a second and signs with it after Gateway:Tokens:RotationLead ({session.Options.Tokens.RotationLead}).");
+                    + $"A running gateway on these files publishes it within two seconds and signs with it after Gateway:Tokens:RotationLead ({session.Options.Tokens.RotationLead}).");
                 return 0;
 
             case "retire":
@@ -90,7 +90,7 @@ internal static class KeysCommand
 
                 File.Delete(files.Previous);
                 GatewayLog.SigningKeyRetired(session.Get<ILoggerFactory>().CreateLogger(LogCategories.ServerKeys), retired, files.Previous);
-                output.WriteLine($"Key {retired} retired: it is no longer published; a running gateway on these files refuses its tokens within a second.");
+                output.WriteLine($"Key {retired} retired: it is no longer published; a running gateway on these files refuses its tokens within two seconds.");
                 return 0;
 
             default:

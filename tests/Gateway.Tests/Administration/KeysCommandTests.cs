@@ -18,7 +18,7 @@ public sealed class KeysCommandTests
 
         (exit, output) = await cli.RunAsync("keys", "rotate");
         Assert.Equal(0, exit);
-        Assert.Contains("publishes it within a second", output);
+        Assert.Contains("publishes it within two seconds", output);
         Assert.True(File.Exists(Path.Combine(host.DataDirectory, "signing-key.previous.pem")));
         (_, output) = await cli.RunAsync("keys", "list");
         Assert.Matches($@"{oldKid}\s+RS256\s+no\s+yes", output);
@@ -46,7 +46,7 @@ public sealed class KeysCommandTests
         Assert.Equal(HttpStatusCode.OK, await ProofAsync(host, agent, oldToken, uid, 1));
 
         Assert.Equal(0, (await cli.RunAsync("keys", "rotate")).Exit);
-        // Published within a second, and signing at once (no lead); the old key's tokens still pass.
+        // Published within two seconds, and signing at once (no lead); the old key's tokens still pass.
         string newKid = await Eventually.UntilAsync(async () =>
         {
             using var client = host.NewClient();
