@@ -50,17 +50,25 @@ internal sealed class SiteTokenSource(
         }
 
         GatewayLog.CacheMissed(_logger, agentId);
-        var timeout = options.CurrentValue.Site.HelloTimeout;
+
+        // The hello's wait is bounded, not the call: it goes on (retries included) in the background, and
+        // the token it brings is cached for this agent's next hello. While the Issuer is known not to
+        // answer, the hello does not wait at all: it would only hold the agent's connection.
+        bool answering = health.Reachable;
+        var wait = answering ? options.CurrentValue.Site.HelloTimeout : TimeSpan.Zero;
         try
         {
-            // The hello's wait is bounded, not the call: it goes on (retries included) in the background,
-            // and the token it brings is cached for this agent's next hello.
-            return await batcher.GetAsync(agentId, uid).WaitAsync(timeout, time, cancellationToken);
+            return await batcher.GetAsync(agentId, uid).WaitAsync(wait, time, cancellationToken);
         }
         catch (TimeoutException)
         {
-            GatewayLog.HelloTimedOut(_logger, agentId, timeout);
-            health.Failed("no answer within Gateway:Site:HelloTimeout");
+            string why = answering ? "no answer within Gateway:Site:HelloTimeout" : "the Issuer's last call got no answer";
+            GatewayLog.HelloNotWaited(_logger, agentId, why);
+            if (answering)
+            {
+                health.Failed(why);
+            }
+
             return Unavailable;
         }
     }

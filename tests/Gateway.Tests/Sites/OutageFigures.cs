@@ -8,11 +8,12 @@ internal sealed class OutageFigures
     private readonly Lock _gate = new();
     private readonly List<string> _unexpected = [];
     private readonly SortedSet<string> _readyCodes = [], _readyStatuses = [];
-    private int _hellos, _cachedServed, _cachedTried, _readyChecks;
+    private readonly List<TimeSpan> _helloTimes = [], _readyTimes = [];
+    private int _cachedServed, _cachedTried;
 
-    public TimeSpan SlowestHello { get; private set; }
-    public TimeSpan SlowestReady { get; private set; }
-    public bool AllNewRefusedUnavailable => _unexpected.Count == 0 && _hellos > 0;
+    public TimeSpan SlowestHello => _helloTimes.Max();
+    public TimeSpan SlowestReady => _readyTimes.Max();
+    public bool AllNewRefusedUnavailable => _unexpected.Count == 0 && _helloTimes.Count > 0;
     public bool AllCachedServed => _cachedServed == _cachedTried && _cachedTried > 0;
     public bool AlwaysReady => _readyCodes.SetEquals(["200"]);
     public bool SawDegraded => _readyStatuses.Contains("Degraded");
@@ -24,8 +25,7 @@ internal sealed class OutageFigures
     {
         lock (_gate)
         {
-            _hellos++;
-            SlowestHello = elapsed > SlowestHello ? elapsed : SlowestHello;
+            _helloTimes.Add(elapsed);
             if (status != HttpStatusCode.ServiceUnavailable || error != "issuer-unavailable")
             {
                 _unexpected.Add($"{(int)status} {error}");
@@ -46,14 +46,16 @@ internal sealed class OutageFigures
     {
         lock (_gate)
         {
-            _readyChecks++;
+            _readyTimes.Add(ready.Elapsed);
             _readyCodes.Add(((int)ready.Code).ToString());
             _readyStatuses.Add(ready.Status);
-            SlowestReady = ready.Elapsed > SlowestReady ? ready.Elapsed : SlowestReady;
         }
     }
 
     public override string ToString() =>
-        $"{_hellos} new agents' hellos answered {(AllNewRefusedUnavailable ? "503 issuer-unavailable" : Unexpected)} within {SlowestHello.TotalMilliseconds:0} ms; " +
-        $"cached agent served {_cachedServed}/{_cachedTried}; /readyz {ReadyCodes} ({ReadyStatuses}) in {_readyChecks} checks, slowest {SlowestReady.TotalMilliseconds:0} ms";
+        $"{_helloTimes.Count} new agents' hellos answered {(AllNewRefusedUnavailable ? "503 issuer-unavailable" : Unexpected)} in {Spread(_helloTimes)}; " +
+        $"cached agent served {_cachedServed}/{_cachedTried}; /readyz answered {ReadyCodes} ({ReadyStatuses}) {_readyTimes.Count} times in {Spread(_readyTimes)}";
+
+    private static string Spread(List<TimeSpan> times) =>
+        $"{times.Order().ElementAt(times.Count / 2).TotalMilliseconds:0} ms (median), {times.Max().TotalMilliseconds:0} ms (slowest)";
 }

@@ -15,9 +15,12 @@ namespace Smp.Gateway.Tests.Sites;
 [Collection(SiteBurstCollection.Name)]
 public sealed class SiteOutageProcessTests(ITestOutputHelper output)
 {
-    /// <summary>The default <c>Gateway:Site:HelloTimeout</c>, and the scheduling two shared cores may add to it.</summary>
-    private static readonly TimeSpan HelloBound = TimeSpan.FromSeconds(3), Slack = TimeSpan.FromSeconds(0.5);
-    private static readonly TimeSpan Outage = TimeSpan.FromSeconds(8), BackWithin = TimeSpan.FromSeconds(5);
+    /// <summary>
+    /// The default <c>Gateway:Site:HelloTimeout</c>, and what two cores shared by every test at once may add
+    /// to an answer's way (a load average of 20 was seen to add close to a second to a <c>/readyz</c>).
+    /// </summary>
+    private static readonly TimeSpan HelloBound = TimeSpan.FromSeconds(3), Slack = TimeSpan.FromSeconds(1.5);
+    private static readonly TimeSpan Outage = TimeSpan.FromSeconds(10), BackWithin = TimeSpan.FromSeconds(5);
 
     [Fact]
     public async Task IssuerFrozen_SitesDegradedNotUnready_CachedServed_NewHellosBounded_BackWithinSeconds()
@@ -72,21 +75,20 @@ public sealed class SiteOutageProcessTests(ITestOutputHelper output)
         return sites;
     }
 
-    /// <summary>For <see cref="Outage"/>, at every Site at once: a new agent's hello, the cached agent's proof and hello, <c>/readyz</c>.</summary>
+    /// <summary>
+    /// For <see cref="Outage"/>, at every Site, every 250 ms: a new agent's hello (not awaited: they pile up
+    /// as a fleet's would, until the circuit opens), the cached agent's proof and hello, <c>/readyz</c>.
+    /// </summary>
     private static async Task<OutageFigures> OutageAsync(SiteUnderTest[] sites)
     {
         var figures = new OutageFigures();
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < Outage)
+        await Task.WhenAll(sites.Select(async site =>
         {
-            await Task.WhenAll(sites.Select(async site =>
+            var hellos = new List<Task>();
+            var clock = Stopwatch.StartNew();
+            while (clock.Elapsed < Outage)
             {
-                var timed = Stopwatch.StartNew();
-                using (var hello = await TestAgent.SendAsync(site.Client, Paths.Echo, site.NextNew().Hello(TestAgent.NewUid())))
-                {
-                    figures.NewHello(hello.StatusCode, Challenge.ErrorOf(hello), timed.Elapsed);
-                }
-
+                hellos.Add(NewHelloAsync(site.Client, site.NextNew(), figures));
                 using (var proof = await TestAgent.SendAsync(site.Client, Paths.Echo, "SMPToken " + site.Cached.Proof(site.Token, site.CachedUid, ++site.Counter)))
                 using (var again = await TestAgent.SendAsync(site.Client, Paths.Echo, site.Cached.Hello(site.CachedUid)))
                 {
@@ -94,10 +96,19 @@ public sealed class SiteOutageProcessTests(ITestOutputHelper output)
                 }
 
                 figures.Ready(await ReadyAsync(site.Client));
-            }));
-        }
+                await Task.Delay(250);
+            }
 
+            await Task.WhenAll(hellos);
+        }));
         return figures;
+    }
+
+    private static async Task NewHelloAsync(HttpClient client, TestAgent agent, OutageFigures figures)
+    {
+        var timed = Stopwatch.StartNew();
+        using var hello = await TestAgent.SendAsync(client, Paths.Echo, agent.Hello(TestAgent.NewUid()));
+        figures.NewHello(hello.StatusCode, Challenge.ErrorOf(hello), timed.Elapsed);
     }
 
     /// <summary>The time from now (the Issuer answering again) to each Site's first new agent served.</summary>
@@ -139,7 +150,7 @@ public sealed class SiteOutageProcessTests(ITestOutputHelper output)
         Assert.True(outage.AllCachedServed, "a cached agent was not served during the outage");
         Assert.True(outage.AlwaysReady, $"/readyz answered {outage.ReadyCodes} during the outage");
         Assert.True(outage.SawDegraded, $"/readyz never said Degraded during the outage: {outage.ReadyStatuses}");
-        Assert.True(outage.SlowestReady < TimeSpan.FromSeconds(0.5), $"/readyz took {outage.SlowestReady} during the outage");
+        Assert.True(outage.SlowestReady < Slack, $"/readyz took {outage.SlowestReady} during the outage");
         Assert.All(back, b => Assert.True(b < BackWithin, $"a new agent was served {b} after the Issuer answered again{Environment.NewLine}{logs}"));
     }
 

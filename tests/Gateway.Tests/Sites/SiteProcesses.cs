@@ -76,7 +76,7 @@ internal sealed class SiteProcesses : IAsyncDisposable
     }
 
     public static HttpClient Client(GatewayProcess gateway, TimeSpan? timeout = null) =>
-        new(new SocketsHttpHandler { UseCookies = false, MaxConnectionsPerServer = 4 }) { BaseAddress = new Uri(gateway.Url), Timeout = timeout ?? TimeSpan.FromSeconds(60) };
+        new(new SocketsHttpHandler { UseCookies = false, MaxConnectionsPerServer = 64 }) { BaseAddress = new Uri(gateway.Url), Timeout = timeout ?? TimeSpan.FromSeconds(60) };
 
     public async ValueTask DisposeAsync()
     {
