@@ -76,7 +76,7 @@ internal sealed class IssuerClient : IDisposable
             {
                 using var request = newRequest();
                 _metrics.IssuerCallSent();
-                using var response = await SendAttemptAsync(request, token);
+                using var response = await SendAttemptAsync(request, token, cancellationToken);
                 if ((int)response.StatusCode >= 500 || response.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests)
                 {
                     _health.Failed($"answered {(int)response.StatusCode}");
@@ -101,7 +101,7 @@ internal sealed class IssuerClient : IDisposable
     }
 
     /// <summary>One attempt, its failure told to <see cref="IssuerHealth"/> in a few words (the log has the rest).</summary>
-    private async Task<HttpResponseMessage> SendAttemptAsync(HttpRequestMessage request, CancellationToken token)
+    private async Task<HttpResponseMessage> SendAttemptAsync(HttpRequestMessage request, CancellationToken token, CancellationToken caller)
     {
         try
         {
@@ -112,7 +112,7 @@ internal sealed class IssuerClient : IDisposable
             _health.Failed(e.HttpRequestError == HttpRequestError.ConnectionError ? "connection refused or lost" : "no HTTP answer");
             throw;
         }
-        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        catch (OperationCanceledException) when (token.IsCancellationRequested && !caller.IsCancellationRequested)
         {
             _health.Failed("no answer within Gateway:Site:IssuerTimeout");
             throw;
@@ -148,6 +148,11 @@ internal sealed class IssuerClient : IDisposable
                 OnOpened = args =>
                 {
                     GatewayLog.IssuerCircuitOpened(logger, args.BreakDuration);
+                    return ValueTask.CompletedTask;
+                },
+                OnClosed = args =>
+                {
+                    GatewayLog.IssuerCircuitClosed(logger, args.IsManual ? "the probe found the Issuer answering" : "a trial call was answered");
                     return ValueTask.CompletedTask;
                 },
             })

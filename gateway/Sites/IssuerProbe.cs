@@ -1,8 +1,6 @@
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly.CircuitBreaker;
 using Smp.Gateway.Configuration;
-using Smp.Gateway.Diagnostics;
 using Smp.Gateway.Keys;
 
 namespace Smp.Gateway.Sites;
@@ -19,16 +17,14 @@ internal sealed class IssuerProbe : IDisposable
     private readonly ServerKeyRing _ring;
     private readonly IssuerKeyFetcher _keys;
     private readonly IOptionsMonitor<GatewayOptions> _options;
-    private readonly ILogger _logger;
     private readonly HttpClient _http;
 
-    public IssuerProbe(IssuerHealth health, ServerKeyRing ring, IssuerKeyFetcher keys, IOptionsMonitor<GatewayOptions> options, ILoggerFactory loggers)
+    public IssuerProbe(IssuerHealth health, ServerKeyRing ring, IssuerKeyFetcher keys, IOptionsMonitor<GatewayOptions> options)
     {
         _health = health;
         _ring = ring;
         _keys = keys;
         _options = options;
-        _logger = loggers.CreateLogger(LogCategories.TokenCache);
         var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 1, UseCookies = false, AllowAutoRedirect = false, UseProxy = false };
         _http = new HttpClient(handler) { BaseAddress = new Uri(options.CurrentValue.Site.IssuerUrl), Timeout = Timeout.InfiniteTimeSpan };
     }
@@ -64,7 +60,6 @@ internal sealed class IssuerProbe : IDisposable
         if (_health.Circuit != CircuitState.Closed)
         {
             await _health.Control.CloseAsync(stoppingToken);
-            GatewayLog.IssuerCircuitClosed(_logger, "the probe found the Issuer answering");
         }
 
         if (_ring.Published.Count == 0)
