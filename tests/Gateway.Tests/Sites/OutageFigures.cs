@@ -20,6 +20,7 @@ internal sealed class OutageFigures
     public string Unexpected => string.Join(", ", _unexpected);
     public string ReadyCodes => string.Join(", ", _readyCodes);
     public string ReadyStatuses => string.Join(", ", _readyStatuses);
+    public string LastReadyBody { get; private set; } = "";
 
     public void NewHello(HttpStatusCode status, string? error, TimeSpan elapsed)
     {
@@ -42,10 +43,11 @@ internal sealed class OutageFigures
         }
     }
 
-    public void Ready((HttpStatusCode Code, string Status, TimeSpan Elapsed) ready)
+    public void Ready((HttpStatusCode Code, string Status, TimeSpan Elapsed, string Body) ready)
     {
         lock (_gate)
         {
+            LastReadyBody = ready.Body;
             _readyTimes.Add(ready.Elapsed);
             _readyCodes.Add(((int)ready.Code).ToString());
             _readyStatuses.Add(ready.Status);
