@@ -79,8 +79,9 @@ public sealed class SiteOptions
 
     /// <summary>
     /// <c>Gateway:Site:HelloTimeout</c>: the longest a hello waits for the Issuer's answer; then it gets 503
-    /// <c>issuer-unavailable</c>, and the call (its retries included) goes on, so its token serves the agent's
-    /// next hello. Default 3 s; above <see cref="BatchMaxDelay"/>.
+    /// <c>issuer-unavailable</c>, and the call (its retries included) goes on, its token cached for the agent's
+    /// next hello with that uid. While the Site knows the Issuer does not answer, a hello does not wait at all.
+    /// Default 3 s; above <see cref="BatchMaxDelay"/>.
     /// </summary>
     public TimeSpan HelloTimeout { get; set; } = TimeSpan.FromSeconds(3);
 

@@ -17,6 +17,6 @@ internal static partial class GatewayLog
     [LoggerMessage(243, LogLevel.Information, "Issuer circuit closed: {Why}.")]
     public static partial void IssuerCircuitClosed(ILogger logger, string why);
 
-    [LoggerMessage(244, LogLevel.Debug, "Token cache: hello of agent {AgentId} answered 503 issuer-unavailable ({Why}); the call to the Issuer goes on, for the agent's next hello.")]
+    [LoggerMessage(244, LogLevel.Debug, "Token cache: hello of agent {AgentId} answered 503 issuer-unavailable ({Why}); the call to the Issuer goes on, its token cached for the agent's next hello with that uid.")]
     public static partial void HelloNotWaited(ILogger logger, string agentId, string why);
 }

@@ -52,7 +52,7 @@ internal sealed class SiteTokenSource(
         GatewayLog.CacheMissed(_logger, agentId);
 
         // The hello's wait is bounded, not the call: it goes on (retries included) in the background, and
-        // the token it brings is cached for this agent's next hello. While the Issuer is known not to
+        // the token it brings is cached for this agent and uid. While the Issuer is known not to
         // answer, the hello does not wait at all: it would only hold the agent's connection.
         bool answering = health.Reachable;
         var wait = answering ? options.CurrentValue.Site.HelloTimeout : TimeSpan.Zero;
