@@ -73,6 +73,21 @@ public sealed class SiteOptions
     /// <summary>
     /// <c>Gateway:Site:IssuerBreakDuration</c>: once half of the calls of the last 10 s failed (at least 4),
     /// calls are not tried for this long: hellos that need a new token get 503 <c>issuer-unavailable</c> at once. Default 30 s.
+    /// The break ends sooner when the probe (<see cref="IssuerProbePeriod"/>) finds the Issuer answering.
     /// </summary>
     public TimeSpan IssuerBreakDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// <c>Gateway:Site:HelloTimeout</c>: the longest a hello waits for the Issuer's answer; then it gets 503
+    /// <c>issuer-unavailable</c>, and the call (its retries included) goes on, its token cached for the agent's
+    /// next hello with that uid. While the Site knows the Issuer does not answer, a hello does not wait at all.
+    /// Default 3 s; above <see cref="BatchMaxDelay"/>.
+    /// </summary>
+    public TimeSpan HelloTimeout { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>
+    /// <c>Gateway:Site:IssuerProbePeriod</c>: while the last call to the Issuer failed or the circuit is open,
+    /// its JWKS is fetched this often, outside the circuit; the first answer closes the circuit. Default 1 s.
+    /// </summary>
+    public TimeSpan IssuerProbePeriod { get; set; } = TimeSpan.FromSeconds(1);
 }

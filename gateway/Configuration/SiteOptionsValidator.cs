@@ -55,5 +55,8 @@ internal static class SiteOptionsValidator
         check(s.IssuerRetries is >= 0 and <= 5, "Site:IssuerRetries", $"{s.IssuerRetries} is outside 0 to 5.");
         check(Between(s.IssuerRetryDelay, TimeSpan.FromMilliseconds(10), TimeSpan.FromSeconds(30)), "Site:IssuerRetryDelay", $"{s.IssuerRetryDelay} is outside 00:00:00.01 to 00:00:30.");
         check(Between(s.IssuerBreakDuration, TimeSpan.FromMilliseconds(500), TimeSpan.FromMinutes(10)), "Site:IssuerBreakDuration", $"{s.IssuerBreakDuration} is outside 00:00:00.5 to 00:10:00 (Polly's bounds).");
+        check(Between(s.HelloTimeout, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(30)) && s.HelloTimeout > s.BatchMaxDelay, "Site:HelloTimeout",
+            $"{s.HelloTimeout} is outside 00:00:00.5 to 00:00:30, or not above Site:BatchMaxDelay ({s.BatchMaxDelay}).");
+        check(Between(s.IssuerProbePeriod, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(1)), "Site:IssuerProbePeriod", $"{s.IssuerProbePeriod} is outside 00:00:00.1 to 00:01:00.");
     }
 }

@@ -13,7 +13,7 @@ internal static class HealthEndpoints
 {
     public const string Live = "/healthz";
     public const string Ready = "/readyz";
-    private const string ReadyTag = "ready";
+    public const string ReadyTag = "ready";
 
     public static IServiceCollection AddGatewayHealth(this IServiceCollection services)
     {

@@ -9,7 +9,7 @@ namespace Smp.Gateway.Hosting;
 /// <summary>
 /// <c>/readyz</c>: the signing keys are loaded, and the agent store and replay registry answer. A Redis
 /// node is ready only while Redis answers a PING; the embedded stores are ready once open. A Site is
-/// ready only while its Issuer answers (its keys, §10): without it no new agent can be served.
+/// ready once it holds the Issuer's keys (§10); whether its Issuer answers is <c>Sites/IssuerReadiness</c>.
 /// </summary>
 internal sealed class ReadinessCheck(IServiceProvider services) : IHealthCheck
 {
@@ -37,23 +37,6 @@ internal sealed class ReadinessCheck(IServiceProvider services) : IHealthCheck
             return HealthCheckResult.Unhealthy("the agent store or the replay registry does not answer: " + e.Message, data: data);
         }
 
-        if (services.GetService<Sites.IssuerClient>() is { } issuer && !await IssuerAnswersAsync(issuer, cancellationToken))
-        {
-            return HealthCheckResult.Unhealthy("the Issuer does not answer (Gateway:Site:IssuerUrl): cached tokens still work, new agents cannot be served", data: data);
-        }
-
         return HealthCheckResult.Healthy("keys loaded, agent store and replay registry answer", data);
-    }
-
-    private static async Task<bool> IssuerAnswersAsync(Sites.IssuerClient issuer, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return (await issuer.GetAsync(JwksEndpoint.Path, cancellationToken)).Status == 200;
-        }
-        catch (Exception e) when (e is Sites.IssuerUnavailableException or HttpRequestException or TaskCanceledException)
-        {
-            return false;
-        }
     }
 }

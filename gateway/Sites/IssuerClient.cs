@@ -1,11 +1,13 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Retry;
 using Polly.Timeout;
 using Smp.Gateway.Configuration;
+using Smp.Gateway.Diagnostics;
 using Smp.Gateway.Jose;
 
 namespace Smp.Gateway.Sites;
@@ -22,13 +24,15 @@ internal sealed class IssuerClient : IDisposable
     private readonly ResiliencePipeline _pipeline;
     private readonly SiteKey _key;
     private readonly SiteMetrics _metrics;
+    private readonly IssuerHealth _health;
     private readonly TimeProvider _time;
 
-    public IssuerClient(IOptions<GatewayOptions> options, SiteKey key, SiteMetrics metrics, TimeProvider time)
+    public IssuerClient(IOptions<GatewayOptions> options, SiteKey key, SiteMetrics metrics, IssuerHealth health, TimeProvider time, ILoggerFactory loggers)
     {
         var site = options.Value.Site;
         _key = key;
         _metrics = metrics;
+        _health = health;
         _time = time;
         var handler = new SocketsHttpHandler
         {
@@ -39,7 +43,7 @@ internal sealed class IssuerClient : IDisposable
             UseProxy = false,
         };
         _http = new HttpClient(handler) { BaseAddress = new Uri(site.IssuerUrl), Timeout = Timeout.InfiniteTimeSpan, MaxResponseContentBufferSize = 8 * 1024 * 1024 };
-        _pipeline = Build(site, time);
+        _pipeline = Build(site, health, time, loggers.CreateLogger(LogCategories.TokenCache));
     }
 
     /// <summary>
@@ -72,11 +76,14 @@ internal sealed class IssuerClient : IDisposable
             {
                 using var request = newRequest();
                 _metrics.IssuerCallSent();
-                using var response = await _http.SendAsync(request, token);
+                using var response = await SendAttemptAsync(request, token, cancellationToken);
                 if ((int)response.StatusCode >= 500 || response.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests)
                 {
+                    _health.Failed($"answered {(int)response.StatusCode}");
                     throw new HttpRequestException($"the Issuer answered {(int)response.StatusCode}", null, response.StatusCode);
                 }
+
+                _health.Answered();
 
                 byte[] content = await response.Content.ReadAsByteArrayAsync(token);
                 return new IssuerResponse(
@@ -93,7 +100,26 @@ internal sealed class IssuerClient : IDisposable
         }
     }
 
-    private static ResiliencePipeline Build(SiteOptions site, TimeProvider time)
+    /// <summary>One attempt, its failure told to <see cref="IssuerHealth"/> in a few words (the log has the rest).</summary>
+    private async Task<HttpResponseMessage> SendAttemptAsync(HttpRequestMessage request, CancellationToken token, CancellationToken caller)
+    {
+        try
+        {
+            return await _http.SendAsync(request, token);
+        }
+        catch (HttpRequestException e)
+        {
+            _health.Failed(e.HttpRequestError == HttpRequestError.ConnectionError ? "connection refused or lost" : "no HTTP answer");
+            throw;
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested && !caller.IsCancellationRequested)
+        {
+            _health.Failed("no answer within Gateway:Site:IssuerTimeout");
+            throw;
+        }
+    }
+
+    private static ResiliencePipeline Build(SiteOptions site, IssuerHealth health, TimeProvider time, ILogger logger)
     {
         var transient = new PredicateBuilder().Handle<HttpRequestException>().Handle<TimeoutRejectedException>();
         var builder = new ResiliencePipelineBuilder { TimeProvider = time };
@@ -117,6 +143,18 @@ internal sealed class IssuerClient : IDisposable
                 MinimumThroughput = 4,
                 SamplingDuration = TimeSpan.FromSeconds(10),
                 BreakDuration = site.IssuerBreakDuration,
+                StateProvider = health.State,
+                ManualControl = health.Control,
+                OnOpened = args =>
+                {
+                    GatewayLog.IssuerCircuitOpened(logger, args.BreakDuration);
+                    return ValueTask.CompletedTask;
+                },
+                OnClosed = args =>
+                {
+                    GatewayLog.IssuerCircuitClosed(logger, args.IsManual ? "the probe found the Issuer answering" : "a trial call was answered");
+                    return ValueTask.CompletedTask;
+                },
             })
             .AddTimeout(site.IssuerTimeout)
             .Build();

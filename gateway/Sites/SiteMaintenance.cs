@@ -8,12 +8,14 @@ namespace Smp.Gateway.Sites;
 
 /// <summary>
 /// A Site's periodic work, each on its own period: the Issuer's keys, the renewal pass, the revocation
-/// check. None blocks the start: a Site comes up while its Issuer is down, and serves what it caches.
+/// check, and the probe while the Issuer does not answer. None blocks the start: a Site comes up while its
+/// Issuer is down, and serves what it caches.
 /// </summary>
 internal sealed class SiteMaintenance(
     IssuerKeyFetcher keys,
     TokenRenewal renewal,
     RevocationCheck revocations,
+    IssuerProbe probe,
     IOptionsMonitor<GatewayOptions> options,
     TimeProvider time,
     ILoggerFactory loggers) : BackgroundService
@@ -26,7 +28,8 @@ internal sealed class SiteMaintenance(
         await Task.WhenAll(
             EveryAsync(() => options.CurrentValue.Site.KeyRefreshPeriod, _ => keys.FetchAsync(), stoppingToken),
             EveryAsync(() => renewal.Period, renewal.RunPassAsync, stoppingToken),
-            EveryAsync(() => options.CurrentValue.Site.RevocationCheckPeriod, revocations.RunAsync, stoppingToken));
+            EveryAsync(() => options.CurrentValue.Site.RevocationCheckPeriod, revocations.RunAsync, stoppingToken),
+            EveryAsync(() => options.CurrentValue.Site.IssuerProbePeriod, probe.RunAsync, stoppingToken));
     }
 
     private async Task EveryAsync(Func<TimeSpan> period, Func<CancellationToken, Task> job, CancellationToken stoppingToken)

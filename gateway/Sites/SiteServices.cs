@@ -41,6 +41,9 @@ internal static class SiteServices
         services.Replace(ServiceDescriptor.Singleton(_ => ServerKeyRing.VerifyOnly()));
         services.Replace(ServiceDescriptor.Singleton<IAgentStore, SiteAgentStore>());
         services.AddSingleton<SiteKey>();
+        services.AddSingleton<IssuerHealth>();
+        services.AddSingleton<IssuerProbe>();
+        services.AddHealthChecks().AddCheck<IssuerReadiness>("issuer", tags: [Hosting.HealthEndpoints.ReadyTag]);
         services.AddSingleton<IssuerClient>();
         services.AddSingleton<IssuerKeyFetcher>();
         services.AddSingleton<IServerKeyRefresh>(sp => sp.GetRequiredService<IssuerKeyFetcher>());

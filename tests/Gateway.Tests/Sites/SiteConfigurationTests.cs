@@ -16,6 +16,9 @@ public sealed class SiteConfigurationTests
         { "Gateway:Site:KeyFile", "/no/such/site-key.pem", "Gateway:Site:KeyFile" },
         { "Gateway:Site:IssuerBreakDuration", "00:00:00.1", "Gateway:Site:IssuerBreakDuration" },
         { "Gateway:Site:BatchMaxDelay", "00:00:10", "Gateway:Site:BatchMaxDelay" },
+        { "Gateway:Site:HelloTimeout", "00:00:01", "Gateway:Site:HelloTimeout" },
+        { "Gateway:Site:HelloTimeout", "00:01:00", "Gateway:Site:HelloTimeout" },
+        { "Gateway:Site:IssuerProbePeriod", "00:00:00.010", "Gateway:Site:IssuerProbePeriod" },
     };
 
     [Theory]
