@@ -27,18 +27,7 @@ internal sealed class UnknownAgentHelloLimit : IAgentTokenSource, IDisposable
         _inner = inner;
         _options = options;
         _logger = loggers.CreateLogger(LogCategories.Token);
-        _unknown = PartitionedRateLimiter.Create<string, string>(source => RateLimitPartition.GetTokenBucketLimiter(source, _ =>
-        {
-            int limit = Math.Max(1, PerMinute);
-            return new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = limit,
-                TokensPerPeriod = Math.Max(1, limit / 60),
-                ReplenishmentPeriod = TimeSpan.FromSeconds(limit >= 60 ? 1 : 60.0 / limit),
-                QueueLimit = 0,
-                AutoReplenishment = true,
-            };
-        }));
+        _unknown = IssuanceLimiter.Create(() => PerMinute);
     }
 
     private int PerMinute => _options.CurrentValue.RateLimits.UnknownAgentHellosPerSourcePerMinute;

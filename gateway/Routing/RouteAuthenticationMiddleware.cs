@@ -32,7 +32,7 @@ internal sealed class RouteAuthenticationMiddleware(
 
         if (mode == RouteAuthMode.Anonymous)
         {
-            context.Features.Set(new ForwardedIdentity(AuthKind.Anonymous, o.Identity.ServiceIdentity, null));
+            context.Features.Set(new ForwardedIdentity(AuthKind.Anonymous, string.Empty, null));
             await next(context);
             return;
         }
