@@ -149,9 +149,10 @@ public sealed class UpgradeAttackTests
         public static async Task<WebSocketEcho> StartAsync()
         {
             string url = $"http://127.0.0.1:{FreePort.Next()}";
-            var builder = WebApplication.CreateSlimBuilder();
+            // Empty: no configuration files, so no file watchers (the machine allows few).
+            var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+            builder.WebHost.UseKestrelCore();
             builder.WebHost.UseUrls(url);
-            builder.Logging.ClearProviders();
             var app = builder.Build();
             app.UseWebSockets();
             app.Run(async context =>
