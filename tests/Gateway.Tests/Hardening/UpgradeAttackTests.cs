@@ -42,6 +42,21 @@ public sealed class UpgradeAttackTests
     }
 
     [Fact]
+    public async Task Upgrade_AllowedAnonymousRoute_TunnelCarriesOnlyXSmpAuthAnonymous()
+    {
+        await using var server = await WebSocketEcho.StartAsync();
+        await using var host = await StartGatewayAsync(server.Url, new()
+        {
+            ["ReverseProxy:Routes:ws:Metadata:SmpAuth"] = "Anonymous",
+        });
+        using var socket = new ClientWebSocket();
+        socket.Options.SetRequestHeader("X_SMP_Identity", "Administrator");
+        await socket.ConnectAsync(new Uri(host.Url.Replace("http://", "ws://") + "/ws/tunnel"), CancellationToken.None);
+        Assert.Equal("Anonymous  ", await ReceiveAsync(socket));
+        Assert.Equal("ping", await EchoAsync(socket, "ping"));
+    }
+
+    [Fact]
     public async Task Upgrade_AllowedRoute_TunnelClosedWhenAgentRevoked()
     {
         await using var server = await WebSocketEcho.StartAsync();
