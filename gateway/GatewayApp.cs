@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -28,6 +29,7 @@ namespace Smp.Gateway;
 public static class GatewayApp
 {
     public const string EnvironmentPrefix = "SMPGW_";
+    private const string EndpointsKey = "Kestrel:Endpoints";
 
     /// <summary>
     /// Builds the gateway: embedded <c>appsettings.json</c>, then the file named by <c>--config FILE</c>
@@ -75,12 +77,6 @@ public static class GatewayApp
     private static void ConfigureSources(ConfigurationManager configuration, string[] args, IReadOnlyDictionary<string, string?>? overrides)
     {
         configuration.Sources.Clear();
-        using (var embedded = typeof(GatewayApp).Assembly.GetManifestResourceStream("Smp.Gateway.appsettings.json")!)
-        {
-            // AddJsonStream reads the stream when sources are built, so hand it a copy it can own.
-            configuration.AddJsonStream(new MemoryStream(ReadAll(embedded)));
-        }
-
         int i = Array.IndexOf(args, "--config");
         if (i >= 0)
         {
@@ -99,11 +95,29 @@ public static class GatewayApp
         }
 
         configuration.AddEnvironmentVariables(EnvironmentPrefix);
-        configuration.AddCommandLine(args.Where((_, k) => k != i && k != i + 1).ToArray());
+        // Without --config (i is -1) every argument is the command line's, the first one too.
+        configuration.AddCommandLine(args.Where((_, k) => i < 0 || (k != i && k != i + 1)).ToArray());
         if (overrides is not null)
         {
             configuration.AddInMemoryCollection(overrides);
         }
+
+        // The embedded defaults go first, under every other layer. Their endpoint (127.0.0.1:8080) applies only
+        // when no other layer names one: Kestrel binds every endpoint it finds, so a configuration's own
+        // endpoints would otherwise come beside it, a plain-text listener nobody asked for.
+        bool ownEndpoints = configuration.GetSection(EndpointsKey).GetChildren().Any();
+        configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = EmbeddedSettings(ownEndpoints) });
+    }
+
+    /// <summary>The embedded <c>appsettings.json</c> as configuration keys, without <c>Kestrel:Endpoints</c> when asked.</summary>
+    private static Dictionary<string, string?> EmbeddedSettings(bool withoutEndpoints)
+    {
+        using var embedded = typeof(GatewayApp).Assembly.GetManifestResourceStream("Smp.Gateway.appsettings.json")!;
+        var settings = new ConfigurationBuilder().AddJsonStream(embedded).Build();
+        return settings.AsEnumerable()
+            .Where(e => e.Value is not null
+                && !(withoutEndpoints && e.Key.StartsWith(EndpointsKey + ConfigurationPath.KeyDelimiter, StringComparison.OrdinalIgnoreCase)))
+            .ToDictionary(e => e.Key, e => e.Value);
     }
 
     private static void AddGateway(IServiceCollection services, IConfiguration configuration)
@@ -152,8 +166,11 @@ public static class GatewayApp
         app.UsePrometheusListener();
         app.UseMiddleware<RequestLog>();
         app.UseMiddleware<AuthorizationHeaderGuard>();
+        // Before routing, so that no route is chosen on a path the server behind would read otherwise (§12).
+        app.UseMiddleware<PathGuard>();
+        app.UseRouting();
         app.MapGatewayHealth();
-        app.MapGet(JwksEndpoint.Path, (HttpContext context, JwksEndpoint jwks) => jwks.HandleAsync(context));
+        app.MapMethods(JwksEndpoint.Path, [HttpMethods.Get, HttpMethods.Head], (HttpContext context, JwksEndpoint jwks) => jwks.HandleAsync(context));
         if (!SiteServices.IsSite(app.Configuration))
         {
             app.MapPost(EnrollmentEndpoint.Path, (HttpContext context, EnrollmentEndpoint enrollment) => enrollment.HandleAsync(context));
@@ -162,17 +179,12 @@ public static class GatewayApp
         app.MapSites();
         app.MapReverseProxy(proxy =>
         {
+            proxy.UseMiddleware<UpgradeGuard>();
             proxy.UseMiddleware<RouteAuthenticationMiddleware>();
+            proxy.UseMiddleware<UpgradeTunnelWatch>();
             proxy.UseSessionAffinity();
             proxy.UseLoadBalancing();
             proxy.UsePassiveHealthChecks();
         });
-    }
-
-    private static byte[] ReadAll(Stream stream)
-    {
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        return copy.ToArray();
     }
 }

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace Smp.AgentSim.Legacy;
 
-/// <summary>Answers with every request header it received, so tests can see what the gateway passes on.</summary>
+/// <summary>Answers with the request-target and every request header it received, so tests can see what the gateway passes on.</summary>
 internal static class LegacyEcho
 {
     public static async Task Write(HttpContext context)
@@ -11,6 +11,7 @@ internal static class LegacyEcho
         context.Response.ContentType = "application/json";
         await using var writer = new Utf8JsonWriter(context.Response.Body);
         writer.WriteStartObject();
+        writer.WriteString("target", context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget);
         writer.WriteStartObject("headers");
         foreach ((string name, Microsoft.Extensions.Primitives.StringValues values) in context.Request.Headers)
         {

@@ -18,6 +18,13 @@ internal sealed class EnrollmentRequest
 
     public static EnrollmentRequest? TryParse(ReadOnlySpan<byte> body, out string? error)
     {
+        // JsonDocument reports bytes that are not UTF-8 as a JSON syntax error; say what it is.
+        if (!System.Text.Unicode.Utf8.IsValid(body))
+        {
+            error = "body: not valid UTF-8; send the JSON encoded in UTF-8.";
+            return null;
+        }
+
         try
         {
             using var document = JsonDocument.Parse(body.ToArray(), new JsonDocumentOptions { MaxDepth = 4 });
@@ -99,6 +106,7 @@ internal sealed class EnrollmentRequest
         var jwk = RsaJwk.TryParse(values["n"], values["e"], out string? bad);
         error = bad is not null ? $"publicKey.{bad}: not a base64url unsigned integer without leading zeros."
             : jwk!.E != "AQAB" ? "publicKey.e: must be 65537 (AQAB)."
+            : (jwk.Parameters.Modulus![^1] & 1) == 0 ? "publicKey.n: an even modulus, which no RSA key has."
             : jwk.ModulusBits < MinimumModulusBits ? $"publicKey.n: a {jwk.ModulusBits}-bit key; {MinimumModulusBits} bits or more are required."
             : jwk.ModulusBits > MaximumModulusBits ? $"publicKey.n: a {jwk.ModulusBits}-bit key; at most {MaximumModulusBits} bits are accepted."
             : null;

@@ -6,4 +6,6 @@ public static class SmpTokenDefaults
     public const string AuthenticationScheme = "SMPToken";
     public const string AgentClaim = "smp:agent";
     public const string TokenIdClaim = "smp:jti";
+    /// <summary>When the authentication ends (the token's <c>exp</c> plus the clock skew, Unix seconds): an upgrade tunnel closes then.</summary>
+    public const string ExpiresClaim = "smp:exp";
 }

@@ -73,7 +73,7 @@ internal sealed class SmpTokenHandler(
         }
 
         metrics.Authentication("connection", "accepted");
-        return Success(state.AgentId, state.Jti);
+        return Success(state.AgentId, state.Jti, state.ExpiresAt);
     }
 
     private async Task<AuthenticateResult> HelloAsync(string agentId, string uid)
@@ -111,14 +111,14 @@ internal sealed class SmpTokenHandler(
         if (result.Succeeded)
         {
             GatewayLog.ProofAccepted(_log, claims.Sub!, claims.Jti);
+            long skew = (long)gatewayOptions.CurrentValue.Tokens.ClockSkew.TotalSeconds;
             if (gatewayOptions.CurrentValue.Connection.KeepAuthentication)
             {
-                long skew = (long)gatewayOptions.CurrentValue.Tokens.ClockSkew.TotalSeconds;
                 ConnectionAuthentication.Set(Context, new ConnectionAuthentication.State(claims.Sub!, claims.Jkt, claims.Jti, claims.Exp + skew));
             }
 
             metrics.Authentication(SmpTokenDefaults.AuthenticationScheme, "accepted");
-            return Success(claims.Sub!, claims.Jti);
+            return Success(claims.Sub!, claims.Jti, claims.Exp + skew);
         }
 
         string? fresh = result.Status == 401 ? await FreshTokenAsync(result) : null;
@@ -159,10 +159,11 @@ internal sealed class SmpTokenHandler(
         return AuthenticateResult.Fail(outcome.Error ?? "refused");
     }
 
-    private AuthenticateResult Success(string agentId, string jti)
+    private AuthenticateResult Success(string agentId, string jti, long expiresAt)
     {
         var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, agentId), new Claim(SmpTokenDefaults.AgentClaim, agentId), new Claim(SmpTokenDefaults.TokenIdClaim, jti)],
+            [new Claim(ClaimTypes.NameIdentifier, agentId), new Claim(SmpTokenDefaults.AgentClaim, agentId), new Claim(SmpTokenDefaults.TokenIdClaim, jti),
+             new Claim(SmpTokenDefaults.ExpiresClaim, expiresAt.ToString(System.Globalization.CultureInfo.InvariantCulture))],
             SmpTokenDefaults.AuthenticationScheme);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SmpTokenDefaults.AuthenticationScheme));
     }

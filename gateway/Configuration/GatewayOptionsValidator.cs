@@ -59,6 +59,7 @@ internal sealed class GatewayOptionsValidator(IConfiguration? configuration = nu
         Check(r.TokensPerSourcePerMinute >= 1, "RateLimits:TokensPerSourcePerMinute", "must be at least 1.");
         Check(r.TokensPerAgentPerMinute >= 1, "RateLimits:TokensPerAgentPerMinute", "must be at least 1.");
         Check(r.EnrollmentsPerSourcePerMinute >= 1, "RateLimits:EnrollmentsPerSourcePerMinute", "must be at least 1.");
+        Check(r.UnknownAgentHellosPerSourcePerMinute >= 1, "RateLimits:UnknownAgentHellosPerSourcePerMinute", "must be at least 1.");
 
         LongLivedTokenOptionsValidator.Validate(o.LongLivedTokens, Check);
         Check(o.Telemetry.PrometheusUrl.Length == 0 || o.Telemetry.TryGetPrometheus(out _, out _, out _), "Telemetry:PrometheusUrl",

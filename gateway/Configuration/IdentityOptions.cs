@@ -9,6 +9,9 @@ public sealed class IdentityOptions
     /// <summary><c>Gateway:Identity:Group</c>: <c>X-SMP-Group</c>. Default <c>_SMP_USERS</c>.</summary>
     public string Group { get; set; } = "_SMP_USERS";
 
-    /// <summary><c>Gateway:Identity:StripHeaders</c>: more client headers to remove, beside <c>X-SMP-*</c> and the <c>*Remote-User</c> family.</summary>
+    /// <summary>
+    /// <c>Gateway:Identity:StripHeaders</c>: more client headers to remove, beside <c>X-SMP-*</c>, the <c>*Remote-User</c> family,
+    /// <c>X-Original-URL</c> and <c>X-Rewrite-URL</c>; names compare in any case, <c>_</c> as <c>-</c>. Default none.
+    /// </summary>
     public List<string> StripHeaders { get; set; } = [];
 }

@@ -13,6 +13,12 @@ public sealed class RateLimitOptions
     /// <summary><c>Gateway:RateLimits:TokensPerAgentPerMinute</c>: new tokens signed for one agent. Default 60.</summary>
     public int TokensPerAgentPerMinute { get; set; } = 60;
 
+    /// <summary>
+    /// <c>Gateway:RateLimits:UnknownAgentHellosPerSourcePerMinute</c>: hellos naming agents that are not enrolled, from one
+    /// client address; beyond it that address's hellos are refused until the allowance refills. Default 600.
+    /// </summary>
+    public int UnknownAgentHellosPerSourcePerMinute { get; set; } = 600;
+
     /// <summary><c>Gateway:RateLimits:EnrollmentsPerSourcePerMinute</c>: enrollment requests from one client address. Default 600.</summary>
     public int EnrollmentsPerSourcePerMinute { get; set; } = 600;
 }

@@ -7,13 +7,16 @@ namespace Smp.Gateway.Identity;
 
 /// <summary>
 /// On every route: removes the client's <c>Authorization</c> and every identity header a client could
-/// forge, then sets the identity the route's authentication established (§12), and on ACC pass-through
-/// routes the Basic credentials again.
+/// forge (names compared as <see cref="HeaderNameRule"/> says), then sets the identity the route's authentication
+/// established (§12), and on ACC pass-through routes the Basic credentials again. An anonymous call carries
+/// <c>X-SMP-Auth: Anonymous</c> only, so that no server mistakes it for an authenticated one.
 /// </summary>
 internal sealed class IdentityTransformProvider(IOptionsMonitor<GatewayOptions> options) : ITransformProvider
 {
     public const string Prefix = "X-SMP-";
-    private static readonly string[] AlwaysStripped = ["Authorization", "Remote-User", "X-Remote-User", "X-Forwarded-User"];
+    // IIS URL Rewrite serves the path X-Original-URL or X-Rewrite-URL names instead of the one routed here.
+    private static readonly string[] AlwaysStripped =
+        ["Authorization", "Remote-User", "X-Remote-User", "X-Forwarded-User", "X-Original-URL", "X-Rewrite-URL"];
 
     public void ValidateRoute(TransformRouteValidationContext context)
     {
@@ -33,7 +36,7 @@ internal sealed class IdentityTransformProvider(IOptionsMonitor<GatewayOptions> 
         var o = options.CurrentValue.Identity;
         foreach (var header in context.HttpContext.Request.Headers)
         {
-            if (header.Key.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase) || IsStripped(header.Key, o.StripHeaders))
+            if (HeaderNameRule.StartsWith(header.Key, Prefix) || IsStripped(header.Key, o.StripHeaders))
             {
                 RequestTransform.RemoveHeader(context, header.Key);
             }
@@ -41,7 +44,11 @@ internal sealed class IdentityTransformProvider(IOptionsMonitor<GatewayOptions> 
 
         // Fail closed: without an established identity nothing is claimed, and the server refuses.
         var identity = context.HttpContext.Features.Get<ForwardedIdentity>();
-        if (identity is not null)
+        if (identity?.Auth == AuthKind.Anonymous)
+        {
+            RequestTransform.AddHeader(context, "X-SMP-Auth", identity.Auth);
+        }
+        else if (identity is not null)
         {
             RequestTransform.AddHeader(context, "X-SMP-Identity", identity.Identity);
             RequestTransform.AddHeader(context, "X-SMP-Group", o.Group);
@@ -65,7 +72,7 @@ internal sealed class IdentityTransformProvider(IOptionsMonitor<GatewayOptions> 
     {
         foreach (string s in AlwaysStripped)
         {
-            if (string.Equals(s, name, StringComparison.OrdinalIgnoreCase))
+            if (HeaderNameRule.Same(name, s))
             {
                 return true;
             }
@@ -73,7 +80,7 @@ internal sealed class IdentityTransformProvider(IOptionsMonitor<GatewayOptions> 
 
         foreach (string s in configured)
         {
-            if (string.Equals(s, name, StringComparison.OrdinalIgnoreCase))
+            if (HeaderNameRule.Same(name, s))
             {
                 return true;
             }

@@ -69,7 +69,7 @@ internal sealed class LongLivedTokenHandler(
             return Refuse(401, NsError.Expired, token.Id);
         }
 
-        if (!tokens.PathsOf(token).Any(p => Request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase)))
+        if (!tokens.PathsOf(token).Any(p => PathScope.Contains(p, Request.Path)))
         {
             return Refuse(403, LongLivedTokenDefaults.ScopeError, token.Id);
         }

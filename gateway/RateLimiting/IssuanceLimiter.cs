@@ -48,7 +48,8 @@ internal sealed class IssuanceLimiter : IDisposable
         _enrollments.Dispose();
     }
 
-    private static PartitionedRateLimiter<string> Create(Func<int> perMinute) =>
+    /// <summary>A token bucket per key, refilled continuously up to a minute's allowance; also for <see cref="UnknownAgentHelloLimit"/>.</summary>
+    internal static PartitionedRateLimiter<string> Create(Func<int> perMinute) =>
         PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetTokenBucketLimiter(key, _ =>
         {
             int limit = Math.Max(1, perMinute());

@@ -55,6 +55,11 @@ internal sealed class RouteAuthModeFilter(IConfiguration configuration, ILoggerF
             return $"{prefix}{RouteCodebases.MetadataKey}: '{codebase}' is neither an http(s):// URL nor a UNC path (\\\\server\\share\\...).";
         }
 
+        if (RouteUpgrades.Check(route) is { } upgrade)
+        {
+            return upgrade;
+        }
+
         if (mode == RouteAuthMode.Acc && !acc.Enabled && acc.UncWithoutAcc != "Refuse")
         {
             return $"{prefix}{RouteCodebases.MetadataKey}: package source '{route.RouteId}' ({codebase ?? "SmpAuth Acc"}) needs ACC, but Gateway:Acc:Enabled is false. " +

@@ -32,7 +32,7 @@ internal sealed class RouteAuthenticationMiddleware(
 
         if (mode == RouteAuthMode.Anonymous)
         {
-            context.Features.Set(new ForwardedIdentity(AuthKind.Anonymous, o.Identity.ServiceIdentity, null));
+            context.Features.Set(new ForwardedIdentity(AuthKind.Anonymous, string.Empty, null));
             await next(context);
             return;
         }
@@ -79,7 +79,7 @@ internal sealed class RouteAuthenticationMiddleware(
             && await TryResumeAsync(context) is { } resumed)
         {
             metrics.Authentication("connection", "accepted");
-            context.Features.Set(new ForwardedIdentity(AuthKind.Token, o.Identity.ServiceIdentity, resumed.AgentId));
+            context.Features.Set(new ForwardedIdentity(AuthKind.Token, o.Identity.ServiceIdentity, resumed.AgentId, ExpiresAt: resumed.ExpiresAt));
             await next(context);
             return;
         }
@@ -88,7 +88,8 @@ internal sealed class RouteAuthenticationMiddleware(
         if (result.Succeeded)
         {
             string agentId = result.Principal!.FindFirst(SmpTokenDefaults.AgentClaim)!.Value;
-            context.Features.Set(new ForwardedIdentity(AuthKind.Token, o.Identity.ServiceIdentity, agentId));
+            long expiresAt = long.Parse(result.Principal.FindFirst(SmpTokenDefaults.ExpiresClaim)!.Value, System.Globalization.CultureInfo.InvariantCulture);
+            context.Features.Set(new ForwardedIdentity(AuthKind.Token, o.Identity.ServiceIdentity, agentId, ExpiresAt: expiresAt));
             await next(context);
             return;
         }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Smp.Gateway.Agents;
 using Smp.Gateway.Configuration;
 using Smp.Gateway.Keys;
+using Smp.Gateway.RateLimiting;
 using Smp.Gateway.Tokens;
 
 namespace Smp.Gateway.Sites;
@@ -28,7 +29,8 @@ internal static class SiteServices
         {
             services.AddHostedService<SigningKeyFileWatch>();
             services.AddSingleton<IServerKeyRefresh, NoKeyRefresh>();
-            services.AddSingleton<IAgentTokenSource, LocalTokenSource>();
+            services.AddSingleton<LocalTokenSource>();
+            services.AddSingleton<IAgentTokenSource>(sp => ActivatorUtilities.CreateInstance<UnknownAgentHelloLimit>(sp, sp.GetRequiredService<LocalTokenSource>()));
             services.AddSingleton<SiteRegistry>();
             services.AddSingleton<SeenSiteRequests>();
             services.AddSingleton<SiteRequestAuthenticator>();

@@ -28,4 +28,5 @@ internal static class NsError
     public const string DirectoryUnavailable = "directory-unavailable";
     public const string KeyConflict = "key-conflict";
     public const string RateLimited = "rate-limited";
+    public const string UpgradeNotAllowed = "upgrade-not-allowed";
 }

@@ -56,6 +56,7 @@ internal sealed class GatewayHost : IAsyncDisposable
             ["Gateway:RateLimits:TokensPerSourcePerMinute"] = "1000000",
             ["Gateway:RateLimits:TokensPerAgentPerMinute"] = "1000000",
             ["Gateway:RateLimits:EnrollmentsPerSourcePerMinute"] = "1000000",
+            ["Gateway:RateLimits:UnknownAgentHellosPerSourcePerMinute"] = "1000000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -1,0 +1,106 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Smp.Gateway.Agents;
+using Smp.Gateway.Authentication;
+using Smp.Gateway.Diagnostics;
+using Smp.Gateway.Identity;
+using Smp.Gateway.State;
+using Smp.Gateway.Tokens;
+using Yarp.ReverseProxy.Model;
+
+namespace Smp.Gateway.Routing;
+
+/// <summary>
+/// Runs in YARP's pipeline after authentication, for an upgrade a route allows: an agent's tunnel is
+/// closed when its authentication ends (§7), the token expired, the agent revoked or given another key,
+/// or the connection's authentication ended; looked at every <see cref="CheckPeriod"/>. Anonymous routes'
+/// tunnels have nothing to end. ACC, push-install and ASDK calls cannot be looked at again without their
+/// credential, so they get no tunnel.
+/// </summary>
+internal sealed class UpgradeTunnelWatch(RequestDelegate next, IAgentStore agents, TimeProvider time, ILoggerFactory loggers)
+{
+    public static readonly TimeSpan CheckPeriod = TimeSpan.FromSeconds(1);
+
+    private readonly ILogger _logger = loggers.CreateLogger(LogCategories.Routes);
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var identity = context.Features.Get<ForwardedIdentity>();
+        if (!RouteUpgrades.IsRequested(context) || identity?.Auth == AuthKind.Anonymous)
+        {
+            await next(context);
+            return;
+        }
+
+        if (identity is not { Auth: AuthKind.Token, AgentId: not null, ExpiresAt: not null })
+        {
+            string routeId = context.GetReverseProxyFeature().Route.Config.RouteId;
+            await RouteUpgrades.RefuseAsync(context, _logger, routeId, $"only agent tokens (SMPToken) may open a tunnel, not {identity?.Auth ?? "no authentication"}.");
+            return;
+        }
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        var watch = WatchAsync(context, identity.AgentId, identity.ExpiresAt.Value, stop.Token);
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await watch;
+        }
+    }
+
+    private async Task WatchAsync(HttpContext context, string agentId, long expiresAt, CancellationToken cancel)
+    {
+        var connection = ConnectionAuthentication.Find(context)?.Current;
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(CheckPeriod, time, cancel);
+                string? ended = await EndedAsync(context, agentId, expiresAt, connection, cancel);
+                if (ended is not null)
+                {
+                    GatewayLog.TunnelClosed(_logger, agentId, ended);
+                    context.Abort();
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The tunnel or the request ended first.
+        }
+    }
+
+    private async Task<string?> EndedAsync(
+        HttpContext context, string agentId, long expiresAt, ConnectionAuthentication.State? connection, CancellationToken cancel)
+    {
+        if (time.GetUtcNow().ToUnixTimeSeconds() >= expiresAt)
+        {
+            return NsError.Expired;
+        }
+
+        if (connection is not null && ConnectionAuthentication.Find(context)?.Current?.AgentId != connection.AgentId)
+        {
+            return "the connection's authentication ended";
+        }
+
+        Agent? agent;
+        try
+        {
+            agent = await agents.FindAsync(agentId, cancel);
+        }
+        catch (StateUnavailableException)
+        {
+            // Without the store a revocation cannot be seen: fail closed.
+            return NsError.RegistryUnavailable;
+        }
+
+        return agent is null || !agent.IsActive ? NsError.AgentRevoked
+            : connection is not null && agent.Key.Thumbprint != connection.Jkt ? NsError.KeyMismatch
+            : null;
+    }
+}
