@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Smp.Gateway.Acc;
 using Smp.Gateway.Administration;
@@ -31,7 +32,8 @@ public static class GatewayApp
 
     /// <summary>
     /// Builds the gateway: embedded <c>appsettings.json</c>, then the file named by <c>--config FILE</c>
-    /// (reloaded on change), then <c>SMPGW_</c> environment variables, then the command line, then
+    /// (reloaded on change), then <c>SMPGW_</c> environment variables and the standard <c>OTEL_*</c> ones
+    /// (their names kept, for the OpenTelemetry SDK), then the command line, then
     /// <paramref name="overrides"/>. An invalid configuration stops <c>StartAsync</c> with an
     /// <see cref="OptionsValidationException"/> whose messages name each key.
     /// </summary>
@@ -59,6 +61,10 @@ public static class GatewayApp
             context.Configuration.GetSection("Kestrel:Limits").Bind(kestrel.Limits);
             kestrel.ListenForPrometheus(context.Configuration);
         });
+        // Under systemd (Type=notify): READY=1 once Kestrel listens, STOPPING=1, journal-style log lines. As a
+        // Windows service: the SCM's start and stop. Elsewhere both do nothing.
+        builder.Services.AddSystemd();
+        builder.Services.AddWindowsService();
         AddGateway(builder.Services, builder.Configuration);
         configureServices?.Invoke(builder.Services);
         return builder.Build();
@@ -81,6 +87,8 @@ public static class GatewayApp
             configuration.AddJsonStream(new MemoryStream(ReadAll(embedded)));
         }
 
+        configuration.AddOtelDefaults();
+
         int i = Array.IndexOf(args, "--config");
         if (i >= 0)
         {
@@ -99,6 +107,7 @@ public static class GatewayApp
         }
 
         configuration.AddEnvironmentVariables(EnvironmentPrefix);
+        configuration.AddOtelEnvironment();
         configuration.AddCommandLine(args.Where((_, k) => k != i && k != i + 1).ToArray());
         if (overrides is not null)
         {
@@ -132,6 +141,7 @@ public static class GatewayApp
             sp.GetService<SigningKeyRotation>(), sp.GetService<RevocationCheck>()));
         services.AddGatewayTelemetry(configuration);
         services.AddGatewayHealth();
+        services.AddSingleton<CauseThrottle>();
         services.AddHostedService<StartupCheck>();
         services.AddHostedService<ExpirySweeper>();
         services.AddSites(configuration);
@@ -162,6 +172,8 @@ public static class GatewayApp
         app.MapSites();
         app.MapReverseProxy(proxy =>
         {
+            // First, so it also sees the load balancer's "no destination" as well as the forwarder's failures.
+            proxy.UseMiddleware<UpstreamErrors>();
             proxy.UseMiddleware<RouteAuthenticationMiddleware>();
             proxy.UseSessionAffinity();
             proxy.UseLoadBalancing();

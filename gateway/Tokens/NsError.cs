@@ -28,4 +28,7 @@ internal static class NsError
     public const string DirectoryUnavailable = "directory-unavailable";
     public const string KeyConflict = "key-conflict";
     public const string RateLimited = "rate-limited";
+
+    /// <summary>The server behind did not answer (refused, reset, timed out, no destination left): 502, 503 or 504.</summary>
+    public const string UpstreamUnavailable = "upstream-unavailable";
 }
