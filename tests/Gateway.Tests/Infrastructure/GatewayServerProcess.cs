@@ -15,10 +15,13 @@ internal sealed class GatewayServerProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
-    private GatewayServerProcess(Process process, string url)
+    private readonly bool _asPidOne;
+
+    private GatewayServerProcess(Process process, string url, bool asPidOne)
     {
         _process = process;
         Url = url;
+        _asPidOne = asPidOne;
         process.OutputDataReceived += (_, e) => Append(e.Data);
         process.ErrorDataReceived += (_, e) => Append(e.Data);
         process.BeginOutputReadLine();
@@ -42,9 +45,12 @@ internal sealed class GatewayServerProcess : IAsyncDisposable
     /// <summary>
     /// Starts it in <paramref name="folder"/> (its data folder too) with <paramref name="settings"/> as its
     /// <c>--config</c> file, in front of <paramref name="legacyUrl"/>; waits for <c>/healthz</c> unless told not to.
+    /// <paramref name="asPidOne"/>: process 1 of a PID namespace of its own (<c>unshare</c>), as in a container
+    /// under systemd, where .NET's systemd integration takes <c>NOTIFY_SOCKET</c> from the environment.
     /// </summary>
     public static async Task<GatewayServerProcess> StartAsync(
-        string folder, string legacyUrl, IDictionary<string, string?>? settings = null, IDictionary<string, string>? environment = null, bool waitHealthy = true)
+        string folder, string legacyUrl, IDictionary<string, string?>? settings = null, IDictionary<string, string>? environment = null,
+        bool waitHealthy = true, bool asPidOne = false)
     {
         string url = $"http://127.0.0.1:{FreePort.Next()}";
         var keys = new Dictionary<string, string?>
@@ -61,7 +67,7 @@ internal sealed class GatewayServerProcess : IAsyncDisposable
         }
 
         string config = AdminCli.WriteConfig(Path.Combine(folder, "gateway.json"), keys);
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(asPidOne ? "unshare" : "dotnet")
         {
             ArgumentList = { Path.Combine(AppContext.BaseDirectory, "gateway.dll"), "--config", config },
             WorkingDirectory = folder,
@@ -69,6 +75,16 @@ internal sealed class GatewayServerProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (asPidOne)
+        {
+            // --kill-child: the gateway never outlives the test, even when only unshare is killed.
+            string[] unshare = ["--pid", "--fork", "--kill-child", "dotnet"];
+            for (int i = 0; i < unshare.Length; i++)
+            {
+                start.ArgumentList.Insert(i, unshare[i]);
+            }
+        }
+
         foreach (string name in start.Environment.Keys.Where(k => k.StartsWith("OTEL_", StringComparison.Ordinal) || k == "NOTIFY_SOCKET").ToList())
         {
             start.Environment.Remove(name);
@@ -79,7 +95,7 @@ internal sealed class GatewayServerProcess : IAsyncDisposable
             start.Environment[name] = value;
         }
 
-        var server = new GatewayServerProcess(Process.Start(start)!, url);
+        var server = new GatewayServerProcess(Process.Start(start)!, url, asPidOne);
         if (waitHealthy)
         {
             await server.WaitHealthyAsync();
@@ -93,7 +109,7 @@ internal sealed class GatewayServerProcess : IAsyncDisposable
     {
         if (!_process.HasExited)
         {
-            kill(_process.Id, SigTerm);
+            kill(_asPidOne ? Child() : _process.Id, SigTerm);
         }
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
@@ -145,6 +161,13 @@ internal sealed class GatewayServerProcess : IAsyncDisposable
 
             await Task.Delay(100);
         }
+    }
+
+    /// <summary>The gateway under <c>unshare --fork</c>: its only child, seen from the test's PID namespace.</summary>
+    private int Child()
+    {
+        string children = File.ReadAllText($"/proc/{_process.Id}/task/{_process.Id}/children").Trim();
+        return int.Parse(children.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private void Append(string? line)
