@@ -9,12 +9,22 @@ namespace Smp.Gateway.Tests.Diagnostics;
 /// (the Aspire dashboard) over HTTP/protobuf and over gRPC: the endpoint, protocol, headers (the receiver's API key)
 /// and service name are the variables', and the spans of a two-step authentication arrive.
 /// </summary>
-public sealed class OtlpExportTests
+public sealed class OtlpExportTests(OtlpExportTests.Dashboard fixture) : IClassFixture<OtlpExportTests.Dashboard>
 {
+    /// <summary>One dashboard for both tests: each gateway exports under a service name of its own.</summary>
+    public sealed class Dashboard : IAsyncLifetime
+    {
+        internal AspireDashboard Receiver { get; private set; } = null!;
+
+        public async Task InitializeAsync() => Receiver = await AspireDashboard.StartAsync();
+
+        public async Task DisposeAsync() => await Receiver.DisposeAsync();
+    }
+
     [Fact]
     public async Task Otlp_HttpProtobuf_TwoStepAuthenticationInTheDashboard_ServiceSmpGateway()
     {
-        await using var dashboard = await AspireDashboard.StartAsync();
+        var dashboard = fixture.Receiver;
         var spans = await AuthenticateThroughAsync(dashboard, new Dictionary<string, string>
         {
             ["OTEL_EXPORTER_OTLP_ENDPOINT"] = dashboard.OtlpHttp,
@@ -39,7 +49,7 @@ public sealed class OtlpExportTests
     [Fact]
     public async Task Otlp_Grpc_ServiceNameAndHeadersFromTheVariables()
     {
-        await using var dashboard = await AspireDashboard.StartAsync();
+        var dashboard = fixture.Receiver;
         var spans = await AuthenticateThroughAsync(dashboard, new Dictionary<string, string>
         {
             ["OTEL_EXPORTER_OTLP_ENDPOINT"] = dashboard.OtlpGrpc,

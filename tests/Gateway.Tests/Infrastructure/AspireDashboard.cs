@@ -60,6 +60,7 @@ internal sealed class AspireDashboard : IAsyncDisposable
                 ["DASHBOARD__API__ENABLED"] = "true",
                 ["DASHBOARD__API__AUTHMODE"] = "Unsecured",
                 ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+                ["DOTNET_USE_POLLING_FILE_WATCHER"] = "1",
             },
         };
         var process = Process.Start(start)!;

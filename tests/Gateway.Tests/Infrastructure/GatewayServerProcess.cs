@@ -90,6 +90,8 @@ internal sealed class GatewayServerProcess : IAsyncDisposable
             start.Environment.Remove(name);
         }
 
+        // The machine's inotify instances are few and shared by every test run at once: poll the --config file instead.
+        start.Environment["DOTNET_USE_POLLING_FILE_WATCHER"] = "1";
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[name] = value;
