@@ -60,7 +60,7 @@ public sealed class PrometheusKitTests
         Assert.NotEmpty(p99);
 
         var rules = await prometheus.RulesAsync();
-        Assert.Equal(14, rules.Count);
+        Assert.Equal(13, rules.Count);
         Assert.All(rules, r => Assert.NotEqual("err", r.Health));
         Assert.Contains(rules, r => r.Name == "SmpGatewayRegistryUnavailable");
     }
