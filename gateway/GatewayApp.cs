@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Smp.Gateway.Acc;
 using Smp.Gateway.Administration;
@@ -33,7 +34,8 @@ public static class GatewayApp
 
     /// <summary>
     /// Builds the gateway: embedded <c>appsettings.json</c>, then the file named by <c>--config FILE</c>
-    /// (reloaded on change), then <c>SMPGW_</c> environment variables, then the command line, then
+    /// (reloaded on change), then <c>SMPGW_</c> environment variables and the standard <c>OTEL_*</c> ones
+    /// (their names kept, for the OpenTelemetry SDK), then the command line, then
     /// <paramref name="overrides"/>. An invalid configuration stops <c>StartAsync</c> with an
     /// <see cref="OptionsValidationException"/> whose messages name each key.
     /// </summary>
@@ -61,6 +63,10 @@ public static class GatewayApp
             context.Configuration.GetSection("Kestrel:Limits").Bind(kestrel.Limits);
             kestrel.ListenForPrometheus(context.Configuration);
         });
+        // Under systemd (Type=notify): READY=1 once Kestrel listens, STOPPING=1, journal-style log lines. As a
+        // Windows service: the SCM's start and stop. Elsewhere both do nothing.
+        builder.Services.AddSystemd();
+        builder.Services.AddWindowsService();
         AddGateway(builder.Services, builder.Configuration);
         configureServices?.Invoke(builder.Services);
         return builder.Build();
@@ -77,6 +83,8 @@ public static class GatewayApp
     private static void ConfigureSources(ConfigurationManager configuration, string[] args, IReadOnlyDictionary<string, string?>? overrides)
     {
         configuration.Sources.Clear();
+        configuration.AddOtelDefaults();
+
         int i = Array.IndexOf(args, "--config");
         if (i >= 0)
         {
@@ -95,6 +103,7 @@ public static class GatewayApp
         }
 
         configuration.AddEnvironmentVariables(EnvironmentPrefix);
+        configuration.AddOtelEnvironment();
         // Without --config (i is -1) every argument is the command line's, the first one too.
         configuration.AddCommandLine(args.Where((_, k) => i < 0 || (k != i && k != i + 1)).ToArray());
         if (overrides is not null)
@@ -146,6 +155,7 @@ public static class GatewayApp
             sp.GetService<SigningKeyRotation>(), sp.GetService<RevocationCheck>()));
         services.AddGatewayTelemetry(configuration);
         services.AddGatewayHealth();
+        services.AddSingleton<CauseThrottle>();
         services.AddHostedService<StartupCheck>();
         services.AddHostedService<ExpirySweeper>();
         services.AddSites(configuration);
@@ -179,6 +189,8 @@ public static class GatewayApp
         app.MapSites();
         app.MapReverseProxy(proxy =>
         {
+            // First, so it also sees the load balancer's "no destination" as well as the forwarder's failures.
+            proxy.UseMiddleware<UpstreamErrors>();
             proxy.UseMiddleware<UpgradeGuard>();
             proxy.UseMiddleware<RouteAuthenticationMiddleware>();
             proxy.UseMiddleware<UpgradeTunnelWatch>();

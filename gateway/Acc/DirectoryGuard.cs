@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.CircuitBreaker;
@@ -18,11 +19,16 @@ internal sealed class DirectoryGuard
     private readonly ResiliencePipeline _pipeline;
     private readonly IAccDirectory _directory;
 
-    public DirectoryGuard(IAccDirectory directory, IOptions<GatewayOptions> options, TimeProvider time)
+    public DirectoryGuard(IAccDirectory directory, IOptions<GatewayOptions> options, TimeProvider time, IMeterFactory meters)
     {
         _directory = directory;
         var acc = options.Value.Acc;
         var s = acc.Shield;
+        // For an alert: from the counters alone, a refusal of the open circuit looks like a bind that failed.
+        var circuit = new CircuitBreakerStateProvider();
+        meters.Create(AccMetrics.MeterName).CreateObservableGauge(
+            "smp.gateway.acc.circuit_open", () => circuit.CircuitState is CircuitState.Open or CircuitState.Isolated ? 1 : 0,
+            description: "1 while the circuit to the directory is open (ACC answers 503 directory-unavailable without a bind), else 0.");
         _pipeline = new ResiliencePipelineBuilder { TimeProvider = time }
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions
             {
@@ -30,6 +36,7 @@ internal sealed class DirectoryGuard
                 MinimumThroughput = s.CircuitMinimumThroughput,
                 SamplingDuration = s.CircuitSamplingDuration,
                 BreakDuration = s.CircuitBreakDuration,
+                StateProvider = circuit,
                 ShouldHandle = new PredicateBuilder().Handle<AccDirectoryUnavailableException>().Handle<TimeoutRejectedException>(),
             })
             .AddTimeout(acc.Directory.Timeout + TimeSpan.FromSeconds(1))

@@ -43,6 +43,13 @@ internal sealed class EnrollmentEndpoint(
         }
 
         string? refusal = Authenticate(context);
+        if (refusal == NsError.AccOverPlainHttp)
+        {
+            GatewayLog.EnrollmentRefused(_logger, refusal, remote, "ACC Basic credentials over plain HTTP; use HTTPS, or set Gateway:Acc:AllowPlainHttp.");
+            await challenges.WriteAsync(context, new AuthenticationOutcome(403, refusal));
+            return;
+        }
+
         if (refusal is not null)
         {
             GatewayLog.EnrollmentRefused(_logger, refusal, remote, "missing or wrong enrollment secret or ACC credentials.");
@@ -115,8 +122,14 @@ internal sealed class EnrollmentEndpoint(
         }
 
         var credentials = CredentialsParser.Parse(context.Request.Headers.Authorization);
-        if (credentials.Kind == CredentialKind.Basic && o.Enrollment.AllowAcc && (context.Request.IsHttps || o.Acc.AllowPlainHttp))
+        if (credentials.Kind == CredentialKind.Basic && o.Enrollment.AllowAcc)
         {
+            // Said as such: "wrong credentials" would send an administrator after a password that may be right.
+            if (!context.Request.IsHttps && !o.Acc.AllowPlainHttp)
+            {
+                return NsError.AccOverPlainHttp;
+            }
+
             return acc.Validate(credentials.User!, credentials.Password!) is not null ? null : NsError.CredentialsInvalid;
         }
 

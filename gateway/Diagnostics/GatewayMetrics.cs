@@ -10,6 +10,13 @@ namespace Smp.Gateway.Diagnostics;
 /// </summary>
 internal sealed class GatewayMetrics
 {
+    // Seconds, from 100 µs (a proof whose server signature is cached) to 10 s (a store timing out): without
+    // advice the SDK's default bounds are milliseconds' (0 to 10000), and every observation lands in the first.
+    private static readonly InstrumentAdvice<double> Seconds = new()
+    {
+        HistogramBucketBoundaries = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    };
+
     private readonly Counter<long> _authentications;
     private readonly Counter<long> _issued;
     private readonly Histogram<double> _issueDuration;
@@ -22,8 +29,8 @@ internal sealed class GatewayMetrics
         var meter = meters.Create(AccMetrics.MeterName);
         _authentications = meter.CreateCounter<long>("smp.gateway.authentications", description: "Authentications by scheme (SMPToken, connection) and outcome (accepted, hello, or the X-SMP-NSError code).");
         _issued = meter.CreateCounter<long>("smp.gateway.tokens.issued", description: "Tokens signed.");
-        _issueDuration = meter.CreateHistogram<double>("smp.gateway.token.issue.duration", "s", "Time to build and sign a token.");
-        _validationDuration = meter.CreateHistogram<double>("smp.gateway.proof.validation.duration", "s", "Time to validate a proof, by outcome.");
+        _issueDuration = meter.CreateHistogram<double>("smp.gateway.token.issue.duration", "s", "Time to build and sign a token.", advice: Seconds);
+        _validationDuration = meter.CreateHistogram<double>("smp.gateway.proof.validation.duration", "s", "Time to validate a proof, by outcome.", advice: Seconds);
         _registryChecks = meter.CreateCounter<long>("smp.gateway.registry.checks", description: "Replay registry checks, by decision.");
         _agents = meter.CreateCounter<long>("smp.gateway.agents", description: "Agents enrolled, revoked and reinstated, by change.");
         if (registry is MemoryReplayRegistry memory)

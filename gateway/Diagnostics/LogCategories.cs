@@ -41,6 +41,9 @@ internal static class LogCategories
     /// <summary>Routes: each route's codebase and access type, on every load of the configuration.</summary>
     public const string Routes = "Smp.Gateway.Routes";
 
+    /// <summary>The servers behind: unreachable (one line per cause), readiness lost and back.</summary>
+    public const string Upstream = "Smp.Gateway.Upstream";
+
     /// <summary>The shared state store (Redis): connected, lost, back.</summary>
     public const string State = "Smp.Gateway.State";
 

@@ -14,16 +14,13 @@ namespace Smp.Gateway.Diagnostics;
 /// <summary>
 /// OpenTelemetry for the gateway's spans and metrics, with ASP.NET Core's and YARP's. Exported over OTLP
 /// when the standard <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> (or a signal's own endpoint) is set, and configured
-/// by the other <c>OTEL_*</c> variables; metrics also for Prometheus to scrape when
+/// by the other <c>OTEL_*</c> variables (read through the configuration: <see cref="OtelVariables"/>); metrics also for Prometheus to scrape when
 /// <c>Gateway:Telemetry:PrometheusUrl</c> names a listener. With neither, and <c>Gateway:Telemetry:Enabled</c>
 /// not true, no provider is registered at all: nothing is recorded, so a request pays nothing for telemetry
 /// nobody reads. Spans are recorded only for OTLP or <c>Enabled</c>: Prometheus reads metrics alone.
 /// </summary>
 internal static class TelemetryServiceCollectionExtensions
 {
-    private static readonly string[] EndpointVariables =
-        ["OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "OTEL_EXPORTER_OTLP_METRICS_ENDPOINT"];
-
     // Marks the connections of the scraping listener, whatever address and port another endpoint shares.
     private static readonly object PrometheusConnection = new();
 
@@ -32,7 +29,7 @@ internal static class TelemetryServiceCollectionExtensions
         services.AddMetrics();
         services.AddSingleton<GatewayMetrics>();
         var options = Options(configuration);
-        bool exporting = EndpointVariables.Any(v => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(v)));
+        bool exporting = OtelVariables.Exporting(configuration);
         bool scraped = options.TryGetPrometheus(out _, out _, out _);
         if (!exporting && !scraped && !options.Enabled)
         {

@@ -8,7 +8,10 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Smp.Gateway.Hosting;
 
-/// <summary><c>/healthz</c> (the process is alive) and <c>/readyz</c> (it can serve, or what is not ready), both unauthenticated.</summary>
+/// <summary>
+/// <c>/healthz</c> (the process is alive) and <c>/readyz</c> (it can serve, or what is not ready: 503; the server
+/// behind not accepting connections is <c>Degraded</c>, 200), both unauthenticated.
+/// </summary>
 internal static class HealthEndpoints
 {
     public const string Live = "/healthz";
@@ -17,7 +20,11 @@ internal static class HealthEndpoints
 
     public static IServiceCollection AddGatewayHealth(this IServiceCollection services)
     {
-        services.AddHealthChecks().AddCheck<ReadinessCheck>("stores", tags: [ReadyTag]);
+        services.AddSingleton<ReadinessLog>();
+        services.AddSingleton<UpstreamCheck>();
+        services.AddHealthChecks()
+            .AddCheck<ReadinessCheck>("stores", tags: [ReadyTag])
+            .AddCheck<UpstreamCheck>("upstream", tags: [ReadyTag]);
         return services;
     }
 
@@ -27,13 +34,16 @@ internal static class HealthEndpoints
         endpoints.MapHealthChecks(Ready, new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = WriteAsync });
     }
 
+    // Unauthenticated, on the agents' port: each check's status and short reason, never an exception's text or
+    // a client library's diagnostics; those go to the log (ReadinessLog).
     private static Task WriteAsync(HttpContext context, HealthReport report)
     {
+        context.RequestServices.GetRequiredService<ReadinessLog>().Record(report);
         context.Response.ContentType = "application/json";
         var body = new
         {
             status = report.Status.ToString(),
-            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), e.Value.Description, e.Value.Data }),
+            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
         };
         return JsonSerializer.SerializeAsync(context.Response.Body, body);
     }

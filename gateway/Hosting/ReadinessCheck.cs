@@ -34,7 +34,8 @@ internal sealed class ReadinessCheck(IServiceProvider services) : IHealthCheck
         }
         catch (Exception e) when (e is StateUnavailableException || RedisConnection.IsFailure(e))
         {
-            return HealthCheckResult.Unhealthy("the agent store or the replay registry does not answer: " + e.Message, data: data);
+            // The exception's text (for Redis, the client's whole diagnostic dump) goes to the log, not the answer.
+            return HealthCheckResult.Unhealthy("the agent store or the replay registry does not answer", e, data);
         }
 
         return HealthCheckResult.Healthy("keys loaded, agent store and replay registry answer", data);

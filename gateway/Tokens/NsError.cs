@@ -29,4 +29,7 @@ internal static class NsError
     public const string KeyConflict = "key-conflict";
     public const string RateLimited = "rate-limited";
     public const string UpgradeNotAllowed = "upgrade-not-allowed";
+
+    /// <summary>The server behind did not answer (refused, reset, timed out, no destination left): 502, 503 or 504.</summary>
+    public const string UpstreamUnavailable = "upstream-unavailable";
 }
