@@ -66,8 +66,23 @@ internal sealed class SmpTokenHandler(
 
     private async Task<AuthenticateResult> FromConnectionAsync()
     {
-        if (!gatewayOptions.CurrentValue.Connection.KeepAuthentication
-            || await ConnectionAuthentication.ResumeAsync(Context, agents, time) is not { } state)
+        if (!gatewayOptions.CurrentValue.Connection.KeepAuthentication)
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        var (state, ended) = await ConnectionAuthentication.ResumeAsync(Context, agents, time);
+        if (ended is not null)
+        {
+            // Not cleared: every later request on this connection gets the same answer until a new proof.
+            var outcome = ConnectionAuthentication.Refusal(ended);
+            Context.Features.Set(outcome);
+            metrics.Authentication("connection", ended);
+            GatewayLog.ConnectionAuthenticationEnded(_log, ended, outcome.Status, Context.Connection.Id, Source);
+            return AuthenticateResult.Fail(ended);
+        }
+
+        if (state is null)
         {
             return AuthenticateResult.NoResult();
         }
