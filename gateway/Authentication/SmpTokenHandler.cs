@@ -164,11 +164,12 @@ internal sealed class SmpTokenHandler(
         string? remote = Context.Connection.RemoteIpAddress?.ToString();
         if (jti is null)
         {
-            GatewayLog.HelloRefused(_log, outcome.Error ?? "none", agentId, remote);
+            GatewayLog.HelloRefused(_log, outcome.Error ?? "none", LogText.Escape(agentId), remote);
         }
         else
         {
-            GatewayLog.ProofRefused(_log, outcome.Error ?? "none", outcome.Status, agentId, string.IsNullOrEmpty(jti) ? null : jti, remote);
+            // Refused claims are the client's own text until the signatures are checked: escaped.
+            GatewayLog.ProofRefused(_log, outcome.Error ?? "none", outcome.Status, LogText.Escape(agentId), string.IsNullOrEmpty(jti) ? null : LogText.Escape(jti), remote);
         }
 
         return AuthenticateResult.Fail(outcome.Error ?? "refused");

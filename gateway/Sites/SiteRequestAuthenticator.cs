@@ -39,7 +39,7 @@ internal sealed class SiteRequestAuthenticator(SiteRegistry sites, SeenSiteReque
             return (request!, site!);
         }
 
-        GatewayLog.SiteRequestRefused(_logger, refusal, request?.Site, context.Connection.RemoteIpAddress?.ToString());
+        GatewayLog.SiteRequestRefused(_logger, refusal, LogText.Escape(request?.Site), context.Connection.RemoteIpAddress?.ToString());
         context.Response.StatusCode = request is null ? StatusCodes.Status400BadRequest : StatusCodes.Status403Forbidden;
         context.Response.Headers[NsError.HeaderName] = refusal;
         return null;
