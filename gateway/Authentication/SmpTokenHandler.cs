@@ -121,7 +121,7 @@ internal sealed class SmpTokenHandler(
 
     private async Task<AuthenticateResult> ProofAsync(string proof)
     {
-        var result = await validator.ValidateAsync(proof, Context.RequestAborted);
+        var result = await validator.ValidateAsync(proof, Source, Context.RequestAborted);
         var claims = result.Claims;
         if (result.Succeeded)
         {

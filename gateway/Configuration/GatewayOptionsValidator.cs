@@ -35,6 +35,8 @@ internal sealed class GatewayOptionsValidator(IConfiguration? configuration = nu
 
         Check(o.Replay.Window is >= 1 and <= 64, "Replay:Window", $"{o.Replay.Window} is outside 1 to 64.");
         Check(o.Replay.MaxEntries >= 1000, "Replay:MaxEntries", $"{o.Replay.MaxEntries} is below 1000.");
+        Check(o.Replay.MaxEntriesPerKey >= 1, "Replay:MaxEntriesPerKey", $"{o.Replay.MaxEntriesPerKey} is below 1.");
+        Check(o.Replay.MaxEntriesPerSource >= 1, "Replay:MaxEntriesPerSource", $"{o.Replay.MaxEntriesPerSource} is below 1.");
 
         CheckState(o.State, Check);
 
