@@ -19,10 +19,7 @@ public sealed class RegistryQuotaTests
         var key = TestAgent.ForeignKey(0);
 
         var (served, refused) = await FillAsync(attacker, () => new TestAgent(key));
-        using var other = SourceClient.Create(host.Url, "127.0.0.2");
-        var honest = TestAgent.New();
-        (await honest.EnrollAsync(other)).Dispose();
-        using var response = await honest.AuthenticateAsync(other);
+        using var response = await ElsewhereAsync(host);
 
         Assert.Equal(5, served);
         Assert.Equal((HttpStatusCode.TooManyRequests, "rate-limited"), (refused.StatusCode, Challenge.ErrorOf(refused)));
@@ -37,10 +34,7 @@ public sealed class RegistryQuotaTests
         using var attacker = host.NewClient();
 
         var (served, refused) = await FillAsync(attacker, TestAgent.New);
-        using var other = SourceClient.Create(host.Url, "127.0.0.2");
-        var honest = TestAgent.New();
-        (await honest.EnrollAsync(other)).Dispose();
-        using var response = await honest.AuthenticateAsync(other);
+        using var response = await ElsewhereAsync(host);
 
         Assert.Equal(8, served);
         Assert.Equal((HttpStatusCode.TooManyRequests, "rate-limited"), (refused.StatusCode, Challenge.ErrorOf(refused)));
@@ -53,6 +47,15 @@ public sealed class RegistryQuotaTests
         ["Gateway:Replay:MaxEntriesPerKey"] = perKey.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Gateway:Replay:MaxEntriesPerSource"] = perSource.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
+
+    /// <summary>An honest agent at another address: enrolls, says hello and sends its first proof.</summary>
+    private static async Task<HttpResponseMessage> ElsewhereAsync(GatewayHost host)
+    {
+        using var other = SourceClient.Create(host.Url, "127.0.0.2");
+        var honest = TestAgent.New();
+        (await honest.EnrollAsync(other)).Dispose();
+        return await honest.AuthenticateAsync(other);
+    }
 
     /// <summary>Enrolls a new id and spends one proof of a new token, until a proof is refused; the count served and the refusal.</summary>
     private static async Task<(int Served, HttpResponseMessage Refused)> FillAsync(HttpClient client, Func<TestAgent> next)
