@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using Smp.Gateway.Configuration;
+using Smp.Gateway.RateLimiting;
 
 namespace Smp.Gateway.Replay;
 
@@ -10,85 +10,44 @@ namespace Smp.Gateway.Replay;
 /// </summary>
 internal sealed class ReplayQuotas
 {
-    private readonly ConcurrentDictionary<string, Counter> _perKey = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Counter> _perSource = new(StringComparer.Ordinal);
+    private readonly Shares _perKey = new();
+    private readonly Shares _perSource = new();
 
     /// <summary>Takes one place for <paramref name="owner"/>; false, with the configuration key of the full quota, when one is full.</summary>
     public bool TryTake(ReplayOwner owner, ReplayOptions options, out Lease lease, out string? fullQuota)
     {
         lease = default;
         fullQuota = null;
-        var key = Take(_perKey, owner.Jkt, options.MaxEntriesPerKey);
-        if (key is { Full: true })
+        if (!_perKey.TryTake(owner.Jkt, options.MaxEntriesPerKey, out var key))
         {
             fullQuota = "Gateway:Replay:MaxEntriesPerKey";
             return false;
         }
 
-        var source = Take(_perSource, owner.Source, options.MaxEntriesPerSource);
-        if (source is { Full: true })
+        if (!_perSource.TryTake(owner.Source, options.MaxEntriesPerSource, out var source))
         {
-            Release(key?.Counter);
+            Shares.Release(key);
             fullQuota = "Gateway:Replay:MaxEntriesPerSource";
             return false;
         }
 
-        lease = new Lease(key?.Counter, source?.Counter);
+        lease = new Lease(key, source);
         return true;
     }
 
     /// <summary>Gives back the places of an entry that is dropped (or was never stored).</summary>
     public static void Release(Lease lease)
     {
-        Release(lease.Key);
-        Release(lease.Source);
+        Shares.Release(lease.Key);
+        Shares.Release(lease.Source);
     }
 
-    /// <summary>Forgets the keys and addresses that hold nothing; a place taken meanwhile may go uncounted once, never refused.</summary>
     public void Trim()
     {
-        foreach (var counters in new[] { _perKey, _perSource })
-        {
-            foreach (var entry in counters)
-            {
-                if (Volatile.Read(ref entry.Value.Count) == 0)
-                {
-                    counters.TryRemove(entry);
-                }
-            }
-        }
-    }
-
-    private static (Counter Counter, bool Full)? Take(ConcurrentDictionary<string, Counter> counters, string owner, int limit)
-    {
-        if (string.IsNullOrEmpty(owner))
-        {
-            return null;
-        }
-
-        var counter = counters.GetOrAdd(owner, _ => new Counter());
-        if (Interlocked.Increment(ref counter.Count) <= limit)
-        {
-            return (counter, false);
-        }
-
-        Interlocked.Decrement(ref counter.Count);
-        return (counter, true);
-    }
-
-    private static void Release(Counter? counter)
-    {
-        if (counter is not null)
-        {
-            Interlocked.Decrement(ref counter.Count);
-        }
+        _perKey.Trim();
+        _perSource.Trim();
     }
 
     /// <summary>The places one entry holds, kept with it until it is dropped.</summary>
-    internal readonly record struct Lease(Counter? Key, Counter? Source);
-
-    internal sealed class Counter
-    {
-        public int Count;
-    }
+    internal readonly record struct Lease(Shares.Counter? Key, Shares.Counter? Source);
 }

@@ -62,15 +62,10 @@ internal sealed class ProofValidator(
             return ProofValidationResult.Unauthorized(NsError.UnknownKey, claims);
         }
 
-        // 3. The server signature, remembered once verified (with the claims, for step 1 next time).
-        if (!proof!.ServerSignatureVerified)
+        // 3. The server signature; remembered (with the claims, for step 1 next time) after step 6.
+        if (!proof!.ServerSignatureVerified && !Verify(proof.Text, proof.ServerSignedLength, proof.ServerSignature, key))
         {
-            if (!Verify(proof.Text, proof.ServerSignedLength, proof.ServerSignature, key))
-            {
-                return ProofValidationResult.Unauthorized(NsError.ServerSignatureInvalid, claims);
-            }
-
-            verified.Add(proof.Digest, claims);
+            return ProofValidationResult.Unauthorized(NsError.ServerSignatureInvalid, claims);
         }
 
         // 4. Time, audience and epoch.
@@ -104,10 +99,16 @@ internal sealed class ProofValidator(
             return ProofValidationResult.Forbidden(NsError.KeyMismatch, claims, agent);
         }
 
-        // 6. The agent signature over the first four parts.
+        // 6. The agent signature over the first four parts. Only a token its agent has used is remembered:
+        // filling the cache takes an enrolled agent's key, and each address fills at most its share.
         if (!Verify(proof.Text, proof.AgentSignedLength, proof.AgentSignature, agent))
         {
             return ProofValidationResult.Forbidden(NsError.AgentSignatureInvalid, claims, agent);
+        }
+
+        if (!proof.ServerSignatureVerified)
+        {
+            verified.Add(proof.Digest, claims, key, source);
         }
 
         // 7. The nonce belongs to this token.

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Smp.Gateway.Configuration;
 using Smp.Gateway.Jose;
+using Smp.Gateway.Keys;
 using Smp.Gateway.Tests.Infrastructure;
 using Smp.Gateway.Tokens;
 
@@ -14,26 +15,27 @@ namespace Smp.Gateway.Benchmarks.Tokens;
 /// </summary>
 internal static class CacheMemory
 {
-    private const string Header = "{\"alg\":\"RS256\",\"typ\":\"smp+jwt\",\"kid\":\"k-3f2a9c1e0b7d\",\"nonce\":{\"uid\":\"UID\",\"ctr\":0}}";
-    private const string Payload = "{\"iss\":\"https://ns.example.com\",\"sub\":\"SUB\",\"aud\":\"https://ns.example.com\",\"iat\":1767225600,\"nbf\":1767225600,\"exp\":1767254400,\"jti\":\"JTI\",\"cnf\":{\"jkt\":\"JKT\"}}";
-
     public static void Run(int entries = 1_000_000)
     {
-        var options = new GatewayOptions();
+        var options = new GatewayOptions { Audience = "https://ns.example.com", IssuerId = "smp-gateway" };
         options.Tokens.MaxCachedTokens = entries;
+        options.Tokens.MaxCachedTokensPerSource = entries;
         var monitor = new StaticOptionsMonitor(options);
+        using var rsa = RSA.Create(2048);
+        var key = new ServerKey(rsa, canSign: true);
         string jkt = Base64Url.Encode(SHA256.HashData("key"u8));
-        string signature = Base64Url.Encode(RandomNumberGenerator.GetBytes(256));
+        PackedText.TryPack(jkt, out var jktLow, out var jktHigh);
         long exp = DateTimeOffset.UtcNow.ToUnixTimeSeconds() + 3600;
 
+        // As TokenIssuer fills it: the signature new, the shared values one string each.
         long before = Settle();
         var issued = new IssuedTokenCache(monitor, TimeProvider.System);
         for (int i = 0; i < entries; i++)
         {
-            var (agentId, uid, jti) = Names(i);
-            string token = Base64Url.Encode(System.Text.Encoding.ASCII.GetBytes(Header.Replace("UID", uid))) + "."
-                + Base64Url.Encode(System.Text.Encoding.ASCII.GetBytes(Payload.Replace("SUB", agentId).Replace("JTI", jti).Replace("JKT", jkt))) + "." + signature;
-            issued.Set(agentId, uid, new IssuedToken(token, jti, new string(jkt), exp - 28800, exp));
+            var (agentId, uid, _) = Names(i);
+            byte[] signature = RandomNumberGenerator.GetBytes(key.SignatureLength);
+            var jti = System.Buffers.Binary.BinaryPrimitives.ReadUInt128LittleEndian(RandomNumberGenerator.GetBytes(16));
+            issued.Set(agentId, uid, new CachedToken(key.Alg, key.Kid, options.IssuerId, options.Audience, jti, jktLow, jktHigh, exp - 28800, exp, signature));
         }
 
         long afterIssued = Settle();
@@ -41,6 +43,7 @@ internal static class CacheMemory
         Console.WriteLine($"issued-token cache: {(afterIssued - before) / (double)entries:F0} bytes per entry at {entries:N0}");
         issued = null;
 
+        // As ProofValidator fills it: claims as the parser makes them, every string new.
         before = Settle();
         var verified = new VerifiedSignatureCache(monitor, TimeProvider.System);
         for (int i = 0; i < entries; i++)
@@ -48,10 +51,10 @@ internal static class CacheMemory
             var (agentId, uid, jti) = Names(i);
             var claims = new TokenClaims
             {
-                Alg = new string("RS256"), Kid = new string("k-3f2a9c1e0b7d"), Uid = uid, Iss = new string("https://ns.example.com"),
-                Sub = agentId, Aud = new string("https://ns.example.com"), Iat = exp - 28800, Nbf = exp - 28800, Exp = exp, Jti = jti, Jkt = new string(jkt),
+                Alg = new string(key.Alg), Kid = new string(key.Kid), Uid = uid, Iss = new string(options.IssuerId),
+                Sub = agentId, Aud = new string(options.Audience), Iat = exp - 28800, Nbf = exp - 28800, Exp = exp, Jti = jti, Jkt = new string(jkt),
             };
-            verified.Add(VerifiedSignatureCache.KeyOf(agentId + uid + jti), claims);
+            verified.Add(VerifiedSignatureCache.KeyOf(agentId + uid + jti), claims, key, "127.0.0.1");
         }
 
         long afterVerified = Settle();
