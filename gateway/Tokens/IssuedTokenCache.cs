@@ -9,8 +9,8 @@ namespace Smp.Gateway.Tokens;
 
 /// <summary>
 /// The last token issued per agent and <c>uid</c>, bounded in size, swept of expired entries. Keyed by a
-/// 128-bit digest of the pair and kept compact (<see cref="CachedToken"/>): about 400 bytes an entry,
-/// most of them the signature.
+/// 128-bit digest of the pair and kept compact (<see cref="CachedToken"/>): about 380 bytes an entry with
+/// a 2048-bit key, 256 of them the signature.
 /// </summary>
 internal sealed class IssuedTokenCache(IOptionsMonitor<GatewayOptions> options, TimeProvider time)
 {

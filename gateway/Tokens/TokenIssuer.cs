@@ -32,6 +32,7 @@ internal sealed class TokenIssuer(
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly ILogger _logger = loggers.CreateLogger(LogCategories.Token);
+    private TokenTemplate? _template;
 
     /// <summary>
     /// The token held for this agent and <c>uid</c>, or a new one; null when a new signature is over
@@ -44,7 +45,7 @@ internal sealed class TokenIssuer(
         string audience = options.CurrentValue.Audience;
         if (cache.TryGet(agent.AgentId, uid, out var held)
             && held.IsBoundTo(agent.Key.Thumbprint)
-            && held.Aud == audience
+            && held.Template.Aud == audience
             && held.IssuedAt >= registry.EpochStart
             && (held.ExpiresAt - now) * 4 > held.ExpiresAt - held.IssuedAt)
         {
@@ -89,17 +90,31 @@ internal sealed class TokenIssuer(
         metrics.Issued(System.Diagnostics.Stopwatch.GetElapsedTime(start));
         activity?.SetTag(GatewayActivities.Agent, agent.AgentId);
         activity?.SetTag(GatewayActivities.TokenId, jti);
-        PackedText.TryPack(agent.Key.Thumbprint, out var jktLow, out var jktHigh);
-        var cached = new CachedToken(key.Alg, key.Kid, o.IssuerId, audience, jtiValue, jktLow, jktHigh, iat, exp, signature);
+        var cached = new CachedToken(TemplateFor(key, o.IssuerId, audience), jtiValue, CachedToken.JktPrefix(agent.Key.Thumbprint), iat, exp, signature);
         return (new IssuedToken(token, jti, agent.Key.Thumbprint, iat, exp), cached);
+    }
+
+    /// <summary>The template of the last token signed, or a new one when the key, issuer or audience changed.</summary>
+    private TokenTemplate TemplateFor(ServerKey key, string iss, string aud)
+    {
+        var last = Volatile.Read(ref _template);
+        if (last is not null && last.Kid == key.Kid && last.Iss == iss && last.Aud == aud)
+        {
+            return last;
+        }
+
+        var next = new TokenTemplate(key.Alg, key.Kid, iss, aud);
+        Volatile.Write(ref _template, next);
+        return next;
     }
 
     /// <summary>A cached token spelled again for the agent and <c>uid</c> it was issued to: the same text, no new signature.</summary>
     private static IssuedToken Spell(CachedToken held, Agent agent, string uid)
     {
         string jti = PackedText.Unpack(held.Jti);
-        string signingInput = SigningInput(held.Alg, held.Kid, uid, held.Iss, agent.AgentId, held.Aud, held.IssuedAt, held.ExpiresAt, jti, agent.Key.Thumbprint);
-        return new IssuedToken(signingInput + "." + Base64Url.Encode(held.Signature), jti, agent.Key.Thumbprint, held.IssuedAt, held.ExpiresAt);
+        var t = held.Template;
+        string signingInput = SigningInput(t.Alg, t.Kid, uid, t.Iss, agent.AgentId, t.Aud, held.IssuedAt, held.ExpiresAt, jti, agent.Key.Thumbprint);
+        return new IssuedToken(signingInput + "." + held.SignatureText(), jti, agent.Key.Thumbprint, held.IssuedAt, held.ExpiresAt);
     }
 
     /// <summary><c>b64u(header) "." b64u(payload)</c> of §5, the bytes the server signs.</summary>
