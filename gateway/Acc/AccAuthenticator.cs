@@ -36,7 +36,7 @@ internal sealed class AccAuthenticator(
         else if (rotation.IsPrevious(account, password, key, out var until))
         {
             verdict = AccVerdict.Accept(account, "previous password") with { PreviousPassword = true };
-            GatewayLog.AccPreviousPasswordAccepted(_logger, account, remote, userAgent, until);
+            GatewayLog.AccPreviousPasswordAccepted(_logger, account, remote, LogText.Escape(userAgent), until);
         }
         else
         {
@@ -51,7 +51,7 @@ internal sealed class AccAuthenticator(
         if (!verdict.Accepted)
         {
             string fingerprint = ((uint)(key >> 96)).ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
-            GatewayLog.AccRefused(_logger, verdict.Error!, account ?? user, remote, userAgent, fingerprint, verdict.Reason);
+            GatewayLog.AccRefused(_logger, verdict.Error!, account ?? LogText.Escape(user), remote, LogText.Escape(userAgent), fingerprint, verdict.Reason);
         }
 
         return verdict;

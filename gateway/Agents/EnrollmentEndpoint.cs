@@ -64,7 +64,7 @@ internal sealed class EnrollmentEndpoint(
         if (request is null)
         {
             message ??= "body: unreadable.";
-            GatewayLog.EnrollmentRefused(_logger, NsError.Malformed, remote, message);
+            GatewayLog.EnrollmentRefused(_logger, NsError.Malformed, remote, LogText.Escape(message));
             await WriteErrorAsync(context, 400, NsError.Malformed, message);
             return;
         }

@@ -66,8 +66,23 @@ internal sealed class SmpTokenHandler(
 
     private async Task<AuthenticateResult> FromConnectionAsync()
     {
-        if (!gatewayOptions.CurrentValue.Connection.KeepAuthentication
-            || await ConnectionAuthentication.ResumeAsync(Context, agents, time) is not { } state)
+        if (!gatewayOptions.CurrentValue.Connection.KeepAuthentication)
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        var (state, ended) = await ConnectionAuthentication.ResumeAsync(Context, agents, time);
+        if (ended is not null)
+        {
+            // Not cleared: every later request on this connection gets the same answer until a new proof.
+            var outcome = ConnectionAuthentication.Refusal(ended);
+            Context.Features.Set(outcome);
+            metrics.Authentication("connection", ended);
+            GatewayLog.ConnectionAuthenticationEnded(_log, ended, outcome.Status, Context.Connection.Id, Source);
+            return AuthenticateResult.Fail(ended);
+        }
+
+        if (state is null)
         {
             return AuthenticateResult.NoResult();
         }
@@ -106,7 +121,7 @@ internal sealed class SmpTokenHandler(
 
     private async Task<AuthenticateResult> ProofAsync(string proof)
     {
-        var result = await validator.ValidateAsync(proof, Context.RequestAborted);
+        var result = await validator.ValidateAsync(proof, Source, Context.RequestAborted);
         var claims = result.Claims;
         if (result.Succeeded)
         {
@@ -149,11 +164,12 @@ internal sealed class SmpTokenHandler(
         string? remote = Context.Connection.RemoteIpAddress?.ToString();
         if (jti is null)
         {
-            GatewayLog.HelloRefused(_log, outcome.Error ?? "none", agentId, remote);
+            GatewayLog.HelloRefused(_log, outcome.Error ?? "none", LogText.Escape(agentId), remote);
         }
         else
         {
-            GatewayLog.ProofRefused(_log, outcome.Error ?? "none", outcome.Status, agentId, string.IsNullOrEmpty(jti) ? null : jti, remote);
+            // Refused claims are the client's own text until the signatures are checked: escaped.
+            GatewayLog.ProofRefused(_log, outcome.Error ?? "none", outcome.Status, LogText.Escape(agentId), string.IsNullOrEmpty(jti) ? null : LogText.Escape(jti), remote);
         }
 
         return AuthenticateResult.Fail(outcome.Error ?? "refused");

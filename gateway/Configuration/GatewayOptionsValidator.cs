@@ -32,9 +32,12 @@ internal sealed class GatewayOptionsValidator(IConfiguration? configuration = nu
         Check(t.Algorithm == "RS256", "Tokens:Algorithm", $"'{t.Algorithm}' is not supported; this version signs with RS256 only.");
         Check(string.IsNullOrEmpty(t.SigningKeyFile) || File.Exists(t.SigningKeyFile), "Tokens:SigningKeyFile", $"'{t.SigningKeyFile}' does not exist.");
         Check(t.MaxCachedTokens >= 0, "Tokens:MaxCachedTokens", "must not be negative.");
+        Check(t.MaxCachedTokensPerSource >= 0, "Tokens:MaxCachedTokensPerSource", "must not be negative.");
 
         Check(o.Replay.Window is >= 1 and <= 64, "Replay:Window", $"{o.Replay.Window} is outside 1 to 64.");
         Check(o.Replay.MaxEntries >= 1000, "Replay:MaxEntries", $"{o.Replay.MaxEntries} is below 1000.");
+        Check(o.Replay.MaxEntriesPerKey >= 1, "Replay:MaxEntriesPerKey", $"{o.Replay.MaxEntriesPerKey} is below 1.");
+        Check(o.Replay.MaxEntriesPerSource >= 1, "Replay:MaxEntriesPerSource", $"{o.Replay.MaxEntriesPerSource} is below 1.");
 
         CheckState(o.State, Check);
 

@@ -10,7 +10,8 @@ public sealed class RateLimitOptions
     /// <summary><c>Gateway:RateLimits:TokensPerSourcePerMinute</c>: new tokens signed for one client address. Default 6000 (100 a second, a few percent of a core).</summary>
     public int TokensPerSourcePerMinute { get; set; } = 6000;
 
-    /// <summary><c>Gateway:RateLimits:TokensPerAgentPerMinute</c>: new tokens signed for one agent. Default 60.</summary>
+    /// <summary><c>Gateway:RateLimits:TokensPerAgentPerMinute</c>: new tokens signed for one agent asked from one client address (a hello names any agent, so
+    /// hellos from elsewhere never spend the real agent's share). Default 60.</summary>
     public int TokensPerAgentPerMinute { get; set; } = 60;
 
     /// <summary>

@@ -22,6 +22,13 @@ public sealed class TokenOptions
     public int MaxCachedTokens { get; set; } = 1_000_000;
 
     /// <summary>
+    /// <c>Gateway:Tokens:MaxCachedTokensPerSource</c>: verified tokens remembered for the proofs of one client
+    /// address, so that one client cannot take the whole cache. Default 100,000; behind a load balancer or a
+    /// NAT every agent has its address: raise it there. A token not remembered is only verified again.
+    /// </summary>
+    public int MaxCachedTokensPerSource { get; set; } = 100_000;
+
+    /// <summary>
     /// <c>Gateway:Tokens:RotationLead</c>: after a key rotation, how long the new key is published before it
     /// signs (§3), so that every Site has fetched it (their <c>KeyRefreshPeriod</c> is shorter). Default 10 minutes.
     /// </summary>

@@ -39,7 +39,7 @@ internal static partial class LoggedHeaders
                     text.Append("; ");
                 }
 
-                text.Append(name).Append(": ").Append(Value(name, value ?? string.Empty));
+                text.Append(name).Append(": ").Append(LogText.Escape(Value(name, value ?? string.Empty)));
             }
         }
 

@@ -29,7 +29,7 @@ internal sealed class RequestLog(RequestDelegate next, ILoggerFactory loggers)
         {
             GatewayLog.RequestReceived(
                 _requests, context.TraceIdentifier, context.Connection.Id, context.Connection.RemoteIpAddress?.ToString(),
-                request.Method, request.Path.Value ?? "/", LoggedHeaders.Query(request.QueryString), request.Protocol,
+                request.Method, LogText.Escape(request.Path.Value ?? "/"), LoggedHeaders.Query(request.QueryString), request.Protocol,
                 LoggedHeaders.Describe(request.Headers));
         }
 

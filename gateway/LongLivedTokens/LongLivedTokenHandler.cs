@@ -74,7 +74,7 @@ internal sealed class LongLivedTokenHandler(
             return Refuse(403, LongLivedTokenDefaults.ScopeError, token.Id);
         }
 
-        GatewayLog.LongLivedTokenAccepted(_log, token.Id, token.Kind.ToString(), Request.Path.Value ?? "/");
+        GatewayLog.LongLivedTokenAccepted(_log, token.Id, token.Kind.ToString(), LogText.Escape(Request.Path.Value ?? "/"));
         var identity = new ClaimsIdentity(
             [new Claim(LongLivedTokenDefaults.IdClaim, token.Id), new Claim(LongLivedTokenDefaults.KindClaim, token.Kind.ToString())],
             LongLivedTokenDefaults.AuthenticationScheme);
@@ -89,7 +89,7 @@ internal sealed class LongLivedTokenHandler(
 
     private AuthenticateResult Refuse(int status, string code, string? id)
     {
-        GatewayLog.LongLivedTokenRefused(_log, code, status, id, Request.Path.Value ?? "/", Context.Connection.RemoteIpAddress?.ToString());
+        GatewayLog.LongLivedTokenRefused(_log, code, status, LogText.Escape(id), LogText.Escape(Request.Path.Value ?? "/"), Context.Connection.RemoteIpAddress?.ToString());
         Context.Features.Set(new AuthenticationOutcome(status, code));
         return AuthenticateResult.Fail(code);
     }

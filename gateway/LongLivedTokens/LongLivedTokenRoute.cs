@@ -14,6 +14,8 @@ internal static class LongLivedTokenRoute
         var result = await context.AuthenticateAsync(LongLivedTokenDefaults.AuthenticationScheme);
         if (!result.Succeeded)
         {
+            // A failed credential ends the connection's token authentication too (§7).
+            Authentication.ConnectionAuthentication.Clear(context);
             await context.ChallengeAsync(LongLivedTokenDefaults.AuthenticationScheme);
             return;
         }

@@ -9,6 +9,11 @@ namespace Smp.Gateway.RateLimiting;
 /// (<c>Gateway:RateLimits</c>). A bucket refills continuously, so a burst up to a minute's allowance is
 /// served at once and then the steady rate. Changed limits apply to buckets created after the change.
 /// </summary>
+/// <remarks>
+/// A hello is unauthenticated: anyone may name any agent. The agent's bucket is therefore kept per agent
+/// and address, so that hellos from one address spend only that address's share and never lock the real
+/// agent, elsewhere, out of its tokens.
+/// </remarks>
 internal sealed class IssuanceLimiter : IDisposable
 {
     private readonly PartitionedRateLimiter<string> _perSource;
@@ -25,7 +30,7 @@ internal sealed class IssuanceLimiter : IDisposable
     /// <summary>True when one more token may be signed for <paramref name="agentId"/> asked from <paramref name="source"/>.</summary>
     public bool TryIssue(string source, string agentId, out TimeSpan retryAfter)
     {
-        using var agent = _perAgent.AttemptAcquire(agentId);
+        using var agent = _perAgent.AttemptAcquire(agentId + " " + source);
         if (!agent.IsAcquired)
         {
             return Refused(agent, out retryAfter);

@@ -14,4 +14,12 @@ internal interface IReplayRegistry
     /// State is kept until <paramref name="keepUntil"/> (Unix seconds: the token's <c>exp</c> plus the skew).
     /// </summary>
     ValueTask<ReplayDecision> TryAcceptAsync(string jti, long counter, long keepUntil, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// As <see cref="TryAcceptAsync(string, long, long, CancellationToken)"/>; a registry with bounded room
+    /// counts a new entry against <paramref name="owner"/> and answers <see cref="ReplayDecision.OverQuota"/>
+    /// when the owner's share is full. A registry without such a bound ignores the owner.
+    /// </summary>
+    ValueTask<ReplayDecision> TryAcceptAsync(string jti, long counter, long keepUntil, ReplayOwner owner, CancellationToken cancellationToken) =>
+        TryAcceptAsync(jti, counter, keepUntil, cancellationToken);
 }

@@ -15,6 +15,7 @@ namespace Smp.Gateway.Replay;
 internal sealed class MemoryReplayRegistry : IReplayRegistry
 {
     private readonly ConcurrentDictionary<UInt128, Entry> _entries = new();
+    private readonly ReplayQuotas _quotas = new();
     private readonly TimeProvider _time;
     private readonly IOptionsMonitor<GatewayOptions> _options;
     private readonly ILogger _logger;
@@ -34,7 +35,10 @@ internal sealed class MemoryReplayRegistry : IReplayRegistry
 
     public int Count => Volatile.Read(ref _count);
 
-    public ValueTask<ReplayDecision> TryAcceptAsync(string jti, long counter, long keepUntil, CancellationToken cancellationToken)
+    public ValueTask<ReplayDecision> TryAcceptAsync(string jti, long counter, long keepUntil, CancellationToken cancellationToken) =>
+        TryAcceptAsync(jti, counter, keepUntil, default, cancellationToken);
+
+    public ValueTask<ReplayDecision> TryAcceptAsync(string jti, long counter, long keepUntil, ReplayOwner owner, CancellationToken cancellationToken)
     {
         long now = _time.GetUtcNow().ToUnixTimeSeconds();
         if (now >= keepUntil)
@@ -53,11 +57,19 @@ internal sealed class MemoryReplayRegistry : IReplayRegistry
                 return ValueTask.FromResult(ReplayDecision.Unavailable);
             }
 
-            var created = new Entry(keepUntil);
+            if (!_quotas.TryTake(owner, options, out var lease, out string? full))
+            {
+                Interlocked.Decrement(ref _count);
+                GatewayLog.RegistryQuotaFull(_logger, jti, owner.Jkt, owner.Source, full!);
+                return ValueTask.FromResult(ReplayDecision.OverQuota);
+            }
+
+            var created = new Entry(keepUntil, lease);
             entry = _entries.GetOrAdd(key, created);
             if (!ReferenceEquals(entry, created))
             {
                 Interlocked.Decrement(ref _count);
+                ReplayQuotas.Release(lease);
             }
         }
 
@@ -84,16 +96,19 @@ internal sealed class MemoryReplayRegistry : IReplayRegistry
             if (entry.KeepUntil <= now && _entries.TryRemove(new KeyValuePair<UInt128, Entry>(key, entry)))
             {
                 Interlocked.Decrement(ref _count);
+                ReplayQuotas.Release(entry.Lease);
                 removed++;
             }
         }
 
+        _quotas.Trim();
         return removed;
     }
 
-    private sealed class Entry(long keepUntil)
+    private sealed class Entry(long keepUntil, ReplayQuotas.Lease lease)
     {
         public readonly long KeepUntil = keepUntil;
+        public readonly ReplayQuotas.Lease Lease = lease;
         public ReplayWindow Window;
     }
 }

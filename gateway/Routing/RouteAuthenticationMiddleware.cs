@@ -56,12 +56,14 @@ internal sealed class RouteAuthenticationMiddleware(
                 refused.OfferToken = mode != RouteAuthMode.Acc;
             }
 
+            ConnectionAuthentication.Clear(context);
             await context.ChallengeAsync(AccDefaults.AuthenticationScheme);
             return;
         }
 
         if (mode == RouteAuthMode.Acc)
         {
+            EndOnFailedCredential(context);
             context.Features.Set(new AuthenticationOutcome(401, NsError.AccRequired) { OfferBasic = true, OfferToken = false });
             await context.ChallengeAsync(AccDefaults.AuthenticationScheme);
             return;
@@ -94,18 +96,31 @@ internal sealed class RouteAuthenticationMiddleware(
             return;
         }
 
+        EndOnFailedCredential(context);
         var outcome = context.Features.Get<AuthenticationOutcome>() ?? new AuthenticationOutcome(401, null);
         outcome.OfferBasic = offerBasic;
         context.Features.Set(outcome);
         await context.ChallengeAsync(SmpTokenDefaults.AuthenticationScheme);
     }
 
-    /// <summary>A store that does not answer is left to the handler, which refuses with 503.</summary>
+    /// <summary>
+    /// Any credential that fails, a scheme the route does not take included, ends the connection's
+    /// authentication (§7). A request without one leaves it: its refusal may be the code it ended with.
+    /// </summary>
+    private static void EndOnFailedCredential(HttpContext context)
+    {
+        if (context.Request.Headers.Authorization.Count > 0)
+        {
+            ConnectionAuthentication.Clear(context);
+        }
+    }
+
+    /// <summary>A store that does not answer, or an ended authentication, is left to the handler, which refuses.</summary>
     private async ValueTask<ConnectionAuthentication.State?> TryResumeAsync(HttpContext context)
     {
         try
         {
-            return await ConnectionAuthentication.ResumeAsync(context, agents, time);
+            return (await ConnectionAuthentication.ResumeAsync(context, agents, time)).Resumed;
         }
         catch (StateUnavailableException)
         {

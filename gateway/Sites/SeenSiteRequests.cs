@@ -7,9 +7,17 @@ namespace Smp.Gateway.Sites;
 /// The Site requests the Issuer has answered, by a digest of their signature, for as long as their
 /// <c>ts</c> is inside the window: a request captured and sent again is refused (§10). The signature is
 /// RSASSA-PKCS1-v1_5, deterministic, and its b64u spelling is canonical, so one body has one key.
+/// The memory does not survive a restart, so a <c>ts</c> from before it began is refused (§10,
+/// <see cref="NotBefore"/>): otherwise a request captured before a restart could be sent again after it.
 /// </summary>
 internal sealed class SeenSiteRequests(TimeProvider time)
 {
+    /// <summary>
+    /// The first <c>ts</c> this memory answers (Unix seconds): the next whole second after it began, as an
+    /// earlier process may have answered a request in this very second. Resolved when the app is built.
+    /// </summary>
+    public long NotBefore { get; } = time.GetUtcNow().ToUnixTimeSeconds() + 1;
+
     /// <summary>Beyond this many live entries a request is refused rather than the memory grown (500 a second for the whole window).</summary>
     public const int MaxEntries = 150_000;
 

@@ -8,7 +8,7 @@ namespace Smp.Gateway.Sites;
 
 /// <summary>
 /// The Issuer's checks of a Site request (§10), in order: a known Site, its signature over the body,
-/// <c>ts</c> within 300 s, an audience the Site may ask for, and last the memory of requests seen, so
+/// <c>ts</c> within 300 s and not older than this Issuer's memory of requests seen, an audience the Site may ask for, and last the memory of requests seen, so
 /// that only a request that passed everything else is remembered.
 /// </summary>
 internal sealed class SiteRequestAuthenticator(SiteRegistry sites, SeenSiteRequests seen, TimeProvider time, ILoggerFactory loggers)
@@ -39,7 +39,7 @@ internal sealed class SiteRequestAuthenticator(SiteRegistry sites, SeenSiteReque
             return (request!, site!);
         }
 
-        GatewayLog.SiteRequestRefused(_logger, refusal, request?.Site, context.Connection.RemoteIpAddress?.ToString());
+        GatewayLog.SiteRequestRefused(_logger, refusal, LogText.Escape(request?.Site), context.Connection.RemoteIpAddress?.ToString());
         context.Response.StatusCode = request is null ? StatusCodes.Status400BadRequest : StatusCodes.Status403Forbidden;
         context.Response.Headers[NsError.HeaderName] = refusal;
         return null;
@@ -61,7 +61,7 @@ internal sealed class SiteRequestAuthenticator(SiteRegistry sites, SeenSiteReque
         }
 
         long now = time.GetUtcNow().ToUnixTimeSeconds();
-        if (Math.Abs(now - request.Ts) > (long)SiteHeaders.TsWindow.TotalSeconds)
+        if (Math.Abs(now - request.Ts) > (long)SiteHeaders.TsWindow.TotalSeconds || request.Ts < seen.NotBefore)
         {
             return SiteError.RequestStale;
         }

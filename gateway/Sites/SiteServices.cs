@@ -63,6 +63,8 @@ internal static class SiteServices
     {
         if (!IsSite(app.Configuration))
         {
+            // Its memory of requests seen begins now, before the start: requests signed earlier are refused.
+            app.Services.GetRequiredService<SeenSiteRequests>();
             app.MapPost(SiteHeaders.ClientTokensPath, (HttpContext context, ClientTokensEndpoint endpoint) => endpoint.HandleAsync(context));
             app.MapPost(SiteHeaders.AgentStatusPath, (HttpContext context, AgentStatusEndpoint endpoint) => endpoint.HandleAsync(context));
             return;

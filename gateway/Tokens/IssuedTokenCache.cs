@@ -1,20 +1,27 @@
+using System.Buffers.Binary;
 using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.Extensions.Options;
 using Smp.Gateway.Configuration;
 
 namespace Smp.Gateway.Tokens;
 
-/// <summary>The last token issued per agent and <c>uid</c>, bounded in size, swept of expired entries.</summary>
+/// <summary>
+/// The last token issued per agent and <c>uid</c>, bounded in size, swept of expired entries. Keyed by a
+/// 128-bit digest of the pair and kept compact (<see cref="CachedToken"/>): about 380 bytes an entry with
+/// a 2048-bit key, 256 of them the signature.
+/// </summary>
 internal sealed class IssuedTokenCache(IOptionsMonitor<GatewayOptions> options, TimeProvider time)
 {
-    private readonly ConcurrentDictionary<(string AgentId, string Uid), IssuedToken> _tokens = new();
+    private readonly ConcurrentDictionary<UInt128, CachedToken> _tokens = new();
     private int _count;
 
-    public bool TryGet(string agentId, string uid, out IssuedToken token) => _tokens.TryGetValue((agentId, uid), out token!);
+    public bool TryGet(string agentId, string uid, out CachedToken token) => _tokens.TryGetValue(KeyOf(agentId, uid), out token);
 
-    public void Set(string agentId, string uid, IssuedToken token)
+    public void Set(string agentId, string uid, CachedToken token)
     {
-        var key = (agentId, uid);
+        var key = KeyOf(agentId, uid);
         if (_tokens.ContainsKey(key))
         {
             _tokens[key] = token;
@@ -49,5 +56,17 @@ internal sealed class IssuedTokenCache(IOptionsMonitor<GatewayOptions> options, 
         }
 
         return removed;
+    }
+
+    /// <summary>Agent ids are GUIDs and uids b64u (both checked before a token is issued): the newline cannot occur in either.</summary>
+    private static UInt128 KeyOf(string agentId, string uid)
+    {
+        Span<byte> text = stackalloc byte[Encoding.UTF8.GetMaxByteCount(agentId.Length + uid.Length + 1)];
+        int length = Encoding.UTF8.GetBytes(agentId, text);
+        text[length++] = (byte)'\n';
+        length += Encoding.UTF8.GetBytes(uid, text[length..]);
+        Span<byte> digest = stackalloc byte[32];
+        SHA256.HashData(text[..length], digest);
+        return BinaryPrimitives.ReadUInt128LittleEndian(digest);
     }
 }

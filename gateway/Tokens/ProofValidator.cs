@@ -25,11 +25,16 @@ internal sealed class ProofValidator(
     IServerKeyRefresh keyRefresh,
     GatewayMetrics metrics)
 {
-    public async ValueTask<ProofValidationResult> ValidateAsync(string text, CancellationToken cancellationToken)
+    /// <summary>Validates a proof whose sender's address is not known (tools, tests): no quota per address applies.</summary>
+    public ValueTask<ProofValidationResult> ValidateAsync(string text, CancellationToken cancellationToken) =>
+        ValidateAsync(text, string.Empty, cancellationToken);
+
+    /// <param name="source">The client's address: the registry's quota per address counts against it.</param>
+    public async ValueTask<ProofValidationResult> ValidateAsync(string text, string source, CancellationToken cancellationToken)
     {
         using var activity = GatewayActivities.Source.StartActivity("smp.proof.validate");
         long start = Stopwatch.GetTimestamp();
-        var result = await ValidateStepsAsync(text, cancellationToken);
+        var result = await ValidateStepsAsync(text, source, cancellationToken);
         metrics.Validated(result.Error, Stopwatch.GetElapsedTime(start));
         if (activity is not null)
         {
@@ -41,7 +46,7 @@ internal sealed class ProofValidator(
         return result;
     }
 
-    private async ValueTask<ProofValidationResult> ValidateStepsAsync(string text, CancellationToken cancellationToken)
+    private async ValueTask<ProofValidationResult> ValidateStepsAsync(string text, string source, CancellationToken cancellationToken)
     {
         // 1. Syntax; a token already verified is not parsed again.
         if (!ProofParser.TryParse(text, verified, out var proof, out var claims))
@@ -57,15 +62,10 @@ internal sealed class ProofValidator(
             return ProofValidationResult.Unauthorized(NsError.UnknownKey, claims);
         }
 
-        // 3. The server signature, remembered once verified (with the claims, for step 1 next time).
-        if (!proof!.ServerSignatureVerified)
+        // 3. The server signature; remembered (with the claims, for step 1 next time) after step 6.
+        if (!proof!.ServerSignatureVerified && !Verify(proof.Text, proof.ServerSignedLength, proof.ServerSignature, key))
         {
-            if (!Verify(proof.Text, proof.ServerSignedLength, proof.ServerSignature, key))
-            {
-                return ProofValidationResult.Unauthorized(NsError.ServerSignatureInvalid, claims);
-            }
-
-            verified.Add(proof.Digest, claims);
+            return ProofValidationResult.Unauthorized(NsError.ServerSignatureInvalid, claims);
         }
 
         // 4. Time, audience and epoch.
@@ -99,10 +99,16 @@ internal sealed class ProofValidator(
             return ProofValidationResult.Forbidden(NsError.KeyMismatch, claims, agent);
         }
 
-        // 6. The agent signature over the first four parts.
+        // 6. The agent signature over the first four parts. Only a token its agent has used is remembered:
+        // filling the cache takes an enrolled agent's key, and each address fills at most its share.
         if (!Verify(proof.Text, proof.AgentSignedLength, proof.AgentSignature, agent))
         {
             return ProofValidationResult.Forbidden(NsError.AgentSignatureInvalid, claims, agent);
+        }
+
+        if (!proof.ServerSignatureVerified)
+        {
+            verified.Add(proof.Digest, claims, key, source);
         }
 
         // 7. The nonce belongs to this token.
@@ -121,7 +127,7 @@ internal sealed class ProofValidator(
         ReplayDecision decision;
         using (var check = GatewayActivities.Source.StartActivity("smp.registry.check"))
         {
-            decision = await registry.TryAcceptAsync(claims.Jti, proof.Counter, claims.Exp + skew, cancellationToken);
+            decision = await registry.TryAcceptAsync(claims.Jti, proof.Counter, claims.Exp + skew, new ReplayOwner(claims.Jkt, source), cancellationToken);
             check?.SetTag("smp.decision", decision.ToString());
         }
 
@@ -130,6 +136,7 @@ internal sealed class ProofValidator(
         {
             ReplayDecision.Accepted => ProofValidationResult.Success(claims, agent),
             ReplayDecision.Replayed => ProofValidationResult.Forbidden(NsError.Replay, claims, agent),
+            ReplayDecision.OverQuota => new ProofValidationResult(429, NsError.RateLimited, claims, agent),
             _ => new ProofValidationResult(503, NsError.RegistryUnavailable, claims, agent),
         };
     }

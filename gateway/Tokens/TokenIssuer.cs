@@ -32,6 +32,7 @@ internal sealed class TokenIssuer(
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly ILogger _logger = loggers.CreateLogger(LogCategories.Token);
+    private TokenTemplate? _template;
 
     /// <summary>
     /// The token held for this agent and <c>uid</c>, or a new one; null when a new signature is over
@@ -41,12 +42,14 @@ internal sealed class TokenIssuer(
     {
         retryAfter = TimeSpan.Zero;
         long now = time.GetUtcNow().ToUnixTimeSeconds();
+        string audience = options.CurrentValue.Audience;
         if (cache.TryGet(agent.AgentId, uid, out var held)
-            && held.Jkt == agent.Key.Thumbprint
+            && held.IsBoundTo(agent.Key.Thumbprint)
+            && held.Template.Aud == audience
             && held.IssuedAt >= registry.EpochStart
             && (held.ExpiresAt - now) * 4 > held.ExpiresAt - held.IssuedAt)
         {
-            return held;
+            return Spell(held, agent, uid);
         }
 
         if (!limiter.TryIssue(source, agent.AgentId, out retryAfter))
@@ -54,8 +57,8 @@ internal sealed class TokenIssuer(
             return null;
         }
 
-        var issued = Issue(agent, uid, options.CurrentValue.Audience, now);
-        cache.Set(agent.AgentId, uid, issued);
+        var (issued, cached) = Issue(agent, uid, audience, now);
+        cache.Set(agent.AgentId, uid, cached);
         return issued;
     }
 
@@ -65,9 +68,9 @@ internal sealed class TokenIssuer(
     /// request (so after the Site's start) is sure to pass there. The Site caches what it gets.
     /// </summary>
     public IssuedToken IssueFor(Agent agent, string uid, string audience) =>
-        Issue(agent, uid, audience, time.GetUtcNow().ToUnixTimeSeconds());
+        Issue(agent, uid, audience, time.GetUtcNow().ToUnixTimeSeconds()).Token;
 
-    private IssuedToken Issue(Agent agent, string uid, string audience, long now)
+    private (IssuedToken Token, CachedToken Cached) Issue(Agent agent, string uid, string audience, long now)
     {
         using var activity = GatewayActivities.Source.StartActivity("smp.token.issue");
         long start = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -75,15 +78,55 @@ internal sealed class TokenIssuer(
         var key = keys.Current;
         long iat = now;
         long exp = iat + (long)o.Tokens.Lifetime.TotalSeconds;
-        string jti = Base64Url.Encode(RandomNumberGenerator.GetBytes(16));
+        var jtiValue = System.Buffers.Binary.BinaryPrimitives.ReadUInt128LittleEndian(RandomNumberGenerator.GetBytes(16));
+        string jti = PackedText.Unpack(jtiValue);
 
+        string signingInput = SigningInput(key.Alg, key.Kid, uid, o.IssuerId, agent.AgentId, audience, iat, exp, jti, agent.Key.Thumbprint);
+        byte[] signature = new byte[key.SignatureLength];
+        key.Sign(System.Text.Encoding.ASCII.GetBytes(signingInput), signature);
+        string token = signingInput + "." + Base64Url.Encode(signature);
+
+        GatewayLog.TokenIssued(_logger, agent.AgentId, jti, key.Kid, exp);
+        metrics.Issued(System.Diagnostics.Stopwatch.GetElapsedTime(start));
+        activity?.SetTag(GatewayActivities.Agent, agent.AgentId);
+        activity?.SetTag(GatewayActivities.TokenId, jti);
+        var cached = new CachedToken(TemplateFor(key, o.IssuerId, audience), jtiValue, CachedToken.JktPrefix(agent.Key.Thumbprint), iat, exp, signature);
+        return (new IssuedToken(token, jti, agent.Key.Thumbprint, iat, exp), cached);
+    }
+
+    /// <summary>The template of the last token signed, or a new one when the key, issuer or audience changed.</summary>
+    private TokenTemplate TemplateFor(ServerKey key, string iss, string aud)
+    {
+        var last = Volatile.Read(ref _template);
+        if (last is not null && last.Kid == key.Kid && last.Iss == iss && last.Aud == aud)
+        {
+            return last;
+        }
+
+        var next = new TokenTemplate(key.Alg, key.Kid, iss, aud);
+        Volatile.Write(ref _template, next);
+        return next;
+    }
+
+    /// <summary>A cached token spelled again for the agent and <c>uid</c> it was issued to: the same text, no new signature.</summary>
+    private static IssuedToken Spell(CachedToken held, Agent agent, string uid)
+    {
+        string jti = PackedText.Unpack(held.Jti);
+        var t = held.Template;
+        string signingInput = SigningInput(t.Alg, t.Kid, uid, t.Iss, agent.AgentId, t.Aud, held.IssuedAt, held.ExpiresAt, jti, agent.Key.Thumbprint);
+        return new IssuedToken(signingInput + "." + held.SignatureText(), jti, agent.Key.Thumbprint, held.IssuedAt, held.ExpiresAt);
+    }
+
+    /// <summary><c>b64u(header) "." b64u(payload)</c> of §5, the bytes the server signs.</summary>
+    private static string SigningInput(string alg, string kid, string uid, string iss, string sub, string aud, long iat, long exp, string jti, string jkt)
+    {
         var buffer = new ArrayBufferWriter<byte>(1024);
         using (var w = new Utf8JsonWriter(buffer, WriterOptions))
         {
             w.WriteStartObject();
-            w.WriteString("alg", key.Alg);
+            w.WriteString("alg", alg);
             w.WriteString("typ", ProofParser.TokenType);
-            w.WriteString("kid", key.Kid);
+            w.WriteString("kid", kid);
             w.WriteStartObject("nonce");
             w.WriteString("uid", uid);
             w.WriteNumber("ctr", 0);
@@ -96,28 +139,19 @@ internal sealed class TokenIssuer(
         using (var w = new Utf8JsonWriter(buffer, WriterOptions))
         {
             w.WriteStartObject();
-            w.WriteString("iss", o.IssuerId);
-            w.WriteString("sub", agent.AgentId);
-            w.WriteString("aud", audience);
+            w.WriteString("iss", iss);
+            w.WriteString("sub", sub);
+            w.WriteString("aud", aud);
             w.WriteNumber("iat", iat);
             w.WriteNumber("nbf", iat);
             w.WriteNumber("exp", exp);
             w.WriteString("jti", jti);
             w.WriteStartObject("cnf");
-            w.WriteString("jkt", agent.Key.Thumbprint);
+            w.WriteString("jkt", jkt);
             w.WriteEndObject();
             w.WriteEndObject();
         }
 
-        string signingInput = header + "." + Base64Url.Encode(buffer.WrittenSpan);
-        Span<byte> signature = stackalloc byte[key.SignatureLength];
-        key.Sign(System.Text.Encoding.ASCII.GetBytes(signingInput), signature);
-        string token = signingInput + "." + Base64Url.Encode(signature);
-
-        GatewayLog.TokenIssued(_logger, agent.AgentId, jti, key.Kid, exp);
-        metrics.Issued(System.Diagnostics.Stopwatch.GetElapsedTime(start));
-        activity?.SetTag(GatewayActivities.Agent, agent.AgentId);
-        activity?.SetTag(GatewayActivities.TokenId, jti);
-        return new IssuedToken(token, jti, agent.Key.Thumbprint, iat, exp);
+        return header + "." + Base64Url.Encode(buffer.WrittenSpan);
     }
 }

@@ -2,21 +2,28 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
+using System.Diagnostics.CodeAnalysis;
 using Smp.Gateway.Configuration;
+using Smp.Gateway.Keys;
+using Smp.Gateway.RateLimiting;
 
 namespace Smp.Gateway.Tokens;
 
 /// <summary>
 /// Tokens whose server signature has already been verified, with their parsed claims, keyed by a
 /// 128-bit digest of the token's exact text: a token seen before costs a hash instead of an RSA
-/// operation and three JSON parses. Only successes are kept: a failed check is never remembered. A
-/// non-canonical spelling of a token is other text, so it misses here and is refused by the parser.
-/// The claims kept are never changed after they are parsed.
+/// operation and three JSON parses. Only tokens whose proof passed the agent's signature (§8 step 6) are
+/// kept, so no one fills it without an enrolled agent's key, and each client address fills at most its
+/// share (<c>Gateway:Tokens:MaxCachedTokensPerSource</c>). Entries are compact (<see cref="VerifiedToken"/>).
+/// A non-canonical spelling of a token is other text, so it misses here and is refused by the parser.
 /// </summary>
 internal sealed class VerifiedSignatureCache(IOptionsMonitor<GatewayOptions> options, TimeProvider time)
 {
-    private readonly ConcurrentDictionary<UInt128, TokenClaims> _verified = new();
+    private readonly ConcurrentDictionary<UInt128, (VerifiedToken Token, Shares.Counter? Source)> _verified = new();
+    private readonly Shares _perSource = new();
     private int _count;
+
+    public int Count => Volatile.Read(ref _count);
 
     public static UInt128 KeyOf(ReadOnlySpan<char> token)
     {
@@ -34,13 +41,30 @@ internal sealed class VerifiedSignatureCache(IOptionsMonitor<GatewayOptions> opt
         return System.Buffers.Binary.BinaryPrimitives.ReadUInt128LittleEndian(digest);
     }
 
-    public bool TryGet(UInt128 key, out TokenClaims claims) => _verified.TryGetValue(key, out claims!);
-
-    public void Add(UInt128 key, TokenClaims claims)
+    /// <summary>The claims of a verified token, as a new object the caller owns.</summary>
+    public bool TryGet(UInt128 key, [NotNullWhen(true)] out TokenClaims? claims)
     {
-        if (Interlocked.Increment(ref _count) > options.CurrentValue.Tokens.MaxCachedTokens || !_verified.TryAdd(key, claims))
+        claims = _verified.TryGetValue(key, out var entry) ? entry.Token.ToClaims() : null;
+        return claims is not null;
+    }
+
+    /// <summary>
+    /// Remembers a token whose proof passed the agent's signature, signed by <paramref name="key"/>, sent from
+    /// <paramref name="source"/>. Full, or the source's share full, it is simply verified again next time.
+    /// </summary>
+    public void Add(UInt128 digest, TokenClaims claims, ServerKey key, string source)
+    {
+        var o = options.CurrentValue;
+        if (!VerifiedToken.TryCreate(claims, key.Alg, key.Kid, o.IssuerId, o.Audience, out var token)
+            || !_perSource.TryTake(source, o.Tokens.MaxCachedTokensPerSource, out var counter))
+        {
+            return;
+        }
+
+        if (Interlocked.Increment(ref _count) > o.Tokens.MaxCachedTokens || !_verified.TryAdd(digest, (token, counter)))
         {
             Interlocked.Decrement(ref _count);
+            Shares.Release(counter);
         }
     }
 
@@ -50,13 +74,15 @@ internal sealed class VerifiedSignatureCache(IOptionsMonitor<GatewayOptions> opt
         int removed = 0;
         foreach (var entry in _verified)
         {
-            if (entry.Value.Exp <= now && _verified.TryRemove(entry))
+            if (entry.Value.Token.Exp <= now && _verified.TryRemove(entry))
             {
                 Interlocked.Decrement(ref _count);
+                Shares.Release(entry.Value.Source);
                 removed++;
             }
         }
 
+        _perSource.Trim();
         return removed;
     }
 }

@@ -8,7 +8,7 @@ internal static class Program
 {
     /// <summary>
     /// <c>dotnet run -c Release --project tests/Gateway.Benchmarks -- --filter '*' --job short</c> runs the
-    /// BenchmarkDotNet benchmarks; <c>-- memory</c> the registry's bytes per live token; <c>-- hello</c>
+    /// BenchmarkDotNet benchmarks; <c>-- memory</c> the registry's bytes per live token; <c>-- cache-memory</c> the token caches' bytes per entry; <c>-- hello</c>
     /// the hello latency with 100,000 enrolled agents against 1,000.
     /// </summary>
     private static async Task Main(string[] args)
@@ -17,6 +17,9 @@ internal static class Program
         {
             case ["memory", ..]:
                 RegistryMemory.Run();
+                break;
+            case ["cache-memory", ..]:
+                Tokens.CacheMemory.Run();
                 break;
             case ["hello", ..]:
                 await HelloLatency.RunAsync();

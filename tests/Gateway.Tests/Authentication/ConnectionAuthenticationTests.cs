@@ -63,7 +63,9 @@ public sealed class ConnectionAuthenticationTests
         await host.Admin.RevokeAgentAsync(agent.AgentId);
         using var after = await TestAgent.SendAsync(client, Paths.Echo, null);
 
-        Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
+        // Refused as a proof would be (§7), not with a bare 401.
+        Assert.Equal(HttpStatusCode.Forbidden, after.StatusCode);
+        Assert.Equal("agent-revoked", Challenge.ErrorOf(after));
     }
 
     [Fact]
