@@ -17,7 +17,6 @@ internal static class AgentsCommand
             throw new AdminUsageException($"'{verb}' is not an agents verb.");
         }
 
-        args.Allow(verb == "replace-key" ? ["--key"] : []);
         string? agentId = verb == "list" ? null : AgentIdArgument(args);
         RsaJwk? key = verb == "replace-key" ? ReadPublicJwk(args.RequiredOption("--key")) : null;
         await using var session = await AdminSession.OpenAsync(args, cancellationToken);

@@ -16,7 +16,6 @@ internal static class KeysCommand
     public static async Task<int> RunAsync(AdminArguments args, TextWriter output, CancellationToken cancellationToken)
     {
         string verb = args.Required(1, "A verb (list, rotate, retire)");
-        args.Allow();
         await using var session = await AdminSession.OpenAsync(args, cancellationToken);
         if (session.Options.Role != SiteOptionsValidator.Issuer)
         {

@@ -13,7 +13,6 @@ internal static class TokensCommand
     public static async Task<int> RunAsync(AdminArguments args, TextWriter output, CancellationToken cancellationToken)
     {
         string verb = args.Required(1, "A verb (issue-push, issue-asdk, list, revoke)");
-        args.Allow(verb switch { "issue-push" => ["--name"], "issue-asdk" => ["--name", "--paths", "--lifetime"], _ => [] });
         await using var session = await AdminSession.OpenAsync(args, cancellationToken);
         var service = session.Get<LongLivedTokenService>();
         long now = session.Get<TimeProvider>().GetUtcNow().ToUnixTimeSeconds();

@@ -63,7 +63,7 @@ public sealed class AgentsCommandTests
         await using var host = await GatewayHost.StartAsync();
         var (exit, output) = await AdminCli.For(host).RunAsync(args);
         Assert.Equal(expected, exit);
-        Assert.Contains("Usage:", output);
+        Assert.Contains("--help' for the usage.", output);
     }
 
     [Fact]
