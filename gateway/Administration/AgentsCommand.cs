@@ -27,7 +27,7 @@ internal static class AgentsCommand
                 var agents = await admin.ListAgentsAsync(cancellationToken);
                 if (args.Json)
                 {
-                    AdminJson.Write(output, agents.Select(a => new { a.AgentId, a.Jkt, Status = a.Status.ToString(), EnrolledAt = AdminJson.Time(a.EnrolledAt) }));
+                    AdminJson.Write(output, agents.Select(a => new { a.AgentId, a.Jkt, Status = a.Status.ToString(), EnrolledAt = AdminJson.Iso(a.EnrolledAt) }));
                     return 0;
                 }
 

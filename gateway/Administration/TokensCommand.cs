@@ -36,7 +36,7 @@ internal static class TokensCommand
 
                 if (args.Json)
                 {
-                    AdminJson.Write(output, new { issued.token.Id, Kind = kind.ToString(), issued.token.Name, Paths = service.PathsOf(issued.token), ExpiresAt = AdminJson.Time(issued.token.ExpiresAt), Token = issued.secret });
+                    AdminJson.Write(output, new { issued.token.Id, Kind = kind.ToString(), issued.token.Name, Paths = service.PathsOf(issued.token), ExpiresAt = AdminJson.Iso(issued.token.ExpiresAt), Token = issued.secret });
                     return 0;
                 }
 
@@ -49,7 +49,7 @@ internal static class TokensCommand
                 var tokens = await service.ListAsync(cancellationToken);
                 var rows = tokens.Select(t => new
                 {
-                    t.Id, Kind = t.Kind.ToString(), t.Name, Paths = service.PathsOf(t), ExpiresAt = AdminJson.Time(t.ExpiresAt),
+                    t.Id, Kind = t.Kind.ToString(), t.Name, Paths = service.PathsOf(t), ExpiresAt = AdminJson.Iso(t.ExpiresAt),
                     Status = t.Revoked ? "revoked" : t.IsExpired(now) ? "expired" : "active",
                 }).ToList();
                 if (args.Json)
@@ -59,7 +59,7 @@ internal static class TokensCommand
                 }
 
                 var table = new TextTable("ID", "KIND", "NAME", "STATUS", "EXPIRES", "PATHS");
-                rows.ForEach(r => table.Add(r.Id, r.Kind, r.Name, r.Status, r.ExpiresAt, string.Join(",", r.Paths)));
+                rows.ForEach(r => table.Add(r.Id, r.Kind, r.Name, r.Status, r.ExpiresAt ?? "never", string.Join(",", r.Paths)));
                 table.WriteTo(output);
                 output.WriteLine($"{rows.Count} token(s).");
                 return 0;
