@@ -30,11 +30,12 @@ internal static class ErrorLine
             return line;
         }
 
-        if (e is OptionsValidationException validation)
-        {
-            return string.Join(" ", validation.Failures);
-        }
+        return e is OptionsValidationException validation ? string.Join(" ", validation.Failures) : Describe(e);
+    }
 
+    /// <summary>The message with each inner cause that adds something ("see inner exception" says nothing), on one line.</summary>
+    internal static string Describe(Exception e)
+    {
         string message = e.Message;
         for (var inner = e.InnerException; inner is not null; inner = inner.InnerException)
         {

@@ -42,6 +42,9 @@ internal static class KestrelEndpointCheck
         }
     }
 
+    /// <summary>For another server of this repository (agent-sim's legacy server): the address in use at <paramref name="url"/>'s port, or null.</summary>
+    internal static string? InUse(string url) => TryParse(url, out var address, out _) && address.Port > 0 ? InUse(address) : null;
+
     private static bool TryParse(string? url, out BindingAddress address, out string? problem)
     {
         address = null!;

@@ -17,7 +17,11 @@ internal static class GatewayProcess
         public override string ToString() => $"exit {Exit}\nstdout:\n{Output}\nstderr:\n{Error}";
     }
 
-    public static async Task<Result> RunAsync(string workingDirectory, string? input, params string[] args)
+    public static Task<Result> RunAsync(string workingDirectory, string? input, params string[] args) =>
+        RunProgramAsync("gateway.dll", workingDirectory, input, args);
+
+    /// <summary>Runs another program of the repository built beside the tests (<c>agent-sim.dll</c>) the same way.</summary>
+    public static async Task<Result> RunProgramAsync(string program, string workingDirectory, string? input, params string[] args)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -27,7 +31,7 @@ internal static class GatewayProcess
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "gateway.dll"));
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, program));
         args.ToList().ForEach(start.ArgumentList.Add);
         // The test host's own settings must not reach the gateway: it reads SMPGW_ variables.
         foreach (string name in Environment.GetEnvironmentVariables().Keys.Cast<string>().Where(n => n.StartsWith("SMPGW_", StringComparison.Ordinal)))
@@ -52,7 +56,7 @@ internal static class GatewayProcess
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"gateway {string.Join(' ', args)} did not end within 60 s; stderr: {await error}");
+            throw new TimeoutException($"{program} {string.Join(' ', args)} did not end within 60 s; stderr: {await error}");
         }
 
         return new Result(process.ExitCode, await output, await error);
