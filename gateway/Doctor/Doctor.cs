@@ -19,9 +19,15 @@ internal static class Doctor
     public static int Run(string[] hostArgs, string? domain, TextWriter output)
     {
         using var configuration = GatewayApp.LoadConfiguration(hostArgs);
+        var problems = new List<string>();
+        if (!GatewayKeyCheck.Check(configuration, problems))
+        {
+            // A value its option cannot take: nothing below could be read.
+            throw new Hosting.ConfigurationInvalidException(problems);
+        }
+
         var options = new GatewayOptions();
         configuration.GetSection(GatewayOptions.SectionName).Bind(options);
-        var problems = new List<string>();
         var validation = new GatewayOptionsValidator().Validate(null, options);
         if (validation.Failed)
         {

@@ -88,6 +88,15 @@ public sealed class GatewayCommandLineTests
     }
 
     [Fact]
+    public async Task Doctor_SettingItCannotRead_NamesTheKeyExitsTwo()
+    {
+        using var folder = new TempFolder();
+        var result = await GatewayProcess.RunAsync(folder.Path, null, "doctor", "--Gateway:Tokens:Lifetime=soon");
+        Assert.True(result.Exit == 2, result.ToString());
+        Assert.Equal(["The configuration is not valid: Gateway:Tokens:Lifetime: 'soon' is not a time span (hh:mm:ss or d.hh:mm:ss, such as 00:05:00 or 30.00:00:00)."], result.ErrorLines);
+    }
+
+    [Fact]
     public async Task Start_PortInUse_OneLineNamingTheEndpointExitsTwo()
     {
         using var folder = new TempFolder();
