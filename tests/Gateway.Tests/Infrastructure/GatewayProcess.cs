@@ -39,6 +39,9 @@ internal static class GatewayProcess
             start.Environment.Remove(name);
         }
 
+        // The machine's inotify instances (128 for every test run at once) are for the in-process hosts: the
+        // short-lived processes here poll instead of watching.
+        start.Environment["DOTNET_USE_POLLING_FILE_WATCHER"] = "true";
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
