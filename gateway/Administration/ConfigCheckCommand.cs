@@ -1,4 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Smp.Gateway.Acc;
+using Smp.Gateway.Configuration;
 using Smp.Gateway.Hosting;
 using Smp.Gateway.State;
 
@@ -7,8 +10,8 @@ namespace Smp.Gateway.Administration;
 /// <summary>
 /// <c>gateway check-config [--config FILE] [--probe]</c> (oauth2-proxy's <c>--config-test</c>): the validation the
 /// server's start runs (<see cref="ConfigurationValidation"/>), every problem printed with its key. With
-/// <c>--probe</c> it also checks what the start meets outside the file: the endpoints' ports are free and Redis
-/// answers. Exit 0 when it would start, 2 when not.
+/// <c>--probe</c> it also checks what the start meets outside the file: the endpoints' ports are free, Redis
+/// answers, and the directory answers. Exit 0 when it would start, 2 when not.
 /// </summary>
 internal static class ConfigCheckCommand
 {
@@ -22,6 +25,18 @@ internal static class ConfigCheckCommand
             {
                 await redis.ConnectAsync(cancellationToken);
                 output.WriteLine("Redis (Gateway:State:Redis:Configuration) answers.");
+            }
+
+            var directory = app.Services.GetRequiredService<IOptions<GatewayOptions>>().Value.Acc.Directory;
+            if (probe && directory.Url.Length > 0)
+            {
+                if (await Task.Run(() => DirectoryProbe.Problem(directory), cancellationToken) is { } problem)
+                {
+                    output.WriteLine(problem);
+                    return 2;
+                }
+
+                output.WriteLine("The directory (Gateway:Acc:Directory:Url) answers.");
             }
         }
         catch (ConfigurationInvalidException e)

@@ -42,7 +42,7 @@ internal static class GatewayCommands
     private static Command CheckConfig(string[] settings)
     {
         var config = ConfigOption();
-        var probe = new Option<bool>("--probe") { Description = "Also check that each Kestrel endpoint's port is free and that Redis (Gateway:State) answers." };
+        var probe = new Option<bool>("--probe") { Description = "Also check that each Kestrel endpoint's port is free, and that Redis (Gateway:State) and the directory (Gateway:Acc:Directory) answer." };
         var command = new Command("check-config", "Runs the validation the start runs and prints every problem with its key. Exit 0 valid, 2 not.") { config, probe };
         command.SetAction((r, ct) => ConfigCheckCommand.RunAsync(HostArguments.For(r.GetValue(config), settings), r.GetValue(probe), r.InvocationConfiguration.Output, ct));
         return command;

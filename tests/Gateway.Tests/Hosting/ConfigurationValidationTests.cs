@@ -87,6 +87,36 @@ public sealed class ConfigurationValidationTests
         }
     }
 
+    [Fact]
+    public async Task CheckConfigProbe_DirectoryAnswers_Valid()
+    {
+        await using var ldap = await LdapServer.StartAsync();
+        var (exit, output) = await RunAsync([.. Probe(), $"--Gateway:Acc:Directory:Url={ldap.Url}", "--Gateway:Acc:Directory:Users:0=svc-acc"]);
+        Assert.True(exit == 0, output);
+        Assert.Contains("The directory (Gateway:Acc:Directory:Url) answers.", output);
+        Assert.Equal(0, ldap.FailedBinds);
+    }
+
+    [Fact]
+    public async Task CheckConfigProbe_NothingAtTheDirectoryOrRedis_NamesTheKey()
+    {
+        string directory = $"ldap://127.0.0.1:{FreePort.Next()}";
+        var (exit, output) = await RunAsync([.. Probe(), $"--Gateway:Acc:Directory:Url={directory}", "--Gateway:Acc:Directory:Users:0=svc-acc"]);
+        Assert.Equal(2, exit);
+        Assert.StartsWith($"Gateway:Acc:Directory:Url: {directory} does not answer (LDAP error", output);
+
+        (exit, output) = await RunAsync([.. Probe(), "--Gateway:State:Store=Redis", $"--Gateway:State:Redis:Configuration=127.0.0.1:{FreePort.Next()}"]);
+        Assert.Equal(2, exit);
+        Assert.StartsWith("Gateway:State:Redis:Configuration: no Redis answers at", output);
+    }
+
+    private static string[] Probe()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "smpgw-test-" + Guid.NewGuid().ToString("N"));
+        return ["check-config", "--probe", $"--Kestrel:Endpoints:Http:Url=http://127.0.0.1:{FreePort.Next()}", "--Gateway:Audience=http://127.0.0.1:8080",
+            $"--Gateway:DataDirectory={folder}"];
+    }
+
     private static IEnumerable<string> Problems(string text) =>
         text.Split('\n').Where(l => l.StartsWith("  ", StringComparison.Ordinal)).Select(l => l.Trim()).Order();
 
