@@ -7,8 +7,6 @@ namespace Smp.Gateway.Administration;
 /// <summary><c>gateway agents list | show ID | revoke ID | reinstate ID | replace-key ID --key FILE.json</c>, over the server's agent store.</summary>
 internal static class AgentsCommand
 {
-    public const string Usage = "gateway agents list | show ID | revoke ID | reinstate ID | replace-key ID --key PUBLIC-JWK.json   [--config FILE] [--json]";
-
     public static async Task<int> RunAsync(AdminArguments args, TextWriter output, CancellationToken cancellationToken)
     {
         string verb = args.Required(1, "A verb (list, show, revoke, reinstate, replace-key)");

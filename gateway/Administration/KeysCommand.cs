@@ -11,8 +11,6 @@ namespace Smp.Gateway.Administration;
 /// </summary>
 internal static class KeysCommand
 {
-    public const string Usage = "gateway keys list | rotate [--force] | retire KID [--force]   [--config FILE] [--json]";
-
     public static async Task<int> RunAsync(AdminArguments args, TextWriter output, CancellationToken cancellationToken)
     {
         string verb = args.Required(1, "A verb (list, rotate, retire)");

@@ -8,8 +8,6 @@ namespace Smp.Gateway.Administration;
 /// </summary>
 internal static class TokensCommand
 {
-    public const string Usage = "gateway tokens issue-push --name N | issue-asdk --name N --paths /a,/b [--lifetime 30.00:00:00] | list | revoke ID   [--config FILE] [--json]";
-
     public static async Task<int> RunAsync(AdminArguments args, TextWriter output, CancellationToken cancellationToken)
     {
         string verb = args.Required(1, "A verb (issue-push, issue-asdk, list, revoke)");
