@@ -72,15 +72,19 @@ public static class GatewayApp
         return builder.Build();
     }
 
-    /// <summary>The configuration <see cref="Build"/> would read, without a host: for <c>gateway doctor</c>.</summary>
+    /// <summary>
+    /// The configuration <see cref="Build"/> would read, without a host and read once (no file watch, which would
+    /// hold an inotify instance per call): for <c>gateway doctor</c> and the validation before a start.
+    /// </summary>
     internal static ConfigurationManager LoadConfiguration(string[] args)
     {
         var configuration = new ConfigurationManager();
-        ConfigureSources(configuration, args, null);
+        ConfigureSources(configuration, args, null, reloadOnChange: false);
         return configuration;
     }
 
-    private static void ConfigureSources(ConfigurationManager configuration, string[] args, IReadOnlyDictionary<string, string?>? overrides)
+    private static void ConfigureSources(
+        ConfigurationManager configuration, string[] args, IReadOnlyDictionary<string, string?>? overrides, bool reloadOnChange = true)
     {
         configuration.Sources.Clear();
         configuration.AddOtelDefaults();
@@ -99,7 +103,7 @@ public static class GatewayApp
                 throw new FileNotFoundException($"--config: '{path}' does not exist.", path);
             }
 
-            configuration.AddJsonFile(path, optional: false, reloadOnChange: true);
+            configuration.AddJsonFile(path, optional: false, reloadOnChange: reloadOnChange);
         }
 
         configuration.AddEnvironmentVariables(EnvironmentPrefix);

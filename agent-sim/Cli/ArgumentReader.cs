@@ -105,7 +105,8 @@ internal sealed class ArgumentReader
         string[] unknown = values.Keys.Concat(bare).Where(name => !read.Contains(name)).Order(StringComparer.Ordinal).ToArray();
         if (unknown.Length > 0)
         {
-            throw new UsageException($"{string.Join(", ", unknown)}: unknown flag for '{verb}' (see agent-sim --help)");
+            string near = Smp.Gateway.Configuration.NearestName.Find(unknown[0], read) is { } name ? $"; did you mean {name}?" : string.Empty;
+            throw new UsageException($"{string.Join(", ", unknown)}: unknown flag for '{verb}'{near} (see agent-sim --help)");
         }
     }
 }

@@ -22,13 +22,15 @@ internal static class Usage
           agent-sim load   --gateway URL --secret S [--agents 50] [--concurrency 8] [--duration 10]
                            [--max-requests M] [--mix cold=1,warm=6,keepalive=2,replay=1,revoked=0,hostile=0,unc=0,stale-acc=0]
                            [--keys .data/agent-keys] [--json FILE] [--html FILE] [--enroll-at ISSUER_URL]
-                           [--log CATEGORY=LEVEL,...]
+                           [--log CATEGORY=LEVEL,...] [--ca FILE]
               Enrolls N agents with the enrollment secret and runs C workers until the duration or
               the request count is reached. Progress goes to stderr, the summary table to stdout.
               The revoked scenario needs a host that can revoke agents (demo); here it is skipped, as
               are unc (the right ACC on a UNC-codebase route: 200) and stale-acc (an old ACC password:
               401 credentials-invalid, then 429 acc-throttled), which need the demo's ACC account.
               --enroll-at: enroll at this Issuer and authenticate at --gateway, a Site.
+              --ca: a certificate (PEM or DER) to trust for an https gateway besides the system's, such as
+              the gateway's own self-signed one. Exit code 1 when the agents cannot enroll (the cause is said).
 
           agent-sim soak   [--agents 10000] [--duration 600] [--sample 10] [--concurrency 16]
                            [--agents-per-key 50] [--token-lifetime 120] [--keys DIR] [--json FILE]

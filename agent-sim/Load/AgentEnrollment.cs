@@ -26,7 +26,7 @@ internal static class AgentEnrollment
             {
                 EnrollmentResult result = await client.EnrollAsync(options.EnrollAt ?? options.Gateway, options.EnrollmentSecret, identities[i], ct)
                     .ConfigureAwait(false);
-                agents[i] = new SimulatedAgent(identities[i], result.ServerKeys, servers[i % servers.Length], time, options.IdleConnectionTimeout, options.LoggerFactory);
+                agents[i] = new SimulatedAgent(identities[i], result.ServerKeys, servers[i % servers.Length], time, options.IdleConnectionTimeout, options.LoggerFactory, options.TrustedCa);
             }).ConfigureAwait(false);
         }
         catch

@@ -24,7 +24,8 @@ internal static class LoadCommand
         }
         catch (Exception e) when (e is EnrollmentException or HttpRequestException or InvalidDataException)
         {
-            await Console.Error.WriteLineAsync($"agent-sim load: {e.Message}").ConfigureAwait(false);
+            // "The SSL connection could not be established, see inner exception": the inner one says why.
+            await Console.Error.WriteLineAsync($"agent-sim load: {Smp.Gateway.Cli.ErrorLine.Describe(e)}").ConfigureAwait(false);
             return 1;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -89,7 +90,8 @@ internal static class LoadCommand
         }
 
         Uri? enrollAt = arguments.String("--enroll-at") is { } issuer ? LoopbackUrl.Require("--enroll-at", issuer) : null;
-        var template = new LoadOptions { Gateway = gateway, EnrollmentSecret = secret, Mix = mix, EnrollAt = enrollAt };
+        var ca = arguments.String("--ca") is { } caFile ? ServerTrust.Read(caFile) : null;
+        var template = new LoadOptions { Gateway = gateway, EnrollmentSecret = secret, Mix = mix, EnrollAt = enrollAt, TrustedCa = ca };
         return ReadCommonOptions(arguments, template, defaultAgents: 50, defaultDuration: 10);
     }
 }

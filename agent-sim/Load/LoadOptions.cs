@@ -74,4 +74,7 @@ internal sealed record LoadOptions
 
     /// <summary>Where the agents log (<see cref="Protocol.AgentLogCategories"/>). Default none.</summary>
     public ILoggerFactory LoggerFactory { get; init; } = NullLoggerFactory.Instance;
+
+    /// <summary><c>--ca FILE</c>: the authority trusted for an HTTPS gateway besides the system's. Default none.</summary>
+    public System.Security.Cryptography.X509Certificates.X509Certificate2? TrustedCa { get; init; }
 }

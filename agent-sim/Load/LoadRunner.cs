@@ -33,7 +33,7 @@ internal sealed class LoadRunner
     /// <summary>Throws <see cref="EnrollmentException"/> or <see cref="HttpRequestException"/> when the agents cannot enroll.</summary>
     public async Task<LoadSummary> RunAsync(CancellationToken cancellationToken)
     {
-        using HttpClient rawClient = new(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false })
+        using HttpClient rawClient = new(ServerTrust.Apply(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false }, options.TrustedCa))
         {
             Timeout = TimeSpan.FromSeconds(30),
         };

@@ -15,15 +15,15 @@ internal sealed class SimulatedAgent : IDisposable
     /// <param name="loggerFactory">Where the agent's tokens and requests are logged; default none.</param>
     public SimulatedAgent(
         AgentIdentity identity, ServerKeySet serverKeys, Uri gateway, TimeProvider time, TimeSpan? idleConnectionTimeout = null,
-        ILoggerFactory? loggerFactory = null)
+        ILoggerFactory? loggerFactory = null, System.Security.Cryptography.X509Certificates.X509Certificate2? ca = null)
     {
         Identity = identity;
         ServerKeys = serverKeys;
         Gateway = gateway;
         Tokens = new TokenStore(loggerFactory);
-        Client = SmpAgentClient.Create(identity, Tokens, serverKeys, time, idleConnectionTimeout: idleConnectionTimeout, loggerFactory: loggerFactory);
+        Client = SmpAgentClient.Create(identity, Tokens, serverKeys, time, idleConnectionTimeout: idleConnectionTimeout, loggerFactory: loggerFactory, ca: ca);
         keepAliveClient = new Lazy<HttpClient>(() =>
-            SmpAgentClient.Create(identity, Tokens, serverKeys, time, reuseConnection: true, idleConnectionTimeout, loggerFactory));
+            SmpAgentClient.Create(identity, Tokens, serverKeys, time, reuseConnection: true, idleConnectionTimeout, loggerFactory, ca));
     }
 
     public AgentIdentity Identity { get; }

@@ -12,15 +12,15 @@ internal static class SmpAgentClient
     /// </summary>
     public static HttpClient Create(
         AgentIdentity identity, TokenStore store, ServerKeySet serverKeys, TimeProvider time, bool reuseConnection = false,
-        TimeSpan? idleConnectionTimeout = null, ILoggerFactory? loggerFactory = null)
+        TimeSpan? idleConnectionTimeout = null, ILoggerFactory? loggerFactory = null, System.Security.Cryptography.X509Certificates.X509Certificate2? ca = null)
     {
-        var sockets = new SocketsHttpHandler
+        var sockets = ServerTrust.Apply(new SocketsHttpHandler
         {
             MaxConnectionsPerServer = reuseConnection ? 1 : int.MaxValue,
             PooledConnectionIdleTimeout = idleConnectionTimeout ?? TimeSpan.FromSeconds(30),
             UseCookies = false,
             AllowAutoRedirect = false,
-        };
+        }, ca);
         var handler = new SmpTokenHandler(identity, store, serverKeys, time, reuseConnection, loggerFactory) { InnerHandler = sockets };
         return new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
     }

@@ -35,10 +35,13 @@ internal sealed class AdminSession : IAsyncDisposable
 
     public bool IsRedis => Options.State.IsRedis;
 
-    /// <summary>Builds and checks the container; throws <see cref="OptionsValidationException"/> on a bad configuration.</summary>
+    /// <summary>
+    /// Builds and checks the container as the server's start does; throws <see cref="Hosting.ConfigurationInvalidException"/>
+    /// listing every problem of a bad configuration.
+    /// </summary>
     public static async Task<AdminSession> OpenAsync(AdminArguments args, CancellationToken cancellationToken)
     {
-        var app = GatewayApp.BuildServices(args.HostArgs, Overrides);
+        var app = await Hosting.ConfigurationValidation.BuildCheckedAsync(args.HostArgs, a => GatewayApp.BuildServices(a, Overrides));
         var session = new AdminSession(app);
         try
         {

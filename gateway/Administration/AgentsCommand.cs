@@ -7,8 +7,6 @@ namespace Smp.Gateway.Administration;
 /// <summary><c>gateway agents list | show ID | revoke ID | reinstate ID | replace-key ID --key FILE.json</c>, over the server's agent store.</summary>
 internal static class AgentsCommand
 {
-    public const string Usage = "gateway agents list | show ID | revoke ID | reinstate ID | replace-key ID --key PUBLIC-JWK.json   [--config FILE] [--json]";
-
     public static async Task<int> RunAsync(AdminArguments args, TextWriter output, CancellationToken cancellationToken)
     {
         string verb = args.Required(1, "A verb (list, show, revoke, reinstate, replace-key)");
@@ -17,7 +15,6 @@ internal static class AgentsCommand
             throw new AdminUsageException($"'{verb}' is not an agents verb.");
         }
 
-        args.Allow(verb == "replace-key" ? ["--key"] : []);
         string? agentId = verb == "list" ? null : AgentIdArgument(args);
         RsaJwk? key = verb == "replace-key" ? ReadPublicJwk(args.RequiredOption("--key")) : null;
         await using var session = await AdminSession.OpenAsync(args, cancellationToken);
@@ -28,7 +25,7 @@ internal static class AgentsCommand
                 var agents = await admin.ListAgentsAsync(cancellationToken);
                 if (args.Json)
                 {
-                    AdminJson.Write(output, agents.Select(a => new { a.AgentId, a.Jkt, Status = a.Status.ToString(), EnrolledAt = AdminJson.Time(a.EnrolledAt) }));
+                    AdminJson.Write(output, agents.Select(a => new { a.AgentId, a.Jkt, Status = a.Status.ToString(), EnrolledAt = AdminJson.Iso(a.EnrolledAt) }));
                     return 0;
                 }
 

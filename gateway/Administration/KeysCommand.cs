@@ -11,12 +11,9 @@ namespace Smp.Gateway.Administration;
 /// </summary>
 internal static class KeysCommand
 {
-    public const string Usage = "gateway keys list | rotate [--force] | retire KID [--force]   [--config FILE] [--json]";
-
     public static async Task<int> RunAsync(AdminArguments args, TextWriter output, CancellationToken cancellationToken)
     {
         string verb = args.Required(1, "A verb (list, rotate, retire)");
-        args.Allow();
         await using var session = await AdminSession.OpenAsync(args, cancellationToken);
         if (session.Options.Role != SiteOptionsValidator.Issuer)
         {
@@ -30,9 +27,13 @@ internal static class KeysCommand
         switch (verb)
         {
             case "list":
+                // After a rotation a running gateway goes on signing with the previous key until the lead is over.
+                bool waiting = ring.Published.Count > 1 && files.CurrentSignsFrom > now;
                 var keys = ring.Published.OrderByDescending(k => k == ring.Current).Select(k => new
                 {
-                    k.Kid, k.Alg, Signs = k == ring.Current, Published = true, File = k == ring.Current ? files.Current : files.Previous,
+                    k.Kid, k.Alg, Signs = k == ring.Current != waiting, SignsAt = k == ring.Current && waiting ? AdminJson.Iso(files.CurrentSignsFrom) : null,
+                    SignsUntil = k != ring.Current && waiting ? AdminJson.Iso(files.CurrentSignsFrom) : null,
+                    Published = true, File = k == ring.Current ? files.Current : files.Previous,
                 }).ToList();
                 if (args.Json)
                 {
@@ -41,7 +42,8 @@ internal static class KeysCommand
                 }
 
                 var table = new TextTable("KID", "ALG", "SIGNS", "PUBLISHED", "FILE");
-                keys.ForEach(k => table.Add(k.Kid, k.Alg, k.Signs ? "yes" : "no", "yes", k.File));
+                string at = AdminJson.Time(files.CurrentSignsFrom);
+                keys.ForEach(k => table.Add(k.Kid, k.Alg, k.SignsAt is not null ? $"at {at}" : k.SignsUntil is not null ? $"until {at}" : k.Signs ? "yes" : "no", "yes", k.File));
                 table.WriteTo(output);
                 return 0;
 

@@ -8,12 +8,9 @@ namespace Smp.Gateway.Administration;
 /// </summary>
 internal static class TokensCommand
 {
-    public const string Usage = "gateway tokens issue-push --name N | issue-asdk --name N --paths /a,/b [--lifetime 30.00:00:00] | list | revoke ID   [--config FILE] [--json]";
-
     public static async Task<int> RunAsync(AdminArguments args, TextWriter output, CancellationToken cancellationToken)
     {
         string verb = args.Required(1, "A verb (issue-push, issue-asdk, list, revoke)");
-        args.Allow(verb switch { "issue-push" => ["--name"], "issue-asdk" => ["--name", "--paths", "--lifetime"], _ => [] });
         await using var session = await AdminSession.OpenAsync(args, cancellationToken);
         var service = session.Get<LongLivedTokenService>();
         long now = session.Get<TimeProvider>().GetUtcNow().ToUnixTimeSeconds();
@@ -37,7 +34,7 @@ internal static class TokensCommand
 
                 if (args.Json)
                 {
-                    AdminJson.Write(output, new { issued.token.Id, Kind = kind.ToString(), issued.token.Name, Paths = service.PathsOf(issued.token), ExpiresAt = AdminJson.Time(issued.token.ExpiresAt), Token = issued.secret });
+                    AdminJson.Write(output, new { issued.token.Id, Kind = kind.ToString(), issued.token.Name, Paths = service.PathsOf(issued.token), ExpiresAt = AdminJson.Iso(issued.token.ExpiresAt), Token = issued.secret });
                     return 0;
                 }
 
@@ -50,7 +47,7 @@ internal static class TokensCommand
                 var tokens = await service.ListAsync(cancellationToken);
                 var rows = tokens.Select(t => new
                 {
-                    t.Id, Kind = t.Kind.ToString(), t.Name, Paths = service.PathsOf(t), ExpiresAt = AdminJson.Time(t.ExpiresAt),
+                    t.Id, Kind = t.Kind.ToString(), t.Name, Paths = service.PathsOf(t), ExpiresAt = AdminJson.Iso(t.ExpiresAt),
                     Status = t.Revoked ? "revoked" : t.IsExpired(now) ? "expired" : "active",
                 }).ToList();
                 if (args.Json)
@@ -60,7 +57,7 @@ internal static class TokensCommand
                 }
 
                 var table = new TextTable("ID", "KIND", "NAME", "STATUS", "EXPIRES", "PATHS");
-                rows.ForEach(r => table.Add(r.Id, r.Kind, r.Name, r.Status, r.ExpiresAt, string.Join(",", r.Paths)));
+                rows.ForEach(r => table.Add(r.Id, r.Kind, r.Name, r.Status, r.ExpiresAt ?? "never", string.Join(",", r.Paths)));
                 table.WriteTo(output);
                 output.WriteLine($"{rows.Count} token(s).");
                 return 0;

@@ -15,14 +15,19 @@ internal static class Doctor
 {
     private static readonly TimeSpan RenewAhead = TimeSpan.FromMinutes(15);
 
-    public static int Run(string[] args, TextWriter output)
+    /// <param name="hostArgs">What the host reads its configuration from: <c>--config FILE</c> and <c>--Section:Key=VALUE</c> settings.</param>
+    public static int Run(string[] hostArgs, string? domain, TextWriter output)
     {
-        int d = Array.IndexOf(args, "--domain");
-        string? domain = d >= 0 && d + 1 < args.Length ? args[d + 1] : null;
-        using var configuration = GatewayApp.LoadConfiguration(args.Where((_, k) => d < 0 || (k != d && k != d + 1)).ToArray());
+        using var configuration = GatewayApp.LoadConfiguration(hostArgs);
+        var problems = new List<string>();
+        if (!GatewayKeyCheck.Check(configuration, problems))
+        {
+            // A value its option cannot take: nothing below could be read.
+            throw new Hosting.ConfigurationInvalidException(problems);
+        }
+
         var options = new GatewayOptions();
         configuration.GetSection(GatewayOptions.SectionName).Bind(options);
-        var problems = new List<string>();
         var validation = new GatewayOptionsValidator().Validate(null, options);
         if (validation.Failed)
         {

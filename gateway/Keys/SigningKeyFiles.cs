@@ -29,7 +29,12 @@ internal sealed class SigningKeyFiles(GatewayOptions options)
     /// signing with the old key for <c>Gateway:Tokens:RotationLead</c>; those tokens live <c>Gateway:Tokens:Lifetime</c>
     /// plus the skew.
     /// </summary>
-    public DateTimeOffset PreviousNeededUntil =>
-        new DateTimeOffset(File.GetLastWriteTimeUtc(Current), TimeSpan.Zero) + 2 * SigningKeyFileWatch.Period
-        + options.Tokens.RotationLead + options.Tokens.Lifetime + options.Tokens.ClockSkew;
+    public DateTimeOffset PreviousNeededUntil => CurrentSignsFrom + options.Tokens.Lifetime + options.Tokens.ClockSkew;
+
+    /// <summary>
+    /// From when a running gateway signs with the key in <see cref="Current"/> after a rotation: the file was written at
+    /// the rotation, taken up within two looks of <see cref="SigningKeyFileWatch"/>, and signs after <c>Gateway:Tokens:RotationLead</c>.
+    /// </summary>
+    public DateTimeOffset CurrentSignsFrom =>
+        new DateTimeOffset(File.GetLastWriteTimeUtc(Current), TimeSpan.Zero) + 2 * SigningKeyFileWatch.Period + options.Tokens.RotationLead;
 }

@@ -23,6 +23,14 @@ public sealed class AgentsCommandTests
         Assert.Contains($"{a.AgentId}  {a.Jkt}  Active", output);
         Assert.Contains($"{b.AgentId}  {b.Jkt}  Active", output);
         Assert.Contains("2 agent(s).", output);
+
+        (exit, output) = await AdminCli.For(host).RunAsync("agents", "list", "--json");
+        Assert.Equal(0, exit);
+        foreach (var agent in System.Text.Json.JsonDocument.Parse(output).RootElement.EnumerateArray())
+        {
+            // ISO 8601, UTC: what a script parses without knowing the gateway.
+            Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$", agent.GetProperty("enrolledAt").GetString());
+        }
     }
 
     [Fact]
@@ -63,7 +71,7 @@ public sealed class AgentsCommandTests
         await using var host = await GatewayHost.StartAsync();
         var (exit, output) = await AdminCli.For(host).RunAsync(args);
         Assert.Equal(expected, exit);
-        Assert.Contains("Usage:", output);
+        Assert.Contains("--help' for the usage.", output);
     }
 
     [Fact]

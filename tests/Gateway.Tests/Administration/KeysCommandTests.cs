@@ -20,8 +20,19 @@ public sealed class KeysCommandTests
         Assert.Equal(0, exit);
         Assert.Contains("publishes it within two seconds", output);
         Assert.True(File.Exists(Path.Combine(host.DataDirectory, "signing-key.previous.pem")));
+        // A running gateway signs with the new key only after the lead (10 minutes by default): the list says when.
         (_, output) = await cli.RunAsync("keys", "list");
-        Assert.Matches($@"{oldKid}\s+RS256\s+no\s+yes", output);
+        var at = @"\d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ";
+        Assert.Matches($@"{oldKid}\s+RS256\s+until {at}\s+yes", output);
+        Assert.Matches($@"\S+\s+RS256\s+at {at}\s+yes", output);
+        (_, output) = await cli.RunAsync("keys", "list", "--json");
+        var keys = JsonDocument.Parse(output).RootElement;
+        var signsAt = DateTimeOffset.Parse(keys[0].GetProperty("signsAt").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.False(keys[0].GetProperty("signs").GetBoolean());
+        Assert.InRange(signsAt - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(9), TimeSpan.FromMinutes(11));
+        Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$", keys[0].GetProperty("signsAt").GetString());
+        Assert.Equal(oldKid, keys[1].GetProperty("kid").GetString());
+        Assert.True(keys[1].GetProperty("signs").GetBoolean());
 
         (exit, output) = await cli.RunAsync("keys", "retire", oldKid);
         Assert.Equal(1, exit);

@@ -34,7 +34,7 @@ public sealed class DoctorTests
         await File.WriteAllTextAsync(file, config);
         var output = new StringWriter();
 
-        int code = Smp.Gateway.Doctor.Doctor.Run(["--config", file], output);
+        int code = Smp.Gateway.Doctor.Doctor.Run(["--config", file], null, output);
 
         Assert.Contains(expected, output.ToString());
         Assert.Equal(exitCode, code);
@@ -46,7 +46,7 @@ public sealed class DoctorTests
         var output = new StringWriter();
         string example = Path.Combine(ExampleConfigurationTests.RepositoryRoot(), "config", "gateway.example.json");
 
-        int code = Smp.Gateway.Doctor.Doctor.Run(["--config", example, "--domain", "EXAMPLE"], output);
+        int code = Smp.Gateway.Doctor.Doctor.Run(["--config", example], "EXAMPLE", output);
 
         Assert.True(code == 0, output.ToString());
         Assert.Contains("No problems.", output.ToString());

@@ -1,10 +1,10 @@
 using System.Text.Json.Nodes;
-using Smp.Gateway.Administration;
+using Smp.Gateway.Cli;
 
 namespace Smp.Gateway.Tests.Infrastructure;
 
 /// <summary>
-/// Runs <c>gateway agents|keys|tokens|check-config</c> in-process with <c>--config FILE</c>, as an operator would,
+/// Runs <c>gateway agents|keys|tokens|check-config</c> in-process, through the same parser as the program with <c>--config FILE</c>, as an operator would,
 /// against the data folder or Redis of a real gateway. The configuration file is written from flat keys.
 /// </summary>
 internal sealed class AdminCli(string configFile)
@@ -45,7 +45,7 @@ internal sealed class AdminCli(string configFile)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        int exit = await AdminCommands.RunAsync([.. args, "--config", ConfigFile], output, error);
+        int exit = await GatewayCli.RunAsync([.. args, "--config", ConfigFile], output, error);
         return (exit, output + error.ToString());
     }
 }
