@@ -16,7 +16,7 @@ internal static class BenchCommand
 
         // wrk is required rather than replaced: an in-process client would share this process and
         // its cores with the servers it measures, at several times wrk's cost per request, and
-        // its figures would not compare with those of docs/FACTS.md.
+        // its figures would not compare with wrk figures measured elsewhere.
         if (WrkDriver.Locate() is null)
         {
             await Console.Error.WriteLineAsync("agent-sim bench: wrk is not installed; install it (Debian: apt-get install wrk) and run again.").ConfigureAwait(false);

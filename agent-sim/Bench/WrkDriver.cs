@@ -6,7 +6,7 @@ namespace Smp.AgentSim.Bench;
 /// <summary>
 /// Runs wrk (Debian package <c>wrk</c>) against one target: one thread, a fixed number of
 /// connections, a fixed duration, loopback only. wrk runs outside this process so that the load
-/// generator is the same small C program for every target, as in docs/FACTS.md.
+/// generator is the same small C program for every target.
 /// </summary>
 internal sealed class WrkDriver(string workFolder, int connections)
 {
