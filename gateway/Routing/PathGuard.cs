@@ -29,8 +29,8 @@ internal sealed class PathGuard(RequestDelegate next, ILoggerFactory loggers)
             return next(context);
         }
 
-        // The raw target is what Kestrel accepted: printable, still percent-encoded.
-        GatewayLog.PathRefused(_logger, raw, context.Connection.RemoteIpAddress?.ToString(), problem);
+        // The raw target is what Kestrel accepted: still percent-encoded, escaped all the same.
+        GatewayLog.PathRefused(_logger, LogText.Escape(raw)!, context.Connection.RemoteIpAddress?.ToString(), problem);
         context.Response.StatusCode = StatusCodes.Status400BadRequest;
         context.Response.Headers[NsError.HeaderName] = NsError.Malformed;
         return Task.CompletedTask;
