@@ -99,7 +99,8 @@ public static class GatewayApp
         }
 
         configuration.AddEnvironmentVariables(EnvironmentPrefix);
-        configuration.AddCommandLine(args.Where((_, k) => k != i && k != i + 1).ToArray());
+        // Without --config (i is -1), every argument is a setting: the first one too.
+        configuration.AddCommandLine(args.Where((_, k) => i < 0 || (k != i && k != i + 1)).ToArray());
         if (overrides is not null)
         {
             configuration.AddInMemoryCollection(overrides);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Smp.Gateway.Acc;
 using Smp.Gateway.Agents;
 using Smp.Gateway.Configuration;
 using Smp.Gateway.LongLivedTokens;
@@ -24,6 +25,7 @@ internal static class StateServiceCollectionExtensions
             services.AddSingleton<IAgentStore, RedisAgentStore>();
             services.AddSingleton<ILongLivedTokenStore, RedisLongLivedTokenStore>();
             services.AddSingleton<IReplayRegistry, RedisReplayRegistry>();
+            services.AddSingleton<IShieldStore, RedisShieldStore>();
         }
         else
         {
