@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Smp.Gateway.Acc;
 using Smp.Gateway.Agents;
 using Smp.Gateway.Configuration;
@@ -22,6 +23,8 @@ internal static class StateServiceCollectionExtensions
         if (state.IsRedis)
         {
             services.AddSingleton<RedisConnection>();
+            services.AddSingleton<RedisEpoch>();
+            services.AddHostedService<RedisEpochWatch>();
             services.AddSingleton<IAgentStore, RedisAgentStore>();
             services.AddSingleton<ILongLivedTokenStore, RedisLongLivedTokenStore>();
             services.AddSingleton<IReplayRegistry, RedisReplayRegistry>();

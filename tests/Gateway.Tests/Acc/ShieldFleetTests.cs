@@ -63,9 +63,28 @@ public sealed class ShieldFleetTests(ITestOutputHelper output)
 
         settings["ReverseProxy:Routes:legacy:Metadata:SmpCodebase"] = @"\\files.example.test\packages";
         settings["Gateway:Acc:AllowPlainHttp"] = "true";
-        var nodes = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => GatewayProcess.StartAsync(legacyUrl, settings)));
+        var starts = Enumerable.Range(0, 3).Select(_ => GatewayProcess.StartAsync(legacyUrl, settings)).ToArray();
+        var nodes = new List<GatewayProcess>();
         try
         {
+            // Every process that started is stopped below, even when another one failed to start.
+            Exception? failed = null;
+            foreach (var start in starts)
+            {
+                try
+                {
+                    nodes.Add(await start);
+                }
+                catch (Exception e)
+                {
+                    failed ??= e;
+                }
+            }
+
+            if (failed is not null)
+            {
+                throw failed;
+            }
             var run = await AccFleet.RunAsync(directory, nodes.Select(n => n.Url).ToArray(), StaleAgents, GoodAgents, StalePasswords, staleFirst: true);
             output.WriteLine($"{directory.Name}, three gateway processes on one Redis{(serviceBind ? ", directory count read" : ", fleet count")}: {run}");
             if (run.RightServed != run.RightSent)
