@@ -41,6 +41,30 @@ public sealed class ShieldFleetTests(ITestOutputHelper output)
         AssertShielded(run, ldap);
     }
 
+    [Theory]
+    [InlineData(true, 403, "acc-locked")]
+    [InlineData(false, 401, "credentials-invalid")]
+    public async Task Acc_PpolicyLockedAccountRightPassword_LockedOnlyWhereTheEntryIsRead(bool serviceBind, int status, string code)
+    {
+        await using var ldap = await LdapServer.StartAsync();
+        for (int i = 0; i < LdapServer.MaxFailure; i++)
+        {
+            Assert.False(ldap.TryBind("wrong-" + i));
+        }
+
+        var settings = ldap.Settings(serviceBind);
+        settings["ReverseProxy:Routes:legacy:Metadata:SmpCodebase"] = @"\\files.example.test\packages";
+        settings["Gateway:Acc:AllowPlainHttp"] = "true";
+        await using var host = await GatewayHost.StartAsync(settings);
+        using var client = host.NewClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, Paths.TaskServers);
+        request.Headers.TryAddWithoutValidation("Authorization", "Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(LdapServer.Account + ":" + LdapServer.Password)));
+        using var response = await client.SendAsync(request);
+
+        // OpenLDAP answers a locked account with a plain invalid-credentials: only its entry (pwdAccountLockedTime) tells.
+        Assert.Equal((status, code), ((int)response.StatusCode, Challenge.ErrorOf(response)));
+    }
+
     /// <summary>Three gateway processes on one Redis in front of one legacy server; the fleet spread over them.</summary>
     internal static async Task<FleetRun> RunOnThreeProcessesAsync(IFleetDirectory directory, bool serviceBind, ITestOutputHelper output)
     {

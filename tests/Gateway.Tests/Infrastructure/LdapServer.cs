@@ -74,6 +74,20 @@ internal sealed class LdapServer : IAsyncDisposable, IFleetDirectory
     }
 
     bool IFleetDirectory.Locked() => AccountLocked();
+
+    /// <summary>Binds as the ACC account directly, as something other than the gateway would; false when refused.</summary>
+    public bool TryBind(string password)
+    {
+        try
+        {
+            Connect(AccountDn, password).Dispose();
+            return true;
+        }
+        catch (LdapException)
+        {
+            return false;
+        }
+    }
     public string Url => $"ldap://127.0.0.1:{Port}";
     public int FailedBinds => Volatile.Read(ref _failedBinds);
     public int AcceptedBinds => Volatile.Read(ref _acceptedBinds);
