@@ -18,7 +18,8 @@ public sealed class RedisStateOptions
 
     /// <summary>
     /// <c>Gateway:State:Redis:Timeout</c>: the longest a request waits for Redis (connect, and each
-    /// command) before it is refused with 503 <c>registry-unavailable</c>. Default 00:00:01; 00:00:00.050 to 00:00:30.
+    /// command) before it is refused with 503 <c>registry-unavailable</c>; a stalled Redis is found out within a
+    /// tenth more (the client's heartbeat runs ten times per timeout). Default 00:00:01; 00:00:00.050 to 00:00:30.
     /// </summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(1);
 

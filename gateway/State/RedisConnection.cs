@@ -7,7 +7,7 @@ using StackExchange.Redis;
 namespace Smp.Gateway.State;
 
 /// <summary>
-/// The node's one connection to the shared store. Every wait is bounded by <c>Gateway:State:Redis:Timeout</c>,
+/// The node's one connection to the shared store. Every wait is bounded by <c>Gateway:State:Redis:Timeout</c> (plus a tenth),
 /// and a command sent while the connection is down fails at once instead of queueing, so a slow or absent
 /// Redis costs a request one timeout at most and never piles up work. The connection recovers by itself.
 /// </summary>
@@ -51,6 +51,9 @@ internal sealed class RedisConnection : IAsyncDisposable
         configuration.SyncTimeout = timeout;
         configuration.AsyncTimeout = timeout;
         configuration.ConnectTimeout = Math.Max(timeout, 5000);
+        // The client finds timed-out commands on its heartbeat, once a second by default, so a 1 s timeout
+        // refused after 1 to 2 s. A tenth of the timeout holds the bound at Timeout + 10 %.
+        configuration.HeartbeatInterval = TimeSpan.FromMilliseconds(Math.Clamp(timeout / 10, 50, 1000));
         configuration.ClientName ??= "smp-gateway";
         string endpoints = string.Join(", ", configuration.EndPoints.Select(EndPointCollection.ToString));
 
