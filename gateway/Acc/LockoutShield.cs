@@ -109,7 +109,7 @@ internal sealed class LockoutShield(
 
             // One more failure must not lock: at most threshold - 1 counted, fewer where a budget keeps some in reserve.
             int threshold = lockout?.Threshold ?? d.LockoutThreshold;
-            int limit = threshold <= 0 ? int.MaxValue : Math.Min(s.WrongPasswordBudget ?? threshold - 1, threshold - 1);
+            int limit = threshold <= 0 ? s.WrongPasswordBudget ?? int.MaxValue : Math.Min(s.WrongPasswordBudget ?? threshold - 1, threshold - 1);
             if (!_sources.MayBind(source, s.PerSourceLimit, time.GetUtcNow(), out var retry))
             {
                 return AccVerdict.Throttle(retry, $"more than {s.PerSourceLimit} failed binds from this address, refused without a bind");
