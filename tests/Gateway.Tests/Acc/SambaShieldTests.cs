@@ -16,6 +16,18 @@ namespace Smp.Gateway.Tests.Acc;
 public sealed class SambaShieldTests(SambaFixture samba, ITestOutputHelper output)
 {
     [Fact]
+    public async Task Fleet_OneStalePasswordShuffledOneNode_EveryRightRequestServedNotLocked()
+    {
+        var account = await SambaAccount.CreateAsync(samba.Dc, "acc-shuffled");
+        await using var host = await GatewayHost.StartAsync(Settings(account, serviceBind: false));
+
+        var run = await AccFleet.RunAsync(account, [host.Url], ShieldFleetTests.StaleAgents, ShieldFleetTests.GoodAgents, stalePasswords: 1, staleFirst: false);
+        output.WriteLine($"Samba AD, one node, one stale password among the right one: {run}");
+
+        ShieldFleetTests.AssertShielded(run, account);
+    }
+
+    [Fact]
     public async Task Fleet_FourStalePasswordsFirstOneNodeReadingBadPwdCount_EveryRightRequestServedNotLocked()
     {
         var account = await SambaAccount.CreateAsync(samba.Dc, "acc-one-node");
