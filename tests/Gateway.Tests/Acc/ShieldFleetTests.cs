@@ -65,8 +65,17 @@ public sealed class ShieldFleetTests(ITestOutputHelper output)
         Assert.Equal((status, code), ((int)response.StatusCode, Challenge.ErrorOf(response)));
     }
 
-    /// <summary>Three gateway processes on one Redis in front of one legacy server; the fleet spread over them.</summary>
-    internal static async Task<FleetRun> RunOnThreeProcessesAsync(IFleetDirectory directory, bool serviceBind, ITestOutputHelper output)
+    [Fact]
+    public async Task Fleet_FourStalePasswordsFirstThreeProcessesEachCountingAlone_AccountLocks()
+    {
+        // What the shared store prevents: nodes counting in their own memory pass each stale password once each.
+        await using var ldap = await LdapServer.StartAsync(maxFailure: StalePasswords + 2);
+        var run = await RunOnThreeProcessesAsync(ldap, serviceBind: false, output, sharedStore: false);
+        Assert.True(run.Locked, $"three nodes counting alone should have locked the account: {run}");
+    }
+
+    /// <summary>Three gateway processes on one Redis (or each on its own memory) in front of one legacy server; the fleet spread over them.</summary>
+    internal static async Task<FleetRun> RunOnThreeProcessesAsync(IFleetDirectory directory, bool serviceBind, ITestOutputHelper output, bool sharedStore = true)
     {
         await using var redis = await RedisServer.StartAsync();
         string legacyUrl = $"http://127.0.0.1:{FreePort.Next()}";
@@ -80,6 +89,11 @@ public sealed class ShieldFleetTests(ITestOutputHelper output)
         }
 
         var settings = GatewayNodes.RedisSettings(redis, keyFile);
+        if (!sharedStore)
+        {
+            settings["Gateway:State:Store"] = "Embedded";
+        }
+
         foreach (var (key, value) in directory.Settings(serviceBind))
         {
             settings[key] = value;
@@ -110,7 +124,7 @@ public sealed class ShieldFleetTests(ITestOutputHelper output)
                 throw failed;
             }
             var run = await AccFleet.RunAsync(directory, nodes.Select(n => n.Url).ToArray(), StaleAgents, GoodAgents, StalePasswords, staleFirst: true);
-            output.WriteLine($"{directory.Name}, three gateway processes on one Redis{(serviceBind ? ", directory count read" : ", fleet count")}: {run}");
+            output.WriteLine($"{directory.Name}, three gateway processes {(sharedStore ? "on one Redis" : "each counting alone")}{(serviceBind ? ", directory count read" : "")}: {run}");
             if (run.RightServed != run.RightSent)
             {
                 output.WriteLine("first node's log, its end:\n" + nodes[0].Output[Math.Max(0, nodes[0].Output.Length - 4000)..]);
