@@ -40,7 +40,7 @@ internal sealed class AccAuthenticator(
         }
         else
         {
-            verdict = await shield.CheckAsync(account, key, remote, () => directory.BindAsync(account, password));
+            verdict = await shield.CheckAsync(account, password, remote, () => directory.BindAsync(account, password));
         }
 
         metrics.Attempt(verdict.Error ?? "accepted", verdict.Bound);

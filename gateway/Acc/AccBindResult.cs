@@ -5,9 +5,15 @@ internal enum AccBindResult
 {
     Accepted,
 
-    /// <summary>Invalid credentials: the password is wrong (or, for OpenLDAP without the ppolicy control, the account is locked).</summary>
+    /// <summary>Invalid credentials: the password is wrong (Active Directory's <c>data 52e</c>).</summary>
     Rejected,
 
-    /// <summary>The directory says the account is locked (Active Directory's <c>data 775</c>): the password may be right, so it is not remembered as wrong.</summary>
+    /// <summary>The account is locked (Active Directory's <c>data 775</c>, OpenLDAP's <c>pwdAccountLockedTime</c>): the password may be right.</summary>
     Locked,
+
+    /// <summary>The account is disabled (<c>data 533</c>).</summary>
+    Disabled,
+
+    /// <summary>The account or its password has expired, or the password must be changed (<c>data 532</c>, <c>701</c>, <c>773</c>).</summary>
+    Expired,
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Smp.Gateway.Configuration;
 using Smp.Gateway.Diagnostics;
@@ -15,6 +16,9 @@ internal static class AccServiceCollectionExtensions
             ? new LdapAccDirectory(sp.GetRequiredService<IOptionsMonitor<GatewayOptions>>())
             : new ConfiguredAccDirectory(sp.GetRequiredService<AccCredentialValidator>()));
         services.AddSingleton<DirectoryGuard>();
+        // The shared store's shield when Gateway:State chose Redis (registered before), else one in memory.
+        services.TryAddSingleton<IShieldStore, MemoryShieldStore>();
+        services.AddSingleton<LdapLockoutReader>();
         services.AddSingleton<LockoutShield>();
         services.AddSingleton<PasswordRotation>();
         services.AddSingleton<AccMetrics>();

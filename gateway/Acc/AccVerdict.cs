@@ -28,4 +28,17 @@ internal sealed record AccVerdict(int Status, string? Error, string Reason)
 
     public static AccVerdict Unavailable(TimeSpan retryAfter, string reason) =>
         new(503, NsError.DirectoryUnavailable, reason) { RetryAfter = retryAfter };
+
+    /// <summary>The shared store (Redis) holding the shield's counts did not answer: nothing is bound without it.</summary>
+    public static AccVerdict StoreUnavailable(string reason) =>
+        new(503, NsError.RegistryUnavailable, reason) { RetryAfter = TimeSpan.FromSeconds(1) };
+
+    /// <summary>403 for an account the directory says is locked, disabled or expired (§11); null for any other answer.</summary>
+    public static AccVerdict? AccountState(AccBindResult result, string reason) => result switch
+    {
+        AccBindResult.Locked => new(403, NsError.AccLocked, reason),
+        AccBindResult.Disabled => new(403, NsError.AccDisabled, reason),
+        AccBindResult.Expired => new(403, NsError.AccExpired, reason),
+        _ => null,
+    };
 }

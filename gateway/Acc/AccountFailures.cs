@@ -1,39 +1,38 @@
 namespace Smp.Gateway.Acc;
 
 /// <summary>
-/// What the shield knows about one account, under its lock: keyed hashes of passwords known right and known
-/// wrong, the failed binds that count against the budget, and the binds in flight (so that one password is
-/// bound once however many agents send it at the same moment).
+/// What the embedded shield store knows about one account, under its lock: fingerprints of passwords known right
+/// and known wrong, when each failed bind was recorded (Unix ms), and the binds in flight with when they give up.
 /// </summary>
 internal sealed class AccountFailures
 {
-    public Dictionary<UInt128, DateTimeOffset> KnownGood { get; } = [];
+    public Dictionary<UInt128, Known> Passwords { get; } = [];
 
-    public Dictionary<UInt128, DateTimeOffset> KnownWrong { get; } = [];
+    public List<long> Failures { get; } = [];
 
-    /// <summary>When each failed bind since the last success stops counting against the budget.</summary>
-    public List<DateTimeOffset> Counted { get; } = [];
+    public Dictionary<string, long> InFlight { get; } = [];
 
-    public Dictionary<UInt128, Task<AccBindResult>> InFlight { get; } = [];
-
-    public void Prune(DateTimeOffset now)
+    /// <summary>Drops what has expired: failures older than <paramref name="window"/>, binds past their time, passwords past theirs.</summary>
+    public void Prune(long now, long window)
     {
-        Remove(KnownGood, now);
-        Remove(KnownWrong, now);
-        Counted.RemoveAll(until => until <= now);
-    }
-
-    /// <summary>How long until the budget has room again.</summary>
-    public TimeSpan BudgetFreeIn(DateTimeOffset now) => Counted.Count == 0 ? TimeSpan.Zero : Counted.Min() - now;
-
-    private static void Remove(Dictionary<UInt128, DateTimeOffset> entries, DateTimeOffset now)
-    {
-        foreach (var (key, until) in entries)
+        Failures.RemoveAll(at => at <= now - window);
+        foreach (var (holder, until) in InFlight)
         {
             if (until <= now)
             {
-                entries.Remove(key);
+                InFlight.Remove(holder);
+            }
+        }
+
+        foreach (var (key, known) in Passwords)
+        {
+            if (known.Until <= now)
+            {
+                Passwords.Remove(key);
             }
         }
     }
+
+    /// <summary>A password's standing, when it was last confirmed by a bind, and until when it is remembered.</summary>
+    internal readonly record struct Known(PasswordStanding Standing, long BoundAt, long Until);
 }

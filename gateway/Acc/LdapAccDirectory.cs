@@ -19,6 +19,18 @@ internal sealed class LdapAccDirectory(IOptionsMonitor<GatewayOptions> options) 
     public static string BindName(string template, string user) =>
         template.Replace("{0}", template.Contains('=') ? EscapeDnValue(user) : user, StringComparison.Ordinal);
 
+    /// <summary>A connection to <c>Gateway:Acc:Directory:Url</c> that binds as <paramref name="name"/> (not bound yet).</summary>
+    public static LdapConnection Connect(AccDirectoryOptions d, string name, string password)
+    {
+        var url = new Uri(d.Url);
+        var server = new LdapDirectoryIdentifier(url.Host, url.Port > 0 ? url.Port : (url.Scheme == "ldaps" ? 636 : 389));
+        var connection = new LdapConnection(server, new NetworkCredential(name, password), AuthType.Basic);
+        connection.SessionOptions.ProtocolVersion = 3;
+        connection.SessionOptions.SecureSocketLayer = url.Scheme == "ldaps";
+        connection.Timeout = d.Timeout;
+        return connection;
+    }
+
     private AccBindResult Bind(string account, string password)
     {
         // An LDAP simple bind with an empty password is an anonymous bind, and succeeds (RFC 4513 §5.1.2).
@@ -28,12 +40,7 @@ internal sealed class LdapAccDirectory(IOptionsMonitor<GatewayOptions> options) 
         }
 
         var d = options.CurrentValue.Acc.Directory;
-        var url = new Uri(d.Url);
-        var server = new LdapDirectoryIdentifier(url.Host, url.Port > 0 ? url.Port : (url.Scheme == "ldaps" ? 636 : 389));
-        using var connection = new LdapConnection(server, new NetworkCredential(BindName(d.BindDnTemplate, account), password), AuthType.Basic);
-        connection.SessionOptions.ProtocolVersion = 3;
-        connection.SessionOptions.SecureSocketLayer = url.Scheme == "ldaps";
-        connection.Timeout = d.Timeout;
+        using var connection = Connect(d, BindName(d.BindDnTemplate, account), password);
         try
         {
             connection.Bind();
@@ -41,7 +48,7 @@ internal sealed class LdapAccDirectory(IOptionsMonitor<GatewayOptions> options) 
         }
         catch (LdapException e) when (e.ErrorCode == InvalidCredentials)
         {
-            return e.ServerErrorMessage?.Contains("data 775", StringComparison.Ordinal) == true ? AccBindResult.Locked : AccBindResult.Rejected;
+            return ResultOf(e.ServerErrorMessage);
         }
         catch (LdapException e)
         {
@@ -51,6 +58,23 @@ internal sealed class LdapAccDirectory(IOptionsMonitor<GatewayOptions> options) 
         {
             throw new AccDirectoryUnavailableException(e.Message, e);
         }
+    }
+
+    /// <summary>
+    /// Active Directory (and Samba) explain an invalid-credentials answer with the Windows error in the diagnostic
+    /// message (<c>... AcceptSecurityContext error, data 775, v4563</c>): only <c>52e</c> (and no code, as OpenLDAP
+    /// answers) says the password is wrong; the others say the account cannot log on, whatever the password.
+    /// </summary>
+    public static AccBindResult ResultOf(string? diagnostic)
+    {
+        var data = System.Text.RegularExpressions.Regex.Match(diagnostic ?? string.Empty, @"\bdata ([0-9a-fA-F]{3,8})\b");
+        return data.Success ? data.Groups[1].Value.ToLowerInvariant() switch
+        {
+            "775" => AccBindResult.Locked,
+            "533" => AccBindResult.Disabled,
+            "532" or "701" or "773" => AccBindResult.Expired,
+            _ => AccBindResult.Rejected,
+        } : AccBindResult.Rejected;
     }
 
     private static string EscapeDnValue(string value)

@@ -24,4 +24,23 @@ public sealed class AccDirectoryOptions
     /// the shield's budget must stay below it. Default 10, the Windows security baseline.
     /// </summary>
     public int LockoutThreshold { get; set; } = 10;
+
+    /// <summary>
+    /// <c>ServiceBindDn</c>: an account the gateway binds as to read the ACC account's failed binds and lock from the
+    /// directory itself (Active Directory <c>badPwdCount</c>, <c>lockoutTime</c> and the domain's lockout policy;
+    /// OpenLDAP ppolicy <c>pwdFailureTime</c>, <c>pwdAccountLockedTime</c> and the policy's <c>pwdMaxFailure</c>),
+    /// so that the shield counts what the directory counts. Default empty: the shield counts the failed binds it
+    /// caused itself, fleet-wide, against <see cref="LockoutThreshold"/>.
+    /// </summary>
+    public string ServiceBindDn { get; set; } = string.Empty;
+
+    /// <summary><c>ServicePassword</c>: <see cref="ServiceBindDn"/>'s password; give it through the environment. Default empty.</summary>
+    public string ServicePassword { get; set; } = string.Empty;
+
+    /// <summary>
+    /// <c>PasswordPolicyDn</c>: for OpenLDAP, the ppolicy entry that applies to the ACC account when its entry names
+    /// none (<c>pwdPolicySubentry</c>), i.e. the overlay's <c>ppolicy_default</c>. Default empty: then
+    /// <see cref="LockoutThreshold"/> stands for <c>pwdMaxFailure</c>.
+    /// </summary>
+    public string PasswordPolicyDn { get; set; } = string.Empty;
 }

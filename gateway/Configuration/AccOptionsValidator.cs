@@ -32,8 +32,12 @@ internal static class AccOptionsValidator
         Check(d.LockoutThreshold >= 2, "Directory:LockoutThreshold", $"{d.LockoutThreshold} is below 2.");
 
         var s = acc.Shield;
-        Check(s.WrongPasswordBudget >= 1 && s.WrongPasswordBudget < d.LockoutThreshold, "Shield:WrongPasswordBudget",
+        Check(s.WrongPasswordBudget is null || (s.WrongPasswordBudget >= 1 && s.WrongPasswordBudget < d.LockoutThreshold), "Shield:WrongPasswordBudget",
             $"{s.WrongPasswordBudget} must be at least 1 and below Gateway:Acc:Directory:LockoutThreshold ({d.LockoutThreshold}), or the directory locks the account first.");
+        Check(s.RememberRightFor >= TimeSpan.FromSeconds(1) && s.RememberRightFor <= s.RightAtMostFor, "Shield:RememberRightFor",
+            $"{s.RememberRightFor} is outside 00:00:01 to Gateway:Acc:Shield:RightAtMostFor ({s.RightAtMostFor}).");
+        Check(d.ServiceBindDn.Length == 0 || d.ServicePassword.Length > 0, "Directory:ServicePassword",
+            "is required with Gateway:Acc:Directory:ServiceBindDn (give it through the environment, SMPGW_Gateway__Acc__Directory__ServicePassword).");
         Check(s.RememberWrongFor >= TimeSpan.FromMinutes(1), "Shield:RememberWrongFor", $"{s.RememberWrongFor} is below 00:01:00.");
         Check(s.PerSourceLimit >= 1, "Shield:PerSourceLimit", $"{s.PerSourceLimit} is below 1.");
         Check(s.PerSourceWindow >= TimeSpan.FromSeconds(1), "Shield:PerSourceWindow", $"{s.PerSourceWindow} is below 00:00:01.");

@@ -7,15 +7,30 @@ public sealed class AccShieldOptions
     public bool Enabled { get; set; } = true;
 
     /// <summary>
-    /// <c>WrongPasswordBudget</c>: distinct wrong passwords per account passed on to the directory (since its last
-    /// success, within <see cref="RememberWrongFor"/>); beyond it every unknown password is refused locally.
-    /// Default 3; must be below <c>Gateway:Acc:Directory:LockoutThreshold</c>.
+    /// <c>WrongPasswordBudget</c>: the most failed binds the directory may count for the account (fleet-wide, in its
+    /// observation window) before the shield stops trying passwords it does not know; a password known wrong is never
+    /// tried. Default empty: the lockout threshold minus one, so that any password not known wrong is tried while one
+    /// more failure cannot lock the account (PROTOCOL.md §11). A smaller value keeps failures in reserve for others
+    /// (people, other applications) that use the same account; must be below <c>Gateway:Acc:Directory:LockoutThreshold</c>.
     /// </summary>
-    public int WrongPasswordBudget { get; set; } = 3;
+    public int? WrongPasswordBudget { get; set; }
 
     /// <summary>
-    /// <c>RememberWrongFor</c>: how long a wrong password (its keyed hash) is refused without a bind, and how long it counts
-    /// against the budget. Default 00:30:00; keep it at least the directory's lockout observation window.
+    /// <c>RememberRightFor</c>: how long a password the directory accepted (its fingerprint) is accepted without a bind
+    /// after its last use; each use renews it, up to <see cref="RightAtMostFor"/> after the bind. Default 00:05:00.
+    /// </summary>
+    public TimeSpan RememberRightFor { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// <c>RightAtMostFor</c>: a password accepted by the directory is bound again at the latest this long after its
+    /// bind, so that a password changed in the directory stops working at the gateway too. Default 01:00:00.
+    /// </summary>
+    public TimeSpan RightAtMostFor { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// <c>RememberWrongFor</c>: how long a wrong password (its fingerprint) is refused without a bind after its last use
+    /// (each use renews it), and, when the directory's own count is not read, how long a failed bind counts against the
+    /// budget. Default 00:30:00; keep it at least the directory's lockout observation window.
     /// </summary>
     public TimeSpan RememberWrongFor { get; set; } = TimeSpan.FromMinutes(30);
 

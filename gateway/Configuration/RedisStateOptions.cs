@@ -18,7 +18,16 @@ public sealed class RedisStateOptions
 
     /// <summary>
     /// <c>Gateway:State:Redis:Timeout</c>: the longest a request waits for Redis (connect, and each
-    /// command) before it is refused with 503 <c>registry-unavailable</c>. Default 00:00:01; 00:00:00.050 to 00:00:30.
+    /// command) before it is refused with 503 <c>registry-unavailable</c>; a stalled Redis is found out within a
+    /// tenth more (the client's heartbeat runs ten times per timeout). Default 00:00:01; 00:00:00.050 to 00:00:30.
     /// </summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// <c>Gateway:State:Redis:AcceptDataLoss</c>: start on a Redis that keeps no data across its restart (no AOF, no
+    /// RDB save points). Default false: such a Redis stops the start, since its restart would forget agents,
+    /// revocations and long-lived tokens (a revoked agent could enrol again). Replays stay refused either way: the
+    /// registry's epoch is re-created with the data, and every older token is refused as <c>stale-epoch</c>.
+    /// </summary>
+    public bool AcceptDataLoss { get; set; }
 }

@@ -20,6 +20,7 @@ internal sealed class StartupCheck(IServiceProvider services, TimeProvider time)
         if (services.GetService<RedisConnection>() is { } redis)
         {
             await redis.ConnectAsync(cancellationToken);
+            await services.GetRequiredService<RedisEpoch>().RefreshAsync();
         }
 
         services.GetRequiredService<IAgentStore>();

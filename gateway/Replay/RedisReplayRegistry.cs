@@ -11,20 +11,24 @@ namespace Smp.Gateway.Replay;
 /// <summary>
 /// The registry shared by several nodes (§9): one Lua script per check, so the check and the update are
 /// one atomic step in Redis whatever node sends it. It survives a node's restart, so no token is
-/// refused for being older than the node (<see cref="EpochStart"/> is 0); it is only as durable as the
-/// Redis itself, which must persist (see README). Any failure refuses the proof, never accepts it.
+/// refused for being older than the node; a Redis that lost its data lost the epoch kept beside it
+/// (<see cref="RedisEpoch"/>), and tokens older than the new one are refused. The check compares the
+/// epoch in the same script, so a proof checked before this node read the new epoch is refused too (503,
+/// and the agent's next proof meets the new epoch). Any failure refuses the proof, never accepts it.
 /// </summary>
 internal sealed class RedisReplayRegistry(
     RedisConnection redis,
+    RedisEpoch epoch,
     IOptionsMonitor<GatewayOptions> options,
     TimeProvider time,
     ILoggerFactory loggers) : IReplayRegistry
 {
     private static readonly LuaScript Script = LuaScript.Prepare(RedisReplayScript.Text);
+    private static readonly LuaScript ScriptWithEpoch = LuaScript.Prepare(RedisReplayScript.WithEpoch);
 
     private readonly ILogger _logger = loggers.CreateLogger(LogCategories.TokenRegistry);
 
-    public long EpochStart => 0;
+    public long EpochStart => epoch.Current;
 
     public async ValueTask<ReplayDecision> TryAcceptAsync(string jti, long counter, long keepUntil, CancellationToken cancellationToken)
     {
@@ -37,14 +41,23 @@ internal sealed class RedisReplayRegistry(
         var parameters = new
         {
             key = redis.Keys.Replay(jti),
+            epochKey = redis.Keys.Epoch,
+            epoch = epoch.Current.ToString(CultureInfo.InvariantCulture),
             counter = counter.ToString(CultureInfo.InvariantCulture),
             width = options.CurrentValue.Replay.Window,
             keepUntil,
         };
         try
         {
-            var result = await Script.EvaluateAsync(redis.Database, parameters);
-            var decision = (long)result == 1 ? ReplayDecision.Accepted : ReplayDecision.Replayed;
+            var result = (long)await (redis.IsCluster ? Script : ScriptWithEpoch).EvaluateAsync(redis.Database, parameters);
+            if (result == 2)
+            {
+                await epoch.RefreshAsync();
+                GatewayLog.StateStoreUnavailable(_logger, "the replay check", "the registry's epoch moved (Redis lost its data); refused, the next proof meets the new epoch");
+                return ReplayDecision.Unavailable;
+            }
+
+            var decision = result == 1 ? ReplayDecision.Accepted : ReplayDecision.Replayed;
             GatewayLog.SharedRegistryChecked(_logger, jti, counter, decision);
             return decision;
         }

@@ -6,10 +6,22 @@ namespace Smp.Gateway.Replay;
 /// bit 0 is <c>m</c>) and <c>hi</c> (bits 32-63). Lua numbers are doubles: counters (at most 2^53 - 1)
 /// and their differences are exact, but 64-bit bitmaps are not, hence the halves and the <c>bit</c>
 /// library on each (its results are signed 32-bit values; stored as such). <c>m</c> is stored as the
-/// counter's own decimal text, never a Lua number, which Redis could print in exponent form.
+/// counter's own decimal text, never a Lua number, which Redis could print in exponent form. It answers 2,
+/// checking nothing, when the registry's epoch is not the node's (<c>@epoch</c>): Redis lost its data.
 /// </summary>
 internal static class RedisReplayScript
 {
+    /// <summary>
+    /// <see cref="Text"/> after an epoch check, for a Redis that is not a cluster: in a cluster the epoch key
+    /// lives in another slot than the token's, and a script may not touch both (the node's once-a-second look at
+    /// the epoch covers that case).
+    /// </summary>
+    public const string WithEpoch = """
+        if redis.call('GET', @epochKey) ~= @epoch then
+          return 2
+        end
+        """ + "\n" + Text;
+
     public const string Text = """
         local c = tonumber(@counter)
         local w = tonumber(@width)

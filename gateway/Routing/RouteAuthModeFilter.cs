@@ -8,7 +8,7 @@ namespace Smp.Gateway.Routing;
 
 /// <summary>
 /// Refuses a route whose <c>SmpAuth</c> is not a known mode, whose <c>SmpCodebase</c> is neither a URL nor a
-/// UNC path, or that needs ACC while ACC is disabled (unless
+/// UNC path, that matches the same requests as another route (<see cref="RouteDuplicates"/>), or that needs ACC while ACC is disabled (unless
 /// <c>Gateway:Acc:UncWithoutAcc</c> is <c>Refuse</c>). At start this stops the gateway; on a reload YARP keeps the
 /// previous routes and logs this message. Logs each route's access type.
 /// </summary>
@@ -23,7 +23,7 @@ internal sealed class RouteAuthModeFilter(IConfiguration configuration, ILoggerF
         // Read from the configuration, not IOptionsMonitor: routes load before the options are validated, and a
         // validation failure must surface as itself, with every problem listed.
         var acc = configuration.GetSection(GatewayOptions.SectionName + ":Acc").Get<AccOptions>() ?? new AccOptions();
-        string? problem = Check(route, acc, out var mode);
+        string? problem = Check(route, acc, out var mode) ?? RouteDuplicates.Check(configuration, route.RouteId);
         if (problem is not null)
         {
             throw new InvalidOperationException(problem);

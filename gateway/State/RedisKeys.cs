@@ -11,6 +11,11 @@ namespace Smp.Gateway.State;
 /// </summary>
 internal sealed class RedisKeys(string prefix)
 {
+    // An account's keys share one hash tag (one script updates them together); a digest keeps any character of
+    // the configured name, braces included, out of the tag.
+    private static string AccountTag(string account) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(account.ToUpperInvariant())).AsSpan(0, 12));
+
     /// <summary>The replay window of one token: keyed by a digest of the decoded <c>jti</c>, as the embedded registry.</summary>
     public RedisKey Replay(string jti) => $"{prefix}:replay:{{{JtiDigest.Of(jti):x32}}}";
 
@@ -29,6 +34,21 @@ internal sealed class RedisKeys(string prefix)
         string s = key.ToString(), head = $"{prefix}:agent:{{";
         return s.StartsWith(head, StringComparison.Ordinal) && s.EndsWith('}') ? s[head.Length..^1] : null;
     }
+
+    /// <summary>The key of the lockout shield's password fingerprints, drawn once for the fleet.</summary>
+    public RedisKey ShieldKey => $"{prefix}:shield-key";
+
+    /// <summary>What the shield knows of one password of one ACC account (a hash), by its fingerprint (hex).</summary>
+    public RedisKey ShieldPassword(string account, string fingerprintHex) => $"{prefix}:shield:{{{AccountTag(account)}}}:pw:{fingerprintHex}";
+
+    /// <summary>The failed binds the shield caused for one account (a sorted set scored by when).</summary>
+    public RedisKey ShieldFailures(string account) => $"{prefix}:shield:{{{AccountTag(account)}}}:failures";
+
+    /// <summary>The binds in flight for one account, fleet-wide (a sorted set scored by when each lapses).</summary>
+    public RedisKey ShieldInFlight(string account) => $"{prefix}:shield:{{{AccountTag(account)}}}:inflight";
+
+    /// <summary>The registry's epoch: Unix seconds before which tokens are refused (§9); re-created when Redis lost it.</summary>
+    public RedisKey Epoch => $"{prefix}:epoch";
 
     /// <summary>A long-lived token (a hash), by its id.</summary>
     public RedisKey LongLivedToken(string id) => $"{prefix}:lltoken:{{{id}}}";

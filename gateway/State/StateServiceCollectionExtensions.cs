@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Smp.Gateway.Acc;
 using Smp.Gateway.Agents;
 using Smp.Gateway.Configuration;
 using Smp.Gateway.LongLivedTokens;
@@ -21,9 +23,12 @@ internal static class StateServiceCollectionExtensions
         if (state.IsRedis)
         {
             services.AddSingleton<RedisConnection>();
+            services.AddSingleton<RedisEpoch>();
+            services.AddHostedService<RedisEpochWatch>();
             services.AddSingleton<IAgentStore, RedisAgentStore>();
             services.AddSingleton<ILongLivedTokenStore, RedisLongLivedTokenStore>();
             services.AddSingleton<IReplayRegistry, RedisReplayRegistry>();
+            services.AddSingleton<IShieldStore, RedisShieldStore>();
         }
         else
         {

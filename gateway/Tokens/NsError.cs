@@ -25,6 +25,9 @@ internal static class NsError
     public const string AccRequired = "acc-required";
     public const string AccOverPlainHttp = "acc-requires-tls";
     public const string AccThrottled = "acc-throttled";
+    public const string AccLocked = "acc-locked";
+    public const string AccDisabled = "acc-disabled";
+    public const string AccExpired = "acc-expired";
     public const string DirectoryUnavailable = "directory-unavailable";
     public const string KeyConflict = "key-conflict";
     public const string RateLimited = "rate-limited";

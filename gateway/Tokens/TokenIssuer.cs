@@ -76,7 +76,9 @@ internal sealed class TokenIssuer(
         long start = System.Diagnostics.Stopwatch.GetTimestamp();
         var o = options.CurrentValue;
         var key = keys.Current;
-        long iat = now;
+        // A shared registry's epoch re-created after Redis lost its data is the next whole second: a token issued
+        // in the second before it must not be born stale (its nbf lies under a second ahead, well within the skew).
+        long iat = Math.Max(now, registry.EpochStart);
         long exp = iat + (long)o.Tokens.Lifetime.TotalSeconds;
         var jtiValue = System.Buffers.Binary.BinaryPrimitives.ReadUInt128LittleEndian(RandomNumberGenerator.GetBytes(16));
         string jti = PackedText.Unpack(jtiValue);

@@ -75,6 +75,28 @@ public sealed class SmpTokenHandlerTests(KeyFixture keys)
     }
 
     [Fact]
+    public async Task SendAsync_ServiceUnavailableAfterProof_NextRequestSendsTheNextCounterNeverTheSameProof()
+    {
+        using var fixture = new InMemoryAgent(keys);
+        await fixture.GetAsync();
+        fixture.Fake.NextProofAnswer = new FakeAnswer(503, "registry-unavailable");
+
+        SmpExchange refused = await fixture.GetAsync();
+        SmpExchange next = await fixture.GetAsync();
+
+        // A 503 may come after the registry spent the counter (its script ran once Redis woke up): the token is
+        // kept, and the next request carries a new counter, so no proof is ever sent twice.
+        Assert.Equal((HttpStatusCode.ServiceUnavailable, "registry-unavailable"), (refused.Status, refused.NsError));
+        Assert.False(refused.DiscardedToken);
+        Assert.Equal(HttpStatusCode.OK, next.Status);
+        Assert.Equal(1, next.RoundTrips);
+        string?[] proofs = fixture.Fake.Authorizations.Skip(1).ToArray();
+        Assert.Equal(3, proofs.Length);
+        Assert.Equal(3, proofs.Distinct().Count());
+        Assert.Equal(3, fixture.Credential.Counter);
+    }
+
+    [Fact]
     public async Task SendAsync_UnauthorizedWithFreshToken_RetriesOnceWithProof()
     {
         using var fixture = new InMemoryAgent(keys);

@@ -168,7 +168,7 @@ public sealed class AccAuthenticatorTests
         Assert.Equal(binds, directory.Binds);
     }
 
-    private static (AccAuthenticator Acc, FakeDirectory Directory, ManualClock Clock) Create(Action<AccOptions>? configure = null, ManualClock? clock = null)
+    internal static (AccAuthenticator Acc, FakeDirectory Directory, ManualClock Clock) Create(Action<AccOptions>? configure = null, ManualClock? clock = null)
     {
         clock ??= new ManualClock();
         var directory = new FakeDirectory(Right);

@@ -12,6 +12,9 @@ internal sealed class FakeDirectory(string rightPassword) : IAccDirectory
     public TimeSpan Delay { get; set; }
     public string RightPassword { get; set; } = rightPassword;
 
+    /// <summary>An account state answered to every password (locked, disabled, expired), as Active Directory does; null: none.</summary>
+    public AccBindResult? State { get; set; }
+
     public async Task<AccBindResult> BindAsync(string account, string password, CancellationToken cancel)
     {
         Interlocked.Increment(ref _binds);
@@ -21,6 +24,6 @@ internal sealed class FakeDirectory(string rightPassword) : IAccDirectory
             throw new AccDirectoryUnavailableException("connection refused");
         }
 
-        return password == RightPassword ? AccBindResult.Accepted : AccBindResult.Rejected;
+        return State ?? (password == RightPassword ? AccBindResult.Accepted : AccBindResult.Rejected);
     }
 }

@@ -47,7 +47,7 @@ internal sealed class GatewayNodes : IAsyncDisposable
         return settings;
     }
 
-    public static async Task<GatewayNodes> StartAsync(RedisServer redis, int count = 3)
+    public static async Task<GatewayNodes> StartAsync(RedisServer redis, int count = 3, Dictionary<string, string?>? settings = null)
     {
         var keyFolder = new TempFolder();
         string keyFile = Path.Combine(keyFolder.Path, "signing-key.pem");
@@ -56,7 +56,13 @@ internal sealed class GatewayNodes : IAsyncDisposable
             await File.WriteAllTextAsync(keyFile, rsa.ExportPkcs8PrivateKeyPem());
         }
 
-        var settings = RedisSettings(redis, keyFile);
+        var all = RedisSettings(redis, keyFile);
+        foreach (var (key, value) in settings ?? [])
+        {
+            all[key] = value;
+        }
+
+        settings = all;
         var nodes = new GatewayHost[count];
         for (int i = 0; i < count; i++)
         {

@@ -14,6 +14,7 @@ internal sealed class GatewayProcess : IAsyncDisposable
     private const int SigStop = 19, SigCont = 18;
     private readonly ConcurrentQueue<string> _output = new();
     private readonly Process _process;
+    private TempFolder? _folder;
 
     private GatewayProcess(Process process, string url)
     {
@@ -59,6 +60,45 @@ internal sealed class GatewayProcess : IAsyncDisposable
         return gateway;
     }
 
+    /// <summary>
+    /// Starts a node in a temporary folder of its own (its data folder), on a free port, in front of
+    /// <paramref name="legacyUrl"/>, with the test's <paramref name="settings"/> over loopback defaults written as
+    /// its <c>--config</c> file: for tests whose subject is several nodes sharing only what the settings name.
+    /// </summary>
+    public static async Task<GatewayProcess> StartAsync(string legacyUrl, IDictionary<string, string?> settings)
+    {
+        var folder = new TempFolder();
+        string url = $"http://127.0.0.1:{FreePort.Next()}";
+        var all = new Dictionary<string, string?>
+        {
+            ["Kestrel:Endpoints:Http:Url"] = url,
+            ["Gateway:Audience"] = url,
+            ["Gateway:DataDirectory"] = folder.Path,
+            ["Gateway:Enrollment:Secret"] = GatewayHost.Secret,
+            ["ReverseProxy:Clusters:legacy:Destinations:primary:Address"] = legacyUrl + "/",
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Gateway:RateLimits:TokensPerSourcePerMinute"] = "1000000",
+            ["Gateway:RateLimits:TokensPerAgentPerMinute"] = "1000000",
+            ["Gateway:RateLimits:EnrollmentsPerSourcePerMinute"] = "1000000",
+        };
+        foreach (var (key, value) in settings)
+        {
+            all[key] = value;
+        }
+
+        try
+        {
+            var gateway = await StartAsync(AdminCli.WriteConfig(Path.Combine(folder.Path, "gateway.json"), all), url);
+            gateway._folder = folder;
+            return gateway;
+        }
+        catch
+        {
+            folder.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>Freezes the process (SIGSTOP): its port still accepts connections, nothing answers.</summary>
     public void Pause() => Signal(SigStop);
 
@@ -81,6 +121,7 @@ internal sealed class GatewayProcess : IAsyncDisposable
         }
 
         _process.Dispose();
+        _folder?.Dispose();
     }
 
     private static string DotnetHost() =>

@@ -9,15 +9,18 @@ namespace Smp.Gateway.Tests.Infrastructure;
 /// account after <see cref="MaxFailure"/> failed binds, like Active Directory's lockout threshold. Its access
 /// log (<c>loglevel stats</c>, read from its standard error) counts the binds it saw. Stopped on dispose.
 /// </summary>
-internal sealed class LdapServer : IAsyncDisposable
+internal sealed class LdapServer : IAsyncDisposable, IFleetDirectory
 {
     public const string Suffix = "dc=example,dc=com";
     public const string Account = "svc-acc";
     public const string Password = "right-password";
     public const string BindDnTemplate = "uid={0},ou=people," + Suffix;
     public const int MaxFailure = 5;
-    private const string RootDn = "cn=admin," + Suffix;
-    private const string RootPassword = "root-secret";
+    public const string PolicyDn = "cn=lockout,ou=policies," + Suffix;
+
+    /// <summary>The rootdn: exempt from the policy, left out of the bind counts; the shield's service bind in tests.</summary>
+    public const string RootDn = "cn=admin," + Suffix;
+    public const string RootPassword = "root-secret";
 
     private readonly TempFolder _folder;
     private readonly Process _slapd;
@@ -25,22 +28,72 @@ internal sealed class LdapServer : IAsyncDisposable
     private int _failedBinds;
     private int _acceptedBinds;
 
-    private LdapServer(TempFolder folder, Process slapd, int port)
+    private LdapServer(TempFolder folder, Process slapd, int port, int maxFailure)
     {
         _folder = folder;
         _slapd = slapd;
         Port = port;
+        LockoutThreshold = maxFailure;
         slapd.ErrorDataReceived += (_, e) => Count(e.Data);
         slapd.OutputDataReceived += (_, e) => Count(e.Data);
     }
 
     public int Port { get; }
+    public int LockoutThreshold { get; }
+    string IFleetDirectory.Name => "slapd";
+    string IFleetDirectory.Account => Account;
+    string IFleetDirectory.Password => Password;
+
+    /// <summary>The gateway's settings for this directory; with <paramref name="serviceBind"/>, the shield reads ppolicy's counts.</summary>
+    public Dictionary<string, string?> Settings(bool serviceBind)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Gateway:Acc:Directory:Url"] = Url,
+            ["Gateway:Acc:Directory:BindDnTemplate"] = BindDnTemplate,
+            ["Gateway:Acc:Directory:Users:0"] = Account,
+            ["Gateway:Acc:Directory:LockoutThreshold"] = LockoutThreshold.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        if (serviceBind)
+        {
+            settings["Gateway:Acc:Directory:ServiceBindDn"] = RootDn;
+            settings["Gateway:Acc:Directory:ServicePassword"] = RootPassword;
+            settings["Gateway:Acc:Directory:PasswordPolicyDn"] = PolicyDn;
+        }
+
+        return settings;
+    }
+
+    /// <summary>ppolicy's record of failures: how many <c>pwdFailureTime</c> values the entry holds.</summary>
+    public string FailureRecord()
+    {
+        using var connection = Connect(RootDn, RootPassword);
+        var response = (SearchResponse)connection.SendRequest(new SearchRequest(AccountDn, "(objectClass=*)", SearchScope.Base, "pwdFailureTime"));
+        var values = response.Entries[0].Attributes.Contains("pwdFailureTime") ? response.Entries[0].Attributes["pwdFailureTime"].Count : 0;
+        return $"pwdFailureTime x{values}";
+    }
+
+    bool IFleetDirectory.Locked() => AccountLocked();
+
+    /// <summary>Binds as the ACC account directly, as something other than the gateway would; false when refused.</summary>
+    public bool TryBind(string password)
+    {
+        try
+        {
+            Connect(AccountDn, password).Dispose();
+            return true;
+        }
+        catch (LdapException)
+        {
+            return false;
+        }
+    }
     public string Url => $"ldap://127.0.0.1:{Port}";
     public int FailedBinds => Volatile.Read(ref _failedBinds);
     public int AcceptedBinds => Volatile.Read(ref _acceptedBinds);
     public static string AccountDn => string.Format(System.Globalization.CultureInfo.InvariantCulture, BindDnTemplate, Account);
 
-    public static async Task<LdapServer> StartAsync()
+    public static async Task<LdapServer> StartAsync(int maxFailure = MaxFailure)
     {
         string slapd = Find("slapd") ?? throw new InvalidOperationException(
             "slapd was not found (PATH, /usr/sbin): install slapd and ldap-utils, as .ci/run does (apt-get install slapd ldap-utils).");
@@ -49,7 +102,7 @@ internal sealed class LdapServer : IAsyncDisposable
         Directory.CreateDirectory(Path.Combine(folder.Path, "db"));
         string conf = Path.Combine(folder.Path, "slapd.conf");
         await File.WriteAllTextAsync(conf, Config(folder.Path));
-        await File.WriteAllTextAsync(Path.Combine(folder.Path, "base.ldif"), Ldif);
+        await File.WriteAllTextAsync(Path.Combine(folder.Path, "base.ldif"), Ldif.Replace($"pwdMaxFailure: {MaxFailure}", $"pwdMaxFailure: {maxFailure}", StringComparison.Ordinal));
         await RunAsync(slapadd, ["-f", conf, "-l", Path.Combine(folder.Path, "base.ldif")]);
 
         int port = FreePort.Next();
@@ -60,7 +113,7 @@ internal sealed class LdapServer : IAsyncDisposable
         }
 
         var process = Process.Start(info)!;
-        var server = new LdapServer(folder, process, port);
+        var server = new LdapServer(folder, process, port, maxFailure);
         process.BeginErrorReadLine();
         process.BeginOutputReadLine();
         await server.WaitReadyAsync();
@@ -186,7 +239,7 @@ internal sealed class LdapServer : IAsyncDisposable
         rootpw {RootPassword}
         directory {folder}/db
         overlay ppolicy
-        ppolicy_default "cn=lockout,ou=policies,{Suffix}"
+        ppolicy_default "{PolicyDn}"
         ppolicy_use_lockout
 
         """;
@@ -206,7 +259,7 @@ internal sealed class LdapServer : IAsyncDisposable
         objectClass: organizationalUnit
         ou: policies
 
-        dn: cn=lockout,ou=policies,{Suffix}
+        dn: {PolicyDn}
         objectClass: device
         objectClass: pwdPolicy
         cn: lockout

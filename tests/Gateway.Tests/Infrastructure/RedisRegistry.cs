@@ -27,7 +27,9 @@ internal sealed class RedisRegistry : IAsyncDisposable
         var options = new GatewayOptions { State = { Store = "Redis", Redis = { Configuration = configuration, Timeout = timeout ?? TimeSpan.FromSeconds(1) } } };
         var connection = new RedisConnection(Microsoft.Extensions.Options.Options.Create(options), NullLoggerFactory.Instance);
         await connection.ConnectAsync(CancellationToken.None);
-        var registry = new RedisReplayRegistry(connection, new StaticOptionsMonitor(options), TimeProvider.System, NullLoggerFactory.Instance);
+        var epoch = new RedisEpoch(connection);
+        await epoch.RefreshAsync();
+        var registry = new RedisReplayRegistry(connection, epoch, new StaticOptionsMonitor(options), TimeProvider.System, NullLoggerFactory.Instance);
         return new RedisRegistry(connection, registry, options);
     }
 

@@ -17,16 +17,26 @@ internal sealed class RedisServer : IAsyncDisposable
     private readonly TempFolder _folder = new();
     private Process? _process;
 
-    private RedisServer(int port) => Port = port;
+    private readonly bool _persistent;
+
+    private RedisServer(int port, bool persistent)
+    {
+        Port = port;
+        _persistent = persistent;
+    }
 
     public int Port { get; }
 
     /// <summary>A StackExchange.Redis configuration string for this server.</summary>
     public string Configuration => $"127.0.0.1:{Port}";
 
-    public static async Task<RedisServer> StartAsync()
+    /// <summary>
+    /// Starts a server that keeps its data across a restart (RDB save points, as the gateway requires), or with
+    /// <paramref name="persistent"/> false one that keeps nothing (no AOF, no save points).
+    /// </summary>
+    public static async Task<RedisServer> StartAsync(bool persistent = true)
     {
-        var server = new RedisServer(FreePort.Next());
+        var server = new RedisServer(FreePort.Next(), persistent);
         await server.StartAgainAsync();
         return server;
     }
@@ -41,7 +51,7 @@ internal sealed class RedisServer : IAsyncDisposable
     {
         var start = new ProcessStartInfo(Executable())
         {
-            ArgumentList = { "--port", Port.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", _folder.Path, "--maxmemory-policy", "noeviction" },
+            ArgumentList = { "--port", Port.ToString(), "--bind", "127.0.0.1", "--save", _persistent ? "3600 1" : "", "--appendonly", "no", "--dir", _folder.Path, "--maxmemory-policy", "noeviction" },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -67,6 +77,19 @@ internal sealed class RedisServer : IAsyncDisposable
     {
         await CommandAsync("SHUTDOWN SAVE");
         await _process!.WaitForExitAsync();
+    }
+
+    /// <summary>Stops the server without saving and starts it again empty: a Redis that lost its data.</summary>
+    public async Task LoseDataAsync()
+    {
+        await CommandAsync("SHUTDOWN NOSAVE");
+        await _process!.WaitForExitAsync();
+        foreach (string file in Directory.GetFiles(_folder.Path))
+        {
+            File.Delete(file);
+        }
+
+        await StartAgainAsync();
     }
 
     /// <summary>Freezes the process (SIGSTOP): connections stay open but nothing answers, like a Redis stuck in a long command.</summary>

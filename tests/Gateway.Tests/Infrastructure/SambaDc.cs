@@ -1,0 +1,174 @@
+using System.Diagnostics;
+using System.DirectoryServices.Protocols;
+using System.Net;
+using System.Text;
+
+namespace Smp.Gateway.Tests.Infrastructure;
+
+/// <summary>
+/// A real Active Directory domain controller (Samba 4, <c>EXAMPLE.TEST</c>) provisioned in a temporary folder and
+/// run as <c>samba -i -M single</c>. It binds the fixed ports 88, 389, 636 and 445 of 127.0.0.1, so one instance
+/// serves a whole test run (<see cref="SambaFixture"/>). Simple binds over plain LDAP are allowed
+/// (<c>ldap server require strong auth = no</c>); its authentication audit (on standard output) counts each
+/// account's failed binds. Lockout: <see cref="LockoutThreshold"/> failures within 30 minutes lock for 30.
+/// </summary>
+internal sealed class SambaDc : IAsyncDisposable
+{
+    public const string Realm = "example.test";
+    public const string AdminPassword = "Admin-Pass-123";
+    public const int LockoutThreshold = 6;
+    public const string Url = "ldap://127.0.0.1:389";
+
+    private readonly TempFolder _folder;
+    private readonly Process _samba;
+    private readonly List<string> _audit = [];
+
+    private SambaDc(TempFolder folder, Process samba)
+    {
+        _folder = folder;
+        _samba = samba;
+    }
+
+    public string Conf => Path.Combine(_folder.Path, "dc", "etc", "smb.conf");
+
+    public static async Task<SambaDc> StartAsync()
+    {
+        var folder = new TempFolder();
+        string dc = Path.Combine(folder.Path, "dc");
+        await RunAsync("samba-tool", "domain", "provision", "--realm=EXAMPLE.TEST", "--domain=EXAMPLE", "--server-role=dc", "--dns-backend=NONE",
+            "--adminpass=" + AdminPassword, "--targetdir=" + dc, "--option=interfaces=lo", "--option=bind interfaces only=yes");
+        string conf = Path.Combine(dc, "etc", "smb.conf");
+        string text = await File.ReadAllTextAsync(conf);
+        text = text.Replace("[global]", "[global]\n\tldap server require strong auth = no\n\tlog level = 1 auth_audit:3", StringComparison.Ordinal)
+            .Replace("log file = /var/log/samba/log.%m", $"log file = {dc}/log.%m", StringComparison.Ordinal);
+        await File.WriteAllTextAsync(conf, text);
+
+        var start = new ProcessStartInfo("samba") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (string a in new[] { "-i", "-s", conf, "-M", "single" })
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        var samba = new SambaDc(folder, Process.Start(start)!);
+        samba._samba.OutputDataReceived += (_, e) => samba.Audit(e.Data);
+        samba._samba.ErrorDataReceived += (_, e) => samba.Audit(e.Data);
+        samba._samba.BeginOutputReadLine();
+        samba._samba.BeginErrorReadLine();
+        await samba.WaitReadyAsync();
+        await RunAsync("samba-tool", "domain", "passwordsettings", "set", $"--account-lockout-threshold={LockoutThreshold}",
+            "--account-lockout-duration=30", "--reset-account-lockout-after=30", "-s", conf);
+        return samba;
+    }
+
+    /// <summary>Creates an account with <paramref name="password"/>; <paramref name="options"/> as <c>samba-tool user create</c> takes them.</summary>
+    public Task CreateUserAsync(string name, string password, params string[] options) =>
+        RunAsync(["samba-tool", "user", "create", name, password, "-s", Conf, .. options]);
+
+    /// <summary>Runs <c>samba-tool user VERB NAME ...</c> (disable, setexpiry, ...).</summary>
+    public Task UserAsync(string verb, string name, params string[] options) => RunAsync(["samba-tool", "user", verb, name, "-s", Conf, .. options]);
+
+    /// <summary>Failed binds of <paramref name="account"/> in the authentication audit.</summary>
+    public int FailedBinds(string account)
+    {
+        string mapped = $"mapped to [EXAMPLE]\\[{account}]";
+        lock (_audit)
+        {
+            return _audit.Count(l => l.Contains(mapped, StringComparison.OrdinalIgnoreCase) && !l.Contains("status [NT_STATUS_OK]", StringComparison.Ordinal));
+        }
+    }
+
+    public int AuditLines
+    {
+        get
+        {
+            lock (_audit)
+            {
+                return _audit.Count;
+            }
+        }
+    }
+
+    /// <summary>An attribute of <paramref name="account"/>, read as Administrator.</summary>
+    public string? Attribute(string account, string attribute)
+    {
+        using var connection = new LdapConnection(new LdapDirectoryIdentifier("127.0.0.1", 389), new NetworkCredential("Administrator@" + Realm, AdminPassword), AuthType.Basic);
+        connection.SessionOptions.ProtocolVersion = 3;
+        connection.SessionOptions.ReferralChasing = ReferralChasingOptions.None;
+        connection.Bind();
+        var response = (SearchResponse)connection.SendRequest(new SearchRequest("DC=example,DC=test", $"(sAMAccountName={account})", SearchScope.Subtree, attribute));
+        var entry = response.Entries[0];
+        return entry.Attributes.Contains(attribute) ? (string)entry.Attributes[attribute][0] : null;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_samba.HasExited)
+        {
+            _samba.Kill(entireProcessTree: true);
+            await _samba.WaitForExitAsync();
+        }
+
+        _samba.Dispose();
+        _folder.Dispose();
+    }
+
+    private void Audit(string? line)
+    {
+        if (line is not null && line.StartsWith("Auth:", StringComparison.Ordinal))
+        {
+            lock (_audit)
+            {
+                _audit.Add(line);
+            }
+        }
+    }
+
+    private async Task WaitReadyAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            try
+            {
+                Attribute("Administrator", "badPwdCount");
+                return;
+            }
+            catch (Exception e) when ((e is LdapException or DirectoryOperationException) && DateTime.UtcNow < deadline && !_samba.HasExited)
+            {
+                await Task.Delay(250);
+            }
+        }
+    }
+
+    private static async Task RunAsync(params string[] command)
+    {
+        var info = new ProcessStartInfo(command[0]) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (string a in command[1..])
+        {
+            info.ArgumentList.Add(a);
+        }
+
+        Process process;
+        try
+        {
+            process = Process.Start(info)!;
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new InvalidOperationException(
+                $"{command[0]} was not found: install samba samba-ad-provision samba-dsdb-modules winbind krb5-user ldb-tools smbclient, as .ci/run does.", e);
+        }
+
+        using (process)
+        {
+            var output = new StringBuilder();
+            var error = process.StandardError.ReadToEndAsync();
+            output.Append(await process.StandardOutput.ReadToEndAsync());
+            await process.WaitForExitAsync();
+            if (process.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"{string.Join(' ', command[..Math.Min(3, command.Length)])} failed ({process.ExitCode}): {await error}{output}");
+            }
+        }
+    }
+}
