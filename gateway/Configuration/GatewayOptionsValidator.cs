@@ -28,7 +28,7 @@ internal sealed class GatewayOptionsValidator(IConfiguration? configuration = nu
 
         var t = o.Tokens;
         Check(t.Lifetime >= TimeSpan.FromMinutes(1) && t.Lifetime <= TimeSpan.FromDays(7), "Tokens:Lifetime", $"{t.Lifetime} is outside 00:01:00 to 7.00:00:00.");
-        Check(t.ClockSkew >= TimeSpan.Zero && t.ClockSkew <= TimeSpan.FromSeconds(300), "Tokens:ClockSkew", $"{t.ClockSkew} is outside 00:00:00 to 00:05:00 (§2).");
+        Check(t.ClockSkew >= TimeSpan.Zero && t.ClockSkew <= TimeSpan.FromSeconds(300), "Tokens:ClockSkew", $"{t.ClockSkew} is outside 00:00:00 to 00:05:00 (PROTOCOL.md §2).");
         Check(t.Algorithm == "RS256", "Tokens:Algorithm", $"'{t.Algorithm}' is not supported; this version signs with RS256 only.");
         Check(string.IsNullOrEmpty(t.SigningKeyFile) || File.Exists(t.SigningKeyFile), "Tokens:SigningKeyFile", $"'{t.SigningKeyFile}' does not exist.");
         Check(t.MaxCachedTokens >= 0, "Tokens:MaxCachedTokens", "must not be negative.");

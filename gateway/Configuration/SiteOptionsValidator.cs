@@ -44,10 +44,10 @@ internal static class SiteOptionsValidator
         check(string.IsNullOrEmpty(s.KeyFile) || File.Exists(s.KeyFile), "Site:KeyFile", $"'{s.KeyFile}' does not exist (leave it empty to have one created in the data folder).");
         check(Between(s.BatchDelay, TimeSpan.Zero, TimeSpan.FromSeconds(1)), "Site:BatchDelay", $"{s.BatchDelay} is outside 00:00:00 to 00:00:01.");
         check(Between(s.BatchMaxDelay, s.BatchDelay, TimeSpan.FromSeconds(5)), "Site:BatchMaxDelay", $"{s.BatchMaxDelay} is outside Site:BatchDelay to 00:00:05.");
-        check(s.MaxConcurrentCalls is >= 1 and <= 32, "Site:MaxConcurrentCalls", $"{s.MaxConcurrentCalls} is outside 1 to 32 (§10).");
+        check(s.MaxConcurrentCalls is >= 1 and <= 32, "Site:MaxConcurrentCalls", $"{s.MaxConcurrentCalls} is outside 1 to 32 (PROTOCOL.md §10).");
         check(Between(s.RenewBefore, TimeSpan.Zero, TimeSpan.FromHours(1)), "Site:RenewBefore", $"{s.RenewBefore} is outside 00:00:00 to 01:00:00.");
         check(s.RefreshPeriod is null || Between(s.RefreshPeriod.Value, TimeSpan.FromMilliseconds(100), TimeSpan.FromHours(1)), "Site:RefreshPeriod",
-            $"{s.RefreshPeriod} is outside 00:00:00.1 to 01:00:00 (leave it empty for the period §10 gives).");
+            $"{s.RefreshPeriod} is outside 00:00:00.1 to 01:00:00 (leave it empty for the period PROTOCOL.md §10 gives).");
         check(Between(s.RevocationCheckPeriod, TimeSpan.FromMilliseconds(100), TimeSpan.FromHours(1)), "Site:RevocationCheckPeriod", $"{s.RevocationCheckPeriod} is outside 00:00:00.1 to 01:00:00.");
         check(Between(s.KeyRefreshPeriod, TimeSpan.FromMilliseconds(100), TimeSpan.FromHours(1)), "Site:KeyRefreshPeriod", $"{s.KeyRefreshPeriod} is outside 00:00:00.1 to 01:00:00.");
         check(Between(s.KeyRefetchFloor, TimeSpan.Zero, TimeSpan.FromMinutes(10)), "Site:KeyRefetchFloor", $"{s.KeyRefetchFloor} is outside 00:00:00 to 00:10:00.");

@@ -69,7 +69,7 @@ internal sealed class ClientTokenFetcher(
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {
-            throw new IssuerUnavailableException("the Issuer's answer is not the JSON of §10: " + e.GetType().Name, e);
+            throw new IssuerUnavailableException("the Issuer's answer is not the JSON of PROTOCOL.md §10: " + e.GetType().Name, e);
         }
 
         metrics.TokensReceived(grants.Values.Count(g => g.Token is not null));
