@@ -39,7 +39,12 @@ internal sealed class SambaDc : IAsyncDisposable
             "--adminpass=" + AdminPassword, "--targetdir=" + dc, "--option=interfaces=lo", "--option=bind interfaces only=yes");
         string conf = Path.Combine(dc, "etc", "smb.conf");
         string text = await File.ReadAllTextAsync(conf);
-        text = text.Replace("[global]", "[global]\n\tldap server require strong auth = no\n\tlog level = 1 auth_audit:3", StringComparison.Ordinal)
+        // Its RPC endpoints bind below FreePort's range and the kernel's ephemeral one: by default they take ports
+        // from 49152 up, where the many outgoing connections of the tests running beside it may hold one already.
+        text = text.Replace(
+                "[global]",
+                "[global]\n\tldap server require strong auth = no\n\tlog level = 1 auth_audit:3\n\trpc server dynamic port range = 19100-19400",
+                StringComparison.Ordinal)
             .Replace("log file = /var/log/samba/log.%m", $"log file = {dc}/log.%m", StringComparison.Ordinal);
         await File.WriteAllTextAsync(conf, text);
 
