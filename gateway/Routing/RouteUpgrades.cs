@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
+using Smp.Gateway.Authentication;
 using Smp.Gateway.Diagnostics;
 using Smp.Gateway.Tokens;
 using Yarp.ReverseProxy.Configuration;
@@ -32,8 +33,10 @@ internal static class RouteUpgrades
         context.Features.Get<IHttpUpgradeFeature>()?.IsUpgradableRequest == true
         || context.Features.Get<IHttpExtendedConnectFeature>()?.IsExtendedConnect == true;
 
+    /// <summary>400 <c>upgrade-not-allowed</c>; like every 400 on a connection, it ends the connection's authentication (§8).</summary>
     public static Task RefuseAsync(HttpContext context, ILogger logger, string routeId, string reason)
     {
+        ConnectionAuthentication.Clear(context);
         GatewayLog.UpgradeRefused(logger, routeId, context.Connection.RemoteIpAddress?.ToString(), reason);
         context.Response.StatusCode = StatusCodes.Status400BadRequest;
         context.Response.Headers[NsError.HeaderName] = NsError.UpgradeNotAllowed;
