@@ -69,9 +69,15 @@ internal sealed class UpgradeTunnelWatch(RequestDelegate next, IAgentStore agent
                 }
             }
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
         {
             // The tunnel or the request ended first.
+        }
+        catch (Exception e)
+        {
+            // A store that throws (SQLite, Redis) hides a revocation: the tunnel must not outlive the look.
+            GatewayLog.TunnelWatchFailed(_logger, agentId, e.GetType().Name, e.Message);
+            context.Abort();
         }
     }
 
