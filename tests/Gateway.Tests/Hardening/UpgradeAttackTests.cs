@@ -86,6 +86,23 @@ public sealed class UpgradeAttackTests
     }
 
     [Fact]
+    public async Task Upgrade_AllowedRouteWithoutConnectionAuthentication_TunnelClosedWhenAgentKeyReplaced()
+    {
+        await using var server = await WebSocketEcho.StartAsync();
+        await using var host = await StartGatewayAsync(server.Url, new() { ["Gateway:Connection:KeepAuthentication"] = "false" });
+        var (socket, agentId) = await OpenAsAgentAsync(host);
+        using (socket)
+        {
+            Assert.Equal("ping", await EchoAsync(socket, "ping"));
+
+            var newKey = Smp.Gateway.Jose.RsaJwk.FromParameters(TestAgent.ForeignKey(0).ExportParameters(false));
+            Assert.True(await host.Admin.ReplaceAgentKeyAsync(agentId, newKey));
+
+            await AssertClosedAsync(socket);
+        }
+    }
+
+    [Fact]
     public async Task Upgrade_AllowedRoute_TunnelClosedWhenTokenExpires()
     {
         var clock = new ManualClock { Now = DateTimeOffset.UtcNow };
