@@ -8,4 +8,6 @@ public static class SmpTokenDefaults
     public const string TokenIdClaim = "smp:jti";
     /// <summary>When the authentication ends (the token's <c>exp</c> plus the clock skew, Unix seconds): an upgrade tunnel closes then.</summary>
     public const string ExpiresClaim = "smp:exp";
+    /// <summary>The token's <c>cnf.jkt</c>, the agent key it is bound to: an upgrade tunnel closes when the agent's key changes.</summary>
+    public const string KeyThumbprintClaim = "smp:jkt";
 }

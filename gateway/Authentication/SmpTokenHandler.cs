@@ -88,7 +88,7 @@ internal sealed class SmpTokenHandler(
         }
 
         metrics.Authentication("connection", "accepted");
-        return Success(state.AgentId, state.Jti, state.ExpiresAt);
+        return Success(state.AgentId, state.Jti, state.ExpiresAt, state.Jkt);
     }
 
     private async Task<AuthenticateResult> HelloAsync(string agentId, string uid)
@@ -133,7 +133,7 @@ internal sealed class SmpTokenHandler(
             }
 
             metrics.Authentication(SmpTokenDefaults.AuthenticationScheme, "accepted");
-            return Success(claims.Sub!, claims.Jti, claims.Exp + skew);
+            return Success(claims.Sub!, claims.Jti, claims.Exp + skew, claims.Jkt);
         }
 
         string? fresh = result.Status == 401 ? await FreshTokenAsync(result) : null;
@@ -175,11 +175,12 @@ internal sealed class SmpTokenHandler(
         return AuthenticateResult.Fail(outcome.Error ?? "refused");
     }
 
-    private AuthenticateResult Success(string agentId, string jti, long expiresAt)
+    private AuthenticateResult Success(string agentId, string jti, long expiresAt, string jkt)
     {
         var identity = new ClaimsIdentity(
             [new Claim(ClaimTypes.NameIdentifier, agentId), new Claim(SmpTokenDefaults.AgentClaim, agentId), new Claim(SmpTokenDefaults.TokenIdClaim, jti),
-             new Claim(SmpTokenDefaults.ExpiresClaim, expiresAt.ToString(System.Globalization.CultureInfo.InvariantCulture))],
+             new Claim(SmpTokenDefaults.ExpiresClaim, expiresAt.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+             new Claim(SmpTokenDefaults.KeyThumbprintClaim, jkt)],
             SmpTokenDefaults.AuthenticationScheme);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SmpTokenDefaults.AuthenticationScheme));
     }

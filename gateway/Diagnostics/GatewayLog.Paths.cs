@@ -16,4 +16,7 @@ internal static partial class GatewayLog
 
     [LoggerMessage(203, LogLevel.Information, "Tunnel of agent {AgentId} closed: its authentication ended ({Cause}).")]
     public static partial void TunnelClosed(ILogger logger, string agentId, string cause);
+
+    [LoggerMessage(204, LogLevel.Warning, "Tunnel of agent {AgentId} closed: looking at its authentication failed ({Error}: {Message}); check the state store.")]
+    public static partial void TunnelWatchFailed(ILogger logger, string agentId, string error, string message);
 }

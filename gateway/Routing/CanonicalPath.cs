@@ -49,6 +49,12 @@ internal static class CanonicalPath
             {
                 return $"a '{segment}' segment; send the path with '.' and '..' resolved.";
             }
+
+            // "Admin." and "Admin " are "Admin" on IIS, but not to a route matched here: it could miss its route.
+            if (segment.EndsWith('.') || segment.EndsWith(' '))
+            {
+                return $"a segment ending in '.' or ' ' ('{segment}'), which the server behind drops; send the name without it.";
+            }
         }
 
         return null;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
+using Smp.Gateway.Authentication;
 using Smp.Gateway.Diagnostics;
 using Smp.Gateway.Tokens;
 
@@ -28,6 +29,9 @@ internal sealed class PathGuard(RequestDelegate next, ILoggerFactory loggers)
         {
             return next(context);
         }
+
+        // A 400 on a connection ends its authentication (§8), as a failed credential would.
+        ConnectionAuthentication.Clear(context);
 
         // The raw target is what Kestrel accepted: still percent-encoded, escaped all the same.
         GatewayLog.PathRefused(_logger, LogText.Escape(raw)!, context.Connection.RemoteIpAddress?.ToString(), problem);

@@ -81,7 +81,7 @@ internal sealed class RouteAuthenticationMiddleware(
             && await TryResumeAsync(context) is { } resumed)
         {
             metrics.Authentication("connection", "accepted");
-            context.Features.Set(new ForwardedIdentity(AuthKind.Token, o.Identity.ServiceIdentity, resumed.AgentId, ExpiresAt: resumed.ExpiresAt));
+            context.Features.Set(new ForwardedIdentity(AuthKind.Token, o.Identity.ServiceIdentity, resumed.AgentId, ExpiresAt: resumed.ExpiresAt, Jkt: resumed.Jkt));
             await next(context);
             return;
         }
@@ -91,7 +91,8 @@ internal sealed class RouteAuthenticationMiddleware(
         {
             string agentId = result.Principal!.FindFirst(SmpTokenDefaults.AgentClaim)!.Value;
             long expiresAt = long.Parse(result.Principal.FindFirst(SmpTokenDefaults.ExpiresClaim)!.Value, System.Globalization.CultureInfo.InvariantCulture);
-            context.Features.Set(new ForwardedIdentity(AuthKind.Token, o.Identity.ServiceIdentity, agentId, ExpiresAt: expiresAt));
+            string? jkt = result.Principal.FindFirst(SmpTokenDefaults.KeyThumbprintClaim)?.Value;
+            context.Features.Set(new ForwardedIdentity(AuthKind.Token, o.Identity.ServiceIdentity, agentId, ExpiresAt: expiresAt, Jkt: jkt));
             await next(context);
             return;
         }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
+using Smp.Gateway.Authentication;
 using Smp.Gateway.Diagnostics;
 using Smp.Gateway.Tokens;
 using Yarp.ReverseProxy.Configuration;
@@ -32,8 +33,26 @@ internal static class RouteUpgrades
         context.Features.Get<IHttpUpgradeFeature>()?.IsUpgradableRequest == true
         || context.Features.Get<IHttpExtendedConnectFeature>()?.IsExtendedConnect == true;
 
+    /// <summary>
+    /// Whether the upgrade asked for is WebSocket: HTTP/1.1's one <c>Upgrade: websocket</c>, HTTP/2's
+    /// <c>:protocol</c> websocket. A WebSocket route must not become a raw tunnel for another protocol (h2c, anything).
+    /// </summary>
+    public static bool IsWebSocketRequested(HttpContext context)
+    {
+        var connect = context.Features.Get<IHttpExtendedConnectFeature>();
+        if (connect?.IsExtendedConnect == true)
+        {
+            return string.Equals(connect.Protocol, "websocket", StringComparison.OrdinalIgnoreCase);
+        }
+
+        var upgrade = context.Request.Headers.Upgrade;
+        return upgrade.Count == 1 && string.Equals(upgrade[0]?.Trim(), "websocket", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>400 <c>upgrade-not-allowed</c>; like every 400 on a connection, it ends the connection's authentication (§8).</summary>
     public static Task RefuseAsync(HttpContext context, ILogger logger, string routeId, string reason)
     {
+        ConnectionAuthentication.Clear(context);
         GatewayLog.UpgradeRefused(logger, routeId, context.Connection.RemoteIpAddress?.ToString(), reason);
         context.Response.StatusCode = StatusCodes.Status400BadRequest;
         context.Response.Headers[NsError.HeaderName] = NsError.UpgradeNotAllowed;

@@ -32,7 +32,7 @@ internal sealed class UpgradeTunnelWatch(RequestDelegate next, IAgentStore agent
             return;
         }
 
-        if (identity is not { Auth: AuthKind.Token, AgentId: not null, ExpiresAt: not null })
+        if (identity is not { Auth: AuthKind.Token, AgentId: not null, ExpiresAt: not null, Jkt: not null })
         {
             string routeId = context.GetReverseProxyFeature().Route.Config.RouteId;
             await RouteUpgrades.RefuseAsync(context, _logger, routeId, $"only agent tokens (SMPToken) may open a tunnel, not {identity?.Auth ?? "no authentication"}.");
@@ -40,7 +40,7 @@ internal sealed class UpgradeTunnelWatch(RequestDelegate next, IAgentStore agent
         }
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
-        var watch = WatchAsync(context, identity.AgentId, identity.ExpiresAt.Value, stop.Token);
+        var watch = WatchAsync(context, identity.AgentId, identity.Jkt, identity.ExpiresAt.Value, stop.Token);
         try
         {
             await next(context);
@@ -52,7 +52,7 @@ internal sealed class UpgradeTunnelWatch(RequestDelegate next, IAgentStore agent
         }
     }
 
-    private async Task WatchAsync(HttpContext context, string agentId, long expiresAt, CancellationToken cancel)
+    private async Task WatchAsync(HttpContext context, string agentId, string jkt, long expiresAt, CancellationToken cancel)
     {
         var connection = ConnectionAuthentication.Find(context)?.Current;
         try
@@ -60,7 +60,7 @@ internal sealed class UpgradeTunnelWatch(RequestDelegate next, IAgentStore agent
             while (true)
             {
                 await Task.Delay(CheckPeriod, time, cancel);
-                string? ended = await EndedAsync(context, agentId, expiresAt, connection, cancel);
+                string? ended = await EndedAsync(context, agentId, jkt, expiresAt, connection, cancel);
                 if (ended is not null)
                 {
                     GatewayLog.TunnelClosed(_logger, agentId, ended);
@@ -69,14 +69,20 @@ internal sealed class UpgradeTunnelWatch(RequestDelegate next, IAgentStore agent
                 }
             }
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
         {
             // The tunnel or the request ended first.
+        }
+        catch (Exception e)
+        {
+            // A store that throws (SQLite, Redis) hides a revocation: the tunnel must not outlive the look.
+            GatewayLog.TunnelWatchFailed(_logger, agentId, e.GetType().Name, e.Message);
+            context.Abort();
         }
     }
 
     private async Task<string?> EndedAsync(
-        HttpContext context, string agentId, long expiresAt, ConnectionAuthentication.State? connection, CancellationToken cancel)
+        HttpContext context, string agentId, string jkt, long expiresAt, ConnectionAuthentication.State? connection, CancellationToken cancel)
     {
         if (time.GetUtcNow().ToUnixTimeSeconds() >= expiresAt)
         {
@@ -100,7 +106,7 @@ internal sealed class UpgradeTunnelWatch(RequestDelegate next, IAgentStore agent
         }
 
         return agent is null || !agent.IsActive ? NsError.AgentRevoked
-            : connection is not null && agent.Key.Thumbprint != connection.Jkt ? NsError.KeyMismatch
+            : agent.Key.Thumbprint != jkt ? NsError.KeyMismatch
             : null;
     }
 }

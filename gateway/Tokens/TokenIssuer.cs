@@ -46,6 +46,8 @@ internal sealed class TokenIssuer(
         if (cache.TryGet(agent.AgentId, uid, out var held)
             && held.IsBoundTo(agent.Key.Thumbprint)
             && held.Template.Aud == audience
+            // A key retired (`gateway keys retire`) is gone from the JWKS: its token would meet unknown-key until it expires.
+            && keys.TryGet(held.Template.Kid, out var heldKey) && heldKey.Alg == held.Template.Alg
             && held.IssuedAt >= registry.EpochStart
             && (held.ExpiresAt - now) * 4 > held.ExpiresAt - held.IssuedAt)
         {

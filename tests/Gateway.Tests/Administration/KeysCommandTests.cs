@@ -77,6 +77,12 @@ public sealed class KeysCommandTests
             Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
             Assert.Equal("unknown-key", Challenge.ErrorOf(refused));
         }
+
+        // The token held for this uid is under the retired kid: a hello gets a new one, never that one again.
+        using (var client = host.NewClient())
+        {
+            Assert.Equal(newKid, KidOf(await agent.GetTokenAsync(client, uid)));
+        }
     }
 
     [Fact]

@@ -42,6 +42,21 @@ public sealed class ConnectionFailureTests
         Assert.DoesNotContain("X-SMP-Agent", after.Body, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Theory]
+    [InlineData("/public/..%5cX", "", "malformed")]
+    [InlineData(Paths.Echo, "Connection: Upgrade\r\nUpgrade: websocket", "upgrade-not-allowed")]
+    public async Task AuthenticatedConnection_400_EndsItsAuthentication(string path, string headers, string code)
+    {
+        await using var host = await GatewayHost.StartAsync(Settings());
+        using var connection = await AuthenticatedAsync(host);
+
+        var refused = await connection.GetAsync(path, headers.Length == 0 ? [] : headers.Split("\r\n"));
+        var after = await connection.GetAsync(Paths.Policies);
+
+        Assert.Equal((400, code), (refused.Status, refused.Error));
+        Assert.Equal((401, (string?)null), (after.Status, after.Error));
+    }
+
     [Fact]
     public async Task AuthenticatedConnection_AgentRevoked_403AgentRevokedOnEveryLaterRequest()
     {

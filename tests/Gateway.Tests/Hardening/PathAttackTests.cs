@@ -9,7 +9,7 @@ namespace Smp.Gateway.Tests.Hardening;
 
 /// <summary>
 /// Issue 13 item 1, PROTOCOL.md §12: a path that, decoded once, holds a backslash, a NUL, a control character, a
-/// '.'/'..' segment or an encoded '/' is refused 400 malformed before a route is chosen, whatever the route
+/// '.'/'..' segment, a segment ending in '.' or ' ' (IIS drops them) or an encoded '/' is refused 400 malformed before a route is chosen, whatever the route
 /// (Anonymous, Token, ACC) and whatever credential comes with it; sent as exact bytes, since HttpClient resolves them.
 /// </summary>
 public sealed class PathAttackTests
@@ -57,6 +57,12 @@ public sealed class PathAttackTests
         "/Altiris/UncPackages/..\\..\\NS/Agent/Echo.aspx",
         "/Altiris/UncPackages/p1/..%5c..%5c..%5cNS/Agent/Echo.aspx",
         "/Altiris/NS/Agent/AeXNSCInstSvc.aspx/..\\..\\..\\NS/Admin/x.aspx",
+        "/Altiris/NS/Admin./x.aspx",
+        "/Altiris/NS/Admin%20/x.aspx",
+        "/Altiris/NS/Admin.%20./x.aspx",
+        "/Altiris/NS/Admin/x.aspx.",
+        "/Altiris/NS/Admin/x.aspx%20",
+        "/public/x%2e",
     };
 
     [Theory]

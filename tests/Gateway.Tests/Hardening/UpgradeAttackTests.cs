@@ -31,6 +31,19 @@ public sealed class UpgradeAttackTests
         Assert.Equal((400, "upgrade-not-allowed"), (status, error));
     }
 
+    [Theory]
+    [InlineData("foo")]
+    [InlineData("h2c")]
+    [InlineData("websocket, h2c")]
+    [InlineData("")]
+    public async Task Upgrade_AllowedRouteOtherProtocol_400UpgradeNotAllowed(string protocol)
+    {
+        await using var server = await WebSocketEcho.StartAsync();
+        await using var host = await StartGatewayAsync(server.Url, new() { ["ReverseProxy:Routes:ws:Metadata:SmpAuth"] = "Anonymous" });
+        var (status, error, _) = await PathAttackTests.SendAsync(host, "/ws/tunnel", Handshake.Replace("Upgrade: websocket", "Upgrade: " + protocol));
+        Assert.Equal((400, "upgrade-not-allowed"), (status, error));
+    }
+
     [Fact]
     public async Task Upgrade_AllowedRoute_PushInstallTokenGetsNoTunnel()
     {
@@ -67,6 +80,23 @@ public sealed class UpgradeAttackTests
             Assert.Equal("ping", await EchoAsync(socket, "ping"));
 
             await host.Admin.RevokeAgentAsync(agentId);
+
+            await AssertClosedAsync(socket);
+        }
+    }
+
+    [Fact]
+    public async Task Upgrade_AllowedRouteWithoutConnectionAuthentication_TunnelClosedWhenAgentKeyReplaced()
+    {
+        await using var server = await WebSocketEcho.StartAsync();
+        await using var host = await StartGatewayAsync(server.Url, new() { ["Gateway:Connection:KeepAuthentication"] = "false" });
+        var (socket, agentId) = await OpenAsAgentAsync(host);
+        using (socket)
+        {
+            Assert.Equal("ping", await EchoAsync(socket, "ping"));
+
+            var newKey = Smp.Gateway.Jose.RsaJwk.FromParameters(TestAgent.ForeignKey(0).ExportParameters(false));
+            Assert.True(await host.Admin.ReplaceAgentKeyAsync(agentId, newKey));
 
             await AssertClosedAsync(socket);
         }
