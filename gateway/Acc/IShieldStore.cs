@@ -12,7 +12,7 @@ internal interface IShieldStore
     /// <summary>A keyed fingerprint of the password, the same on every node sharing the store; never the password.</summary>
     ValueTask<UInt128> FingerprintAsync(string account, string password);
 
-    /// <summary>The password's standing; a known one's memory is renewed by this use.</summary>
+    /// <summary>The password's standing; a known right one's memory is renewed by this use (a wrong one's never).</summary>
     ValueTask<ShieldLookup> LookupAsync(string account, UInt128 fingerprint, AccShieldOptions s);
 
     /// <summary>

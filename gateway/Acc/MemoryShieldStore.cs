@@ -82,7 +82,10 @@ internal sealed class MemoryShieldStore(TimeProvider time) : IShieldStore
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>The standing of a password, renewed by this use; a right one only up to <c>RightAtMostFor</c> after its bind.</summary>
+    /// <summary>
+    /// The standing of a password; a right one is renewed by this use up to <c>RightAtMostFor</c> after its bind, a
+    /// wrong one never (it lapses <c>RememberWrongFor</c> after its bind, so it is bound again in time).
+    /// </summary>
     private static PasswordStanding Renew(AccountFailures state, UInt128 fingerprint, long now, AccShieldOptions s)
     {
         if (!state.Passwords.TryGetValue(fingerprint, out var known))
@@ -96,8 +99,11 @@ internal sealed class MemoryShieldStore(TimeProvider time) : IShieldStore
             return PasswordStanding.Unknown;
         }
 
-        var renewFor = known.Standing == PasswordStanding.Right ? s.RememberRightFor : s.RememberWrongFor;
-        state.Passwords[fingerprint] = known with { Until = now + Ms(renewFor) };
+        if (known.Standing == PasswordStanding.Right)
+        {
+            state.Passwords[fingerprint] = known with { Until = now + Ms(s.RememberRightFor) };
+        }
+
         return known.Standing;
     }
 

@@ -13,7 +13,8 @@ internal static class RedisShieldScripts
         local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
         """;
 
-    // Returns 0 unknown, 1 right, 2 wrong; renews a known one (a right one only up to @rightAtMost after its bind).
+    // Returns 0 unknown, 1 right, 2 wrong; renews a right one (only up to @rightAtMost after its bind). A wrong one is
+    // never renewed: it lapses @wrongFor after its bind, so that a password recorded wrong is bound again in time.
     private const string Standing = """
         local function standing(now)
           local e = redis.call('HMGET', @pw, 's', 'b')
@@ -25,7 +26,6 @@ internal static class RedisShieldScripts
             redis.call('PEXPIRE', @pw, @rightFor)
             return 1
           elseif e[1] == 'wrong' then
-            redis.call('PEXPIRE', @pw, @wrongFor)
             return 2
           end
           return 0

@@ -81,6 +81,24 @@ public sealed class ShieldRulesTests
         Assert.Equal(2, directory.Binds);
     }
 
+    [Fact]
+    public async Task Authenticate_WrongPasswordUsedOften_NotRenewedBoundAgainRememberWrongForAfterItsBind()
+    {
+        var (acc, directory, clock) = Create();
+        Assert.Equal(401, (await acc.AuthenticateAsync(Account, "stale", "10.0.0.1", null)).Status);
+        for (int i = 0; i < 7; i++)
+        {
+            clock.Now += TimeSpan.FromMinutes(4);
+            Assert.Equal(429, (await acc.AuthenticateAsync(Account, "stale", "10.0.0.1", null)).Status);
+        }
+
+        Assert.Equal(1, directory.Binds);
+        clock.Now += TimeSpan.FromMinutes(3);
+        directory.RightPassword = "stale";
+        Assert.Equal(200, (await acc.AuthenticateAsync(Account, "stale", "10.0.0.1", null)).Status);
+        Assert.Equal(2, directory.Binds);
+    }
+
     [Theory]
     [InlineData("80090308: LdapErr: DSID-0C09044E, comment: AcceptSecurityContext error, data 52e, v4563", "Rejected")]
     [InlineData("80090308: LdapErr: DSID-0C09044E, comment: AcceptSecurityContext error, data 775, v4563", "Locked")]
