@@ -28,6 +28,7 @@ internal sealed class LockoutShield(
     private readonly byte[] _key = RandomNumberGenerator.GetBytes(32);
     private readonly ConcurrentDictionary<(string, UInt128), Task<AccVerdict>> _inFlight = new();
     private readonly SourceThrottle _sources = new();
+    private readonly ILogger _log = loggers.CreateLogger(LogCategories.Acc);
     private readonly AccountStates _states = new(loggers.CreateLogger(LogCategories.Acc));
 
     /// <summary>This node's keyed hash of these credentials, for the log's fingerprint and the rotation check.</summary>
@@ -140,12 +141,21 @@ internal sealed class LockoutShield(
         AccBindResult? result = null;
         try
         {
-            result = await bind();
-            if (result == AccBindResult.Rejected && directory.Configured && (await directory.ReadAsync(account))?.Locked == true)
+            var answer = await bind();
+            if (answer == AccBindResult.Rejected && directory.Configured)
             {
-                // OpenLDAP answers a locked account with a plain invalid-credentials: its entry tells.
-                result = AccBindResult.Locked;
+                // OpenLDAP answers a locked account with a plain invalid-credentials: its entry tells. Unread, the
+                // password may be right on a locked account: refused, released unknown, never recorded wrong.
+                var entry = await ReadAfterBindAsync(account);
+                if (entry is null)
+                {
+                    return Answer(account, AccBindResult.Rejected, bound: true);
+                }
+
+                answer = entry.Locked ? AccBindResult.Locked : answer;
             }
+
+            result = answer;
         }
         catch (AccDirectoryUnavailableException e)
         {
@@ -161,6 +171,19 @@ internal sealed class LockoutShield(
         }
 
         return Answer(account, result.Value, bound: true);
+    }
+
+    private async Task<DirectoryLockout?> ReadAfterBindAsync(string account)
+    {
+        try
+        {
+            return await directory.ReadAsync(account);
+        }
+        catch (AccDirectoryUnavailableException e)
+        {
+            GatewayLog.AccLockoutUnreadAfterBind(_log, account, e.Message);
+            return null;
+        }
     }
 
     private async Task<AccVerdict> BindAsync(string account, Func<Task<AccBindResult>> bind)

@@ -48,6 +48,7 @@ public sealed class ShieldRulesTests
     [InlineData("Locked", "acc-locked")]
     [InlineData("Disabled", "acc-disabled")]
     [InlineData("Expired", "acc-expired")]
+    [InlineData("Restricted", "acc-disabled")]
     public async Task Authenticate_AccountState_403WithCodeAndPasswordNotRememberedWrong(string state, string code)
     {
         var (acc, directory, _) = Create();
@@ -106,6 +107,9 @@ public sealed class ShieldRulesTests
     [InlineData("80090308: LdapErr: DSID-0C09044E, comment: AcceptSecurityContext error, data 532, v4563", "Expired")]
     [InlineData("80090308: LdapErr: DSID-0C09044E, comment: AcceptSecurityContext error, data 701, v4563", "Expired")]
     [InlineData("80090308: LdapErr: DSID-0C09044E, comment: AcceptSecurityContext error, data 773, v4563", "Expired")]
+    [InlineData("80090308: LdapErr: DSID-0C09044E, comment: AcceptSecurityContext error, data 530, v4563", "Restricted")]
+    [InlineData("80090308: LdapErr: DSID-0C09044E, comment: AcceptSecurityContext error, data 531, v4563", "Restricted")]
+    [InlineData("80090308: LdapErr: DSID-0C09044E, comment: AcceptSecurityContext error, data 52f, v4563", "Restricted")]
     [InlineData("", "Rejected")]
     [InlineData(null, "Rejected")]
     public void ResultOf_DiagnosticMessage_AccountStateOrWrongPassword(string? diagnostic, string expected) =>
