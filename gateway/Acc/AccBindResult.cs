@@ -22,4 +22,7 @@ internal enum AccBindResult
     /// directory gave any other reason than a wrong password: the password may be right, so it is never recorded wrong.
     /// </summary>
     Restricted,
+
+    /// <summary>Not an answer: no bind reached the directory (its circuit is open); the shield counts nothing for it.</summary>
+    NotSent,
 }

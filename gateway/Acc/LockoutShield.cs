@@ -159,12 +159,14 @@ internal sealed class LockoutShield(
         }
         catch (AccDirectoryUnavailableException e)
         {
+            // Unanswered, the bind may have been counted by the directory: released as such (null) unless never sent.
+            result = e.NotSent ? AccBindResult.NotSent : null;
             return AccVerdict.Unavailable(s.CircuitBreakDuration, "the directory is unavailable: " + e.Message) with { Bound = true };
         }
         finally
         {
             await store.ReleaseAsync(account, fingerprint, holder, result, s);
-            if (result is not null and not AccBindResult.Accepted)
+            if (result is not null and not AccBindResult.Accepted and not AccBindResult.NotSent)
             {
                 _sources.Failed(source, s.PerSourceWindow, time.GetUtcNow());
             }

@@ -76,6 +76,10 @@ internal sealed class MemoryShieldStore(TimeProvider time) : IShieldStore
                     state.Failures.Add(now);
                     state.Passwords[fingerprint] = new(PasswordStanding.Wrong, now, now + Ms(s.RememberWrongFor));
                     break;
+                case null:
+                    // No answer: the directory may have counted it, so it counts; nothing is learned about the password.
+                    state.Failures.Add(now);
+                    break;
             }
         }
 

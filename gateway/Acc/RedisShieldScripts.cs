@@ -38,6 +38,14 @@ internal static class RedisShieldScripts
 
     public const string Reserve = Clock + "\n" + Standing + "\n" + """
         local window = tonumber(@wrongFor)
+        -- A bind that lapsed unanswered (its node died) may have been counted by the directory: count it too.
+        local lapsed = redis.call('ZRANGEBYSCORE', @inflight, '-inf', now)
+        for _, h in ipairs(lapsed) do
+          redis.call('ZADD', @failures, now, h)
+        end
+        if #lapsed > 0 then
+          redis.call('PEXPIRE', @failures, window)
+        end
         redis.call('ZREMRANGEBYSCORE', @failures, '-inf', now - window)
         redis.call('ZREMRANGEBYSCORE', @inflight, '-inf', now)
         local known = standing(now)
@@ -53,7 +61,7 @@ internal static class RedisShieldScripts
         local inflight = redis.call('ZCARD', @inflight)
         if counted + inflight < tonumber(@limit) then
           redis.call('ZADD', @inflight, now + tonumber(@hold), @holder)
-          redis.call('PEXPIRE', @inflight, tonumber(@hold) * 2)
+          redis.call('PEXPIRE', @inflight, tonumber(@hold) + window)
           return {1, 0, 0, 0, now}
         end
         local oldest = redis.call('ZRANGE', @failures, 0, 0, 'WITHSCORES')
@@ -64,7 +72,8 @@ internal static class RedisShieldScripts
         return {0, 0, inflight, retry, now}
         """;
 
-    // @result: 'right', 'wrong' or '' (no answer, or an account state: nothing learned about the password).
+    // @result: 'right', 'wrong', 'unknown' (no answer: the directory may have counted it, so it counts as a failure,
+    // but nothing is learned about the password) or '' (an account state: nothing learned, nothing counted).
     public const string Release = Clock + "\n" + """
         redis.call('ZREM', @inflight, @holder)
         if @result == 'right' then
@@ -74,6 +83,9 @@ internal static class RedisShieldScripts
         elseif @result == 'wrong' then
           redis.call('HSET', @pw, 's', 'wrong', 'b', now)
           redis.call('PEXPIRE', @pw, @wrongFor)
+          redis.call('ZADD', @failures, now, @holder)
+          redis.call('PEXPIRE', @failures, @wrongFor)
+        elseif @result == 'unknown' then
           redis.call('ZADD', @failures, now, @holder)
           redis.call('PEXPIRE', @failures, @wrongFor)
         end

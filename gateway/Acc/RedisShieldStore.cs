@@ -74,7 +74,7 @@ internal sealed class RedisShieldStore(RedisConnection redis) : IShieldStore
         var parameters = new
         {
             pw = k.ShieldPassword(account, Hex(fingerprint)), failures = k.ShieldFailures(account), inflight = k.ShieldInFlight(account),
-            holder, result = result switch { AccBindResult.Accepted => "right", AccBindResult.Rejected => "wrong", _ => string.Empty },
+            holder, result = result switch { AccBindResult.Accepted => "right", AccBindResult.Rejected => "wrong", null => "unknown", _ => string.Empty },
             rightFor = Ms(s.RememberRightFor), wrongFor = Ms(s.RememberWrongFor),
         };
         await Run(() => ReleaseScript.EvaluateAsync(redis.Database, parameters));

@@ -100,6 +100,23 @@ public sealed class ShieldRulesTests
         Assert.Equal(2, directory.Binds);
     }
 
+    [Fact]
+    public async Task Authenticate_BindsUnansweredUpToThresholdMinusOne_CountedNextUnknownRefusedWithoutBindPasswordNotWrong()
+    {
+        var (acc, directory, _) = Create(o => { o.Directory.LockoutThreshold = 5; o.Shield.CircuitMinimumThroughput = 100; });
+        directory.Down = true;
+        for (int i = 0; i < 4; i++)
+        {
+            Assert.Equal(503, (await acc.AuthenticateAsync(Account, "unknown-" + i, "10.0.0." + i, null)).Status);
+        }
+
+        directory.Down = false;
+        var fifth = await acc.AuthenticateAsync(Account, "unknown-4", "10.0.1.1", null);
+
+        Assert.Equal((429, "acc-throttled"), (fifth.Status, fifth.Error));
+        Assert.Equal(4, directory.Binds);
+    }
+
     [Theory]
     [InlineData("80090308: LdapErr: DSID-0C09044E, comment: AcceptSecurityContext error, data 52e, v4563", "Rejected")]
     [InlineData("80090308: LdapErr: DSID-0C09044E, comment: AcceptSecurityContext error, data 775, v4563", "Locked")]
