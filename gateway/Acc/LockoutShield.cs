@@ -91,6 +91,7 @@ internal sealed class LockoutShield(
         var hold = d.Timeout + TimeSpan.FromSeconds(2);
         var giveUp = time.GetUtcNow() + hold;
         string holder = Guid.NewGuid().ToString("N");
+        long reservedAt;
         while (true)
         {
             DirectoryLockout? lockout;
@@ -119,6 +120,7 @@ internal sealed class LockoutShield(
             var r = await store.TryReserveAsync(account, fingerprint, holder, limit, lockout?.Failures ?? -1, readAt, hold, s);
             if (r.Reserved)
             {
+                reservedAt = r.Now;
                 break;
             }
 
@@ -165,7 +167,7 @@ internal sealed class LockoutShield(
         }
         finally
         {
-            await store.ReleaseAsync(account, fingerprint, holder, result, s);
+            await store.ReleaseAsync(account, fingerprint, holder, reservedAt, result, s);
             if (result is not null and not AccBindResult.Accepted and not AccBindResult.NotSent)
             {
                 _sources.Failed(source, s.PerSourceWindow, time.GetUtcNow());

@@ -59,7 +59,7 @@ internal sealed class MemoryShieldStore(TimeProvider time) : IShieldStore
         }
     }
 
-    public ValueTask ReleaseAsync(string account, UInt128 fingerprint, string holder, AccBindResult? result, AccShieldOptions s)
+    public ValueTask ReleaseAsync(string account, UInt128 fingerprint, string holder, long reservedAt, AccBindResult? result, AccShieldOptions s)
     {
         var state = _accounts.GetOrAdd(account, _ => new AccountFailures());
         long now = Now();
@@ -69,7 +69,7 @@ internal sealed class MemoryShieldStore(TimeProvider time) : IShieldStore
             switch (result)
             {
                 case AccBindResult.Accepted:
-                    state.Failures.Clear();
+                    state.Failures.RemoveAll(at => at < reservedAt);
                     state.Passwords[fingerprint] = new(PasswordStanding.Right, now, now + Ms(s.RememberRightFor));
                     break;
                 case AccBindResult.Rejected:

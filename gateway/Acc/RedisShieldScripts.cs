@@ -79,7 +79,8 @@ internal static class RedisShieldScripts
         if @result == 'right' then
           redis.call('HSET', @pw, 's', 'right', 'b', now)
           redis.call('PEXPIRE', @pw, @rightFor)
-          redis.call('DEL', @failures)
+          -- Only failures before this bind was reserved: wrong binds the directory processed after it still count.
+          redis.call('ZREMRANGEBYSCORE', @failures, '-inf', '(' .. @reservedAt)
         elseif @result == 'wrong' then
           redis.call('HSET', @pw, 's', 'wrong', 'b', now)
           redis.call('PEXPIRE', @pw, @wrongFor)

@@ -1,5 +1,6 @@
 using Smp.Gateway.Acc;
 using Smp.Gateway.Configuration;
+using Smp.Gateway.Tests.Infrastructure;
 
 namespace Smp.Gateway.Tests.Acc;
 
@@ -115,6 +116,28 @@ public sealed class ShieldRulesTests
 
         Assert.Equal((429, "acc-throttled"), (fifth.Status, fifth.Error));
         Assert.Equal(4, directory.Binds);
+    }
+
+    [Fact]
+    public async Task Authenticate_WrongBindsAnsweredDuringARightOne_StillCountedAfterIt()
+    {
+        var (acc, directory, clock) = Create(o => o.Directory.LockoutThreshold = 5);
+        directory.HeldPassword = Right;
+        var right = acc.AuthenticateAsync(Account, Right, "10.0.0.1", null);
+        Assert.True(await Eventually.UntilAsync(() => Task.FromResult(directory.Binds == 1), false));
+        clock.Now += TimeSpan.FromSeconds(1);
+        for (int i = 0; i < 3; i++)
+        {
+            Assert.Equal(401, (await acc.AuthenticateAsync(Account, "stale-" + i, "10.0.0.2", null)).Status);
+        }
+
+        directory.Held.SetResult();
+        Assert.Equal(200, (await right).Status);
+        Assert.Equal(401, (await acc.AuthenticateAsync(Account, "stale-3", "10.0.0.3", null)).Status);
+        var fifth = await acc.AuthenticateAsync(Account, "stale-4", "10.0.0.4", null);
+
+        Assert.Equal((429, "acc-throttled"), (fifth.Status, fifth.Error));
+        Assert.Equal(5, directory.Binds);
     }
 
     [Theory]
