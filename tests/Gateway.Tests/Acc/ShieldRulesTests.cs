@@ -155,6 +155,25 @@ public sealed class ShieldRulesTests
     public void ResultOf_DiagnosticMessage_AccountStateOrWrongPassword(string? diagnostic, string expected) =>
         Assert.Equal(expected, LdapAccDirectory.ResultOf(diagnostic).ToString());
 
+    [Theory]
+    [InlineData("20261202113015Z", true)]
+    [InlineData("20261202113015.123456Z", true)]
+    [InlineData("2026", false)]
+    [InlineData("", false)]
+    [InlineData("2026120211301xZ", false)]
+    public void GeneralizedTime_ShortOrMalformed_NullNotAnException(string value, bool parses) =>
+        Assert.Equal(parses, LdapLockoutReader.GeneralizedTime(value) is not null);
+
+    [Theory]
+    [InlineData("5", 5)]
+    [InlineData("0", 0)]
+    [InlineData(null, 7)]
+    [InlineData("", 7)]
+    [InlineData("many", 7)]
+    [InlineData("-1", 7)]
+    public void Threshold_AbsentOrUnreadable_ConfiguredNeverUnlimited(string? value, int expected) =>
+        Assert.Equal(expected, LdapLockoutReader.Threshold(value, configured: 7));
+
     private static (AccAuthenticator Acc, FakeDirectory Directory, ManualClock Clock) Create(Action<AccOptions>? configure = null) =>
         AccAuthenticatorTests.Create(configure);
 }
