@@ -33,12 +33,13 @@ internal sealed record AccVerdict(int Status, string? Error, string Reason)
     public static AccVerdict StoreUnavailable(string reason) =>
         new(503, NsError.RegistryUnavailable, reason) { RetryAfter = TimeSpan.FromSeconds(1) };
 
-    /// <summary>403 for an account the directory says is locked, disabled or expired (§11); null for any other answer.</summary>
+    /// <summary>403 for an account the directory says is locked, disabled (or restricted: it may not log on now or from here) or expired (§11); null for any other answer.</summary>
     public static AccVerdict? AccountState(AccBindResult result, string reason) => result switch
     {
         AccBindResult.Locked => new(403, NsError.AccLocked, reason),
         AccBindResult.Disabled => new(403, NsError.AccDisabled, reason),
         AccBindResult.Expired => new(403, NsError.AccExpired, reason),
+        AccBindResult.Restricted => new(403, NsError.AccDisabled, reason),
         _ => null,
     };
 }

@@ -12,17 +12,22 @@ internal sealed class AccountFailures
 
     public Dictionary<string, long> InFlight { get; } = [];
 
-    /// <summary>Drops what has expired: failures older than <paramref name="window"/>, binds past their time, passwords past theirs.</summary>
+    /// <summary>
+    /// Drops what has expired: failures older than <paramref name="window"/>, passwords past their time, binds past
+    /// theirs, which become failures (unanswered, the directory may have counted them).
+    /// </summary>
     public void Prune(long now, long window)
     {
-        Failures.RemoveAll(at => at <= now - window);
         foreach (var (holder, until) in InFlight)
         {
             if (until <= now)
             {
                 InFlight.Remove(holder);
+                Failures.Add(now);
             }
         }
+
+        Failures.RemoveAll(at => at <= now - window);
 
         foreach (var (key, known) in Passwords)
         {

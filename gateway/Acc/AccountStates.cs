@@ -22,6 +22,7 @@ internal sealed class AccountStates(ILogger logger)
             {
                 AccBindResult.Locked => "unlock it in the directory (AD: Unlock-ADAccount; OpenLDAP: delete pwdAccountLockedTime), then find the agents with a stale password in the acc-throttled lines",
                 AccBindResult.Disabled => "enable the account in the directory, or give the agents another ACC account",
+                AccBindResult.Restricted => "the directory refuses it for another reason than its password (AD: logon hours, Log On To workstations, data other than 52e): lift the restriction on the account",
                 _ => "set a new password on the account in the directory (it has expired or must be changed) and give it to the agents, with Gateway:Acc:Rotation for the old one",
             });
         }

@@ -60,7 +60,7 @@ internal sealed class DirectoryGuard
         catch (BrokenCircuitException e)
         {
             activity?.SetTag("smp.acc.circuit_open", true);
-            throw Unavailable(activity, new AccDirectoryUnavailableException("the circuit is open after repeated directory failures", e));
+            throw Unavailable(activity, new AccDirectoryUnavailableException("the circuit is open after repeated directory failures", e) { NotSent = true });
         }
         catch (TimeoutRejectedException e)
         {

@@ -12,7 +12,7 @@ internal interface IShieldStore
     /// <summary>A keyed fingerprint of the password, the same on every node sharing the store; never the password.</summary>
     ValueTask<UInt128> FingerprintAsync(string account, string password);
 
-    /// <summary>The password's standing; a known one's memory is renewed by this use.</summary>
+    /// <summary>The password's standing; a known right one's memory is renewed by this use (a wrong one's never).</summary>
     ValueTask<ShieldLookup> LookupAsync(string account, UInt128 fingerprint, AccShieldOptions s);
 
     /// <summary>
@@ -23,6 +23,9 @@ internal interface IShieldStore
     /// </summary>
     ValueTask<ShieldReservation> TryReserveAsync(string account, UInt128 fingerprint, string holder, int limit, int directoryFailures, long readAt, TimeSpan hold, AccShieldOptions s);
 
-    /// <summary>Ends <paramref name="holder"/>'s bind and learns from its result (null: no answer, nothing learned).</summary>
-    ValueTask ReleaseAsync(string account, UInt128 fingerprint, string holder, AccBindResult? result, AccShieldOptions s);
+    /// <summary>Ends <paramref name="holder"/>'s bind and learns from its result (null: no answer, counted as a failed bind since the directory may have counted it, but the password is not recorded wrong).
+    /// A right answer forgets only the failures recorded before <paramref name="reservedAt"/> (the reservation's
+    /// <see cref="ShieldReservation.Now"/>): wrong binds the directory processed after the right one still count.
+    /// </summary>
+    ValueTask ReleaseAsync(string account, UInt128 fingerprint, string holder, long reservedAt, AccBindResult? result, AccShieldOptions s);
 }

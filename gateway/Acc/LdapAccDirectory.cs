@@ -63,7 +63,8 @@ internal sealed class LdapAccDirectory(IOptionsMonitor<GatewayOptions> options) 
     /// <summary>
     /// Active Directory (and Samba) explain an invalid-credentials answer with the Windows error in the diagnostic
     /// message (<c>... AcceptSecurityContext error, data 775, v4563</c>): only <c>52e</c> (and no code, as OpenLDAP
-    /// answers) says the password is wrong; the others say the account cannot log on, whatever the password.
+    /// answers) says the password is wrong; the others say the account cannot log on, whatever the password, so an
+    /// unknown code is a restriction, never a wrong password (which would be remembered and refused).
     /// </summary>
     public static AccBindResult ResultOf(string? diagnostic)
     {
@@ -73,7 +74,8 @@ internal sealed class LdapAccDirectory(IOptionsMonitor<GatewayOptions> options) 
             "775" => AccBindResult.Locked,
             "533" => AccBindResult.Disabled,
             "532" or "701" or "773" => AccBindResult.Expired,
-            _ => AccBindResult.Rejected,
+            "52e" => AccBindResult.Rejected,
+            _ => AccBindResult.Restricted,
         } : AccBindResult.Rejected;
     }
 

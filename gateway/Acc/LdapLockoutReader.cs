@@ -52,7 +52,7 @@ internal sealed class LdapLockoutReader(IOptionsMonitor<GatewayOptions> options,
         var policy = Entry(connection, domain, "(objectClass=*)", SearchScope.Base, "lockoutThreshold", "lockOutObservationWindow", "lockoutDuration")
             ?? throw new InvalidOperationException($"the domain {domain} cannot be read");
         long now = time.GetUtcNow().ToFileTime();
-        int threshold = (int)Number(policy, "lockoutThreshold");
+        int threshold = Threshold(Values(policy, "lockoutThreshold").FirstOrDefault(), options.CurrentValue.Acc.Directory.LockoutThreshold);
 
         // Intervals are negative counts of 100 ns; lockoutDuration's smallest value means "until an administrator unlocks".
         long window = -Number(policy, "lockOutObservationWindow"), duration = -Number(policy, "lockoutDuration");
@@ -71,13 +71,15 @@ internal sealed class LdapLockoutReader(IOptionsMonitor<GatewayOptions> options,
         var policy = policyDn.Length > 0
             ? Entry(connection, policyDn, "(objectClass=*)", SearchScope.Base, "pwdMaxFailure", "pwdFailureCountInterval", "pwdLockoutDuration", "pwdLockout")
             : null;
-        int threshold = policy is null ? d.LockoutThreshold : Values(policy, "pwdLockout").FirstOrDefault() == "FALSE" ? 0 : (int)Number(policy, "pwdMaxFailure");
+        int threshold = policy is null ? d.LockoutThreshold
+            : Values(policy, "pwdLockout").FirstOrDefault() == "FALSE" ? 0 : Threshold(Values(policy, "pwdMaxFailure").FirstOrDefault(), d.LockoutThreshold);
         long interval = policy is null ? 0 : Number(policy, "pwdFailureCountInterval"), duration = policy is null ? 0 : Number(policy, "pwdLockoutDuration");
         var now = time.GetUtcNow();
-        int failures = Values(user, "pwdFailureTime").Select(GeneralizedTime).Count(t => interval == 0 || (now - t).TotalSeconds < interval);
+        // A time that does not parse counts as now: a failure still in the window, a lock still in force.
+        int failures = Values(user, "pwdFailureTime").Select(v => GeneralizedTime(v) ?? now).Count(t => interval == 0 || (now - t).TotalSeconds < interval);
         string? lockedAt = Values(user, "pwdAccountLockedTime").FirstOrDefault();
         bool locked = lockedAt is not null
-            && (duration == 0 || lockedAt.StartsWith("000001010000", StringComparison.Ordinal) || (now - GeneralizedTime(lockedAt)).TotalSeconds < duration);
+            && (duration == 0 || lockedAt.StartsWith("000001010000", StringComparison.Ordinal) || (now - (GeneralizedTime(lockedAt) ?? now)).TotalSeconds < duration);
         return new DirectoryLockout(failures, threshold, locked);
     }
 
@@ -93,9 +95,17 @@ internal sealed class LdapLockoutReader(IOptionsMonitor<GatewayOptions> options,
     private static long Number(SearchResultEntry entry, string attribute) =>
         long.TryParse(Values(entry, attribute).FirstOrDefault(), NumberStyles.Integer, CultureInfo.InvariantCulture, out long n) ? n : 0;
 
-    // "20261202113015Z" or "20261202113015.123456Z": whole seconds are enough for windows counted in seconds.
-    private static DateTimeOffset GeneralizedTime(string value) =>
-        DateTimeOffset.ParseExact(value[..14], "yyyyMMddHHmmss", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+    /// <summary>
+    /// The lockout threshold from its attribute; absent or unreadable: unknown, so the configured
+    /// <c>Gateway:Acc:Directory:LockoutThreshold</c> (never "no limit", which only an explicit 0 says).
+    /// </summary>
+    internal static int Threshold(string? value, int configured) =>
+        int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out int n) && n >= 0 ? n : configured;
+
+    // "20261202113015Z" or "20261202113015.123456Z": whole seconds are enough for windows counted in seconds; null if not one.
+    internal static DateTimeOffset? GeneralizedTime(string value) =>
+        value.Length >= 14 && DateTimeOffset.TryParseExact(
+            value[..14], "yyyyMMddHHmmss", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) ? t : null;
 
     private static string EscapeFilter(string value) =>
         string.Concat(value.Select(c => c is '*' or '(' or ')' or '\\' or '\0' ? $"\\{(int)c:x2}" : c.ToString()));

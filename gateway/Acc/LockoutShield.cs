@@ -28,6 +28,7 @@ internal sealed class LockoutShield(
     private readonly byte[] _key = RandomNumberGenerator.GetBytes(32);
     private readonly ConcurrentDictionary<(string, UInt128), Task<AccVerdict>> _inFlight = new();
     private readonly SourceThrottle _sources = new();
+    private readonly ILogger _log = loggers.CreateLogger(LogCategories.Acc);
     private readonly AccountStates _states = new(loggers.CreateLogger(LogCategories.Acc));
 
     /// <summary>This node's keyed hash of these credentials, for the log's fingerprint and the rotation check.</summary>
@@ -90,6 +91,7 @@ internal sealed class LockoutShield(
         var hold = d.Timeout + TimeSpan.FromSeconds(2);
         var giveUp = time.GetUtcNow() + hold;
         string holder = Guid.NewGuid().ToString("N");
+        long reservedAt;
         while (true)
         {
             DirectoryLockout? lockout;
@@ -118,6 +120,7 @@ internal sealed class LockoutShield(
             var r = await store.TryReserveAsync(account, fingerprint, holder, limit, lockout?.Failures ?? -1, readAt, hold, s);
             if (r.Reserved)
             {
+                reservedAt = r.Now;
                 break;
             }
 
@@ -140,27 +143,51 @@ internal sealed class LockoutShield(
         AccBindResult? result = null;
         try
         {
-            result = await bind();
-            if (result == AccBindResult.Rejected && directory.Configured && (await directory.ReadAsync(account))?.Locked == true)
+            var answer = await bind();
+            if (answer == AccBindResult.Rejected && directory.Configured)
             {
-                // OpenLDAP answers a locked account with a plain invalid-credentials: its entry tells.
-                result = AccBindResult.Locked;
+                // OpenLDAP answers a locked account with a plain invalid-credentials: its entry tells. Unread, the
+                // password may be right on a locked account: refused, released unknown, never recorded wrong.
+                var entry = await ReadAfterBindAsync(account);
+                if (entry is null)
+                {
+                    return Answer(account, AccBindResult.Rejected, bound: true);
+                }
+
+                answer = entry.Locked ? AccBindResult.Locked : answer;
             }
+
+            result = answer;
         }
         catch (AccDirectoryUnavailableException e)
         {
+            // Unanswered, the bind may have been counted by the directory: released as such (null) unless never sent.
+            result = e.NotSent ? AccBindResult.NotSent : null;
             return AccVerdict.Unavailable(s.CircuitBreakDuration, "the directory is unavailable: " + e.Message) with { Bound = true };
         }
         finally
         {
-            await store.ReleaseAsync(account, fingerprint, holder, result, s);
-            if (result is not null and not AccBindResult.Accepted)
+            await store.ReleaseAsync(account, fingerprint, holder, reservedAt, result, s);
+            if (result is not null and not AccBindResult.Accepted and not AccBindResult.NotSent)
             {
                 _sources.Failed(source, s.PerSourceWindow, time.GetUtcNow());
             }
         }
 
         return Answer(account, result.Value, bound: true);
+    }
+
+    private async Task<DirectoryLockout?> ReadAfterBindAsync(string account)
+    {
+        try
+        {
+            return await directory.ReadAsync(account);
+        }
+        catch (AccDirectoryUnavailableException e)
+        {
+            GatewayLog.AccLockoutUnreadAfterBind(_log, account, e.Message);
+            return null;
+        }
     }
 
     private async Task<AccVerdict> BindAsync(string account, Func<Task<AccBindResult>> bind)

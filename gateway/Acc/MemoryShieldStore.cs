@@ -59,7 +59,7 @@ internal sealed class MemoryShieldStore(TimeProvider time) : IShieldStore
         }
     }
 
-    public ValueTask ReleaseAsync(string account, UInt128 fingerprint, string holder, AccBindResult? result, AccShieldOptions s)
+    public ValueTask ReleaseAsync(string account, UInt128 fingerprint, string holder, long reservedAt, AccBindResult? result, AccShieldOptions s)
     {
         var state = _accounts.GetOrAdd(account, _ => new AccountFailures());
         long now = Now();
@@ -69,12 +69,16 @@ internal sealed class MemoryShieldStore(TimeProvider time) : IShieldStore
             switch (result)
             {
                 case AccBindResult.Accepted:
-                    state.Failures.Clear();
+                    state.Failures.RemoveAll(at => at < reservedAt);
                     state.Passwords[fingerprint] = new(PasswordStanding.Right, now, now + Ms(s.RememberRightFor));
                     break;
                 case AccBindResult.Rejected:
                     state.Failures.Add(now);
                     state.Passwords[fingerprint] = new(PasswordStanding.Wrong, now, now + Ms(s.RememberWrongFor));
+                    break;
+                case null:
+                    // No answer: the directory may have counted it, so it counts; nothing is learned about the password.
+                    state.Failures.Add(now);
                     break;
             }
         }
@@ -82,7 +86,10 @@ internal sealed class MemoryShieldStore(TimeProvider time) : IShieldStore
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>The standing of a password, renewed by this use; a right one only up to <c>RightAtMostFor</c> after its bind.</summary>
+    /// <summary>
+    /// The standing of a password; a right one is renewed by this use up to <c>RightAtMostFor</c> after its bind, a
+    /// wrong one never (it lapses <c>RememberWrongFor</c> after its bind, so it is bound again in time).
+    /// </summary>
     private static PasswordStanding Renew(AccountFailures state, UInt128 fingerprint, long now, AccShieldOptions s)
     {
         if (!state.Passwords.TryGetValue(fingerprint, out var known))
@@ -96,8 +103,11 @@ internal sealed class MemoryShieldStore(TimeProvider time) : IShieldStore
             return PasswordStanding.Unknown;
         }
 
-        var renewFor = known.Standing == PasswordStanding.Right ? s.RememberRightFor : s.RememberWrongFor;
-        state.Passwords[fingerprint] = known with { Until = now + Ms(renewFor) };
+        if (known.Standing == PasswordStanding.Right)
+        {
+            state.Passwords[fingerprint] = known with { Until = now + Ms(s.RememberRightFor) };
+        }
+
         return known.Standing;
     }
 

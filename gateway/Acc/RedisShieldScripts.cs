@@ -13,7 +13,8 @@ internal static class RedisShieldScripts
         local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
         """;
 
-    // Returns 0 unknown, 1 right, 2 wrong; renews a known one (a right one only up to @rightAtMost after its bind).
+    // Returns 0 unknown, 1 right, 2 wrong; renews a right one (only up to @rightAtMost after its bind). A wrong one is
+    // never renewed: it lapses @wrongFor after its bind, so that a password recorded wrong is bound again in time.
     private const string Standing = """
         local function standing(now)
           local e = redis.call('HMGET', @pw, 's', 'b')
@@ -25,7 +26,6 @@ internal static class RedisShieldScripts
             redis.call('PEXPIRE', @pw, @rightFor)
             return 1
           elseif e[1] == 'wrong' then
-            redis.call('PEXPIRE', @pw, @wrongFor)
             return 2
           end
           return 0
@@ -38,6 +38,14 @@ internal static class RedisShieldScripts
 
     public const string Reserve = Clock + "\n" + Standing + "\n" + """
         local window = tonumber(@wrongFor)
+        -- A bind that lapsed unanswered (its node died) may have been counted by the directory: count it too.
+        local lapsed = redis.call('ZRANGEBYSCORE', @inflight, '-inf', now)
+        for _, h in ipairs(lapsed) do
+          redis.call('ZADD', @failures, now, h)
+        end
+        if #lapsed > 0 then
+          redis.call('PEXPIRE', @failures, window)
+        end
         redis.call('ZREMRANGEBYSCORE', @failures, '-inf', now - window)
         redis.call('ZREMRANGEBYSCORE', @inflight, '-inf', now)
         local known = standing(now)
@@ -53,7 +61,7 @@ internal static class RedisShieldScripts
         local inflight = redis.call('ZCARD', @inflight)
         if counted + inflight < tonumber(@limit) then
           redis.call('ZADD', @inflight, now + tonumber(@hold), @holder)
-          redis.call('PEXPIRE', @inflight, tonumber(@hold) * 2)
+          redis.call('PEXPIRE', @inflight, tonumber(@hold) + window)
           return {1, 0, 0, 0, now}
         end
         local oldest = redis.call('ZRANGE', @failures, 0, 0, 'WITHSCORES')
@@ -64,16 +72,21 @@ internal static class RedisShieldScripts
         return {0, 0, inflight, retry, now}
         """;
 
-    // @result: 'right', 'wrong' or '' (no answer, or an account state: nothing learned about the password).
+    // @result: 'right', 'wrong', 'unknown' (no answer: the directory may have counted it, so it counts as a failure,
+    // but nothing is learned about the password) or '' (an account state: nothing learned, nothing counted).
     public const string Release = Clock + "\n" + """
         redis.call('ZREM', @inflight, @holder)
         if @result == 'right' then
           redis.call('HSET', @pw, 's', 'right', 'b', now)
           redis.call('PEXPIRE', @pw, @rightFor)
-          redis.call('DEL', @failures)
+          -- Only failures before this bind was reserved: wrong binds the directory processed after it still count.
+          redis.call('ZREMRANGEBYSCORE', @failures, '-inf', '(' .. @reservedAt)
         elseif @result == 'wrong' then
           redis.call('HSET', @pw, 's', 'wrong', 'b', now)
           redis.call('PEXPIRE', @pw, @wrongFor)
+          redis.call('ZADD', @failures, now, @holder)
+          redis.call('PEXPIRE', @failures, @wrongFor)
+        elseif @result == 'unknown' then
           redis.call('ZADD', @failures, now, @holder)
           redis.call('PEXPIRE', @failures, @wrongFor)
         end

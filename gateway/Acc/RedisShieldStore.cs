@@ -68,14 +68,14 @@ internal sealed class RedisShieldStore(RedisConnection redis) : IShieldStore
         return new ShieldReservation((int)r[0] == 1, (PasswordStanding)(int)r[1], (int)r[2], TimeSpan.FromMilliseconds((long)r[3]), (long)r[4]);
     }
 
-    public async ValueTask ReleaseAsync(string account, UInt128 fingerprint, string holder, AccBindResult? result, AccShieldOptions s)
+    public async ValueTask ReleaseAsync(string account, UInt128 fingerprint, string holder, long reservedAt, AccBindResult? result, AccShieldOptions s)
     {
         var k = redis.Keys;
         var parameters = new
         {
             pw = k.ShieldPassword(account, Hex(fingerprint)), failures = k.ShieldFailures(account), inflight = k.ShieldInFlight(account),
-            holder, result = result switch { AccBindResult.Accepted => "right", AccBindResult.Rejected => "wrong", _ => string.Empty },
-            rightFor = Ms(s.RememberRightFor), wrongFor = Ms(s.RememberWrongFor),
+            holder, result = result switch { AccBindResult.Accepted => "right", AccBindResult.Rejected => "wrong", null => "unknown", _ => string.Empty },
+            rightFor = Ms(s.RememberRightFor), wrongFor = Ms(s.RememberWrongFor), reservedAt,
         };
         await Run(() => ReleaseScript.EvaluateAsync(redis.Database, parameters));
     }

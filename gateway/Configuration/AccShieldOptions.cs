@@ -28,8 +28,9 @@ public sealed class AccShieldOptions
     public TimeSpan RightAtMostFor { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>
-    /// <c>RememberWrongFor</c>: how long a wrong password (its fingerprint) is refused without a bind after its last use
-    /// (each use renews it), and, when the directory's own count is not read, how long a failed bind counts against the
+    /// <c>RememberWrongFor</c>: how long a wrong password (its fingerprint) is refused without a bind after the bind
+    /// that found it wrong (uses do not renew it, so that a password wrongly recorded is bound again at the latest this
+    /// long after), and, when the directory's own count is not read, how long a failed bind counts against the
     /// budget. Default 00:30:00; keep it at least the directory's lockout observation window.
     /// </summary>
     public TimeSpan RememberWrongFor { get; set; } = TimeSpan.FromMinutes(30);

@@ -24,8 +24,8 @@ public sealed class RedisStateOptions
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// <c>Gateway:State:Redis:AcceptDataLoss</c>: start on a Redis that keeps no data across its restart (no AOF, no
-    /// RDB save points). Default false: such a Redis stops the start, since its restart would forget agents,
+    /// <c>Gateway:State:Redis:AcceptDataLoss</c>: start on a Redis without an append-only file (RDB save points alone
+    /// do not count: a crash reloads an older snapshot). Default false: such a Redis stops the start, since its restart would forget agents,
     /// revocations and long-lived tokens (a revoked agent could enrol again). Replays stay refused either way: the
     /// registry's epoch is re-created with the data, and every older token is refused as <c>stale-epoch</c>.
     /// </summary>

@@ -13,4 +13,7 @@ internal static partial class GatewayLog
 
     [LoggerMessage(262, LogLevel.Warning, "The Redis at {EndPoint} keeps no data across a restart ({Persistence}); started anyway because Gateway:State:Redis:AcceptDataLoss is true: a restart of it forgets agents, revocations and long-lived tokens.")]
     public static partial void StateStoreNotPersistent(ILogger logger, string endPoint, string persistence);
+
+    [LoggerMessage(270, LogLevel.Warning, "The directory refused a bind for ACC account {User} and its lockout could not be read after it ({Error}): answered 401, counted as a failed bind but the password is not remembered wrong (it may be right on a locked account). Check Gateway:Acc:Directory:ServiceBindDn can read the account.")]
+    public static partial void AccLockoutUnreadAfterBind(ILogger logger, string user, string error);
 }

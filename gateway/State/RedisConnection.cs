@@ -108,7 +108,7 @@ internal sealed class RedisConnection : IAsyncDisposable
                 if (!_options.AcceptDataLoss)
                 {
                     throw new InvalidOperationException(
-                        $"Gateway:State:Redis:AcceptDataLoss: the Redis at {at} keeps no data across a restart ({persistence}), so a restart of it would forget agents and revocations; turn on its persistence (appendonly yes, or save points), or set Gateway:State:Redis:AcceptDataLoss to true to accept that loss.");
+                        $"Gateway:State:Redis:AcceptDataLoss: the Redis at {at} keeps no data across a restart ({persistence}), so a restart of it would forget agents and revocations; turn on its append-only file (appendonly yes; RDB save points alone reload an old snapshot after a crash), or set Gateway:State:Redis:AcceptDataLoss to true to accept that loss.");
                 }
 
                 GatewayLog.StateStoreNotPersistent(_logger, at, persistence);

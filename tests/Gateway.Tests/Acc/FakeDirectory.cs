@@ -12,6 +12,11 @@ internal sealed class FakeDirectory(string rightPassword) : IAccDirectory
     public TimeSpan Delay { get; set; }
     public string RightPassword { get; set; } = rightPassword;
 
+    /// <summary>A password whose bind waits for <see cref="Held"/> before its answer; null: none.</summary>
+    public string? HeldPassword { get; set; }
+
+    public TaskCompletionSource Held { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     /// <summary>An account state answered to every password (locked, disabled, expired), as Active Directory does; null: none.</summary>
     public AccBindResult? State { get; set; }
 
@@ -19,6 +24,11 @@ internal sealed class FakeDirectory(string rightPassword) : IAccDirectory
     {
         Interlocked.Increment(ref _binds);
         await Task.Delay(Delay, cancel);
+        if (password == HeldPassword)
+        {
+            await Held.Task.WaitAsync(cancel);
+        }
+
         if (Down)
         {
             throw new AccDirectoryUnavailableException("connection refused");

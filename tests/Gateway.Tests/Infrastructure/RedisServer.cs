@@ -18,11 +18,13 @@ internal sealed class RedisServer : IAsyncDisposable
     private Process? _process;
 
     private readonly bool _persistent;
+    private readonly bool _appendOnly;
 
-    private RedisServer(int port, bool persistent)
+    private RedisServer(int port, bool persistent, bool appendOnly)
     {
         Port = port;
         _persistent = persistent;
+        _appendOnly = persistent && appendOnly;
     }
 
     public int Port { get; }
@@ -31,12 +33,13 @@ internal sealed class RedisServer : IAsyncDisposable
     public string Configuration => $"127.0.0.1:{Port}";
 
     /// <summary>
-    /// Starts a server that keeps its data across a restart (RDB save points, as the gateway requires), or with
-    /// <paramref name="persistent"/> false one that keeps nothing (no AOF, no save points).
+    /// Starts a server that keeps its data across a restart (append-only file, as the gateway requires, and RDB save
+    /// points; with <paramref name="appendOnly"/> false save points only), or with <paramref name="persistent"/>
+    /// false one that keeps nothing (no AOF, no save points).
     /// </summary>
-    public static async Task<RedisServer> StartAsync(bool persistent = true)
+    public static async Task<RedisServer> StartAsync(bool persistent = true, bool appendOnly = true)
     {
-        var server = new RedisServer(FreePort.Next(), persistent);
+        var server = new RedisServer(FreePort.Next(), persistent, appendOnly);
         await server.StartAgainAsync();
         return server;
     }
@@ -51,7 +54,7 @@ internal sealed class RedisServer : IAsyncDisposable
     {
         var start = new ProcessStartInfo(Executable())
         {
-            ArgumentList = { "--port", Port.ToString(), "--bind", "127.0.0.1", "--save", _persistent ? "3600 1" : "", "--appendonly", "no", "--dir", _folder.Path, "--maxmemory-policy", "noeviction" },
+            ArgumentList = { "--port", Port.ToString(), "--bind", "127.0.0.1", "--save", _persistent ? "3600 1" : "", "--appendonly", _appendOnly ? "yes" : "no", "--dir", _folder.Path, "--maxmemory-policy", "noeviction" },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,

@@ -18,6 +18,17 @@ public sealed class RedisDataLossTests
     }
 
     [Fact]
+    public async Task Start_RedisWithSavePointsOnlyNoAppendOnlyFile_RefusedNamingAcceptDataLoss()
+    {
+        await using var redis = await RedisServer.StartAsync(appendOnly: false);
+
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => GatewayHost.StartAsync(GatewayNodes.RedisSettings(redis)));
+
+        Assert.Contains("Gateway:State:Redis:AcceptDataLoss", e.Message, StringComparison.Ordinal);
+        Assert.Contains("appendonly no", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Redis_RestartedWithoutData_NoProofAcceptedTwiceAndNoRevokedTokenBack()
     {
         await using var redis = await RedisServer.StartAsync(persistent: false);
