@@ -188,21 +188,7 @@ internal sealed class SqliteAgentStore : IAgentStore
     {
         using var connection = new SqliteConnection(_connectionString);
         connection.Open();
-        using (var schema = connection.CreateCommand())
-        {
-            schema.CommandText = """
-                PRAGMA journal_mode = WAL;
-                CREATE TABLE IF NOT EXISTS agents (
-                    agent_id TEXT PRIMARY KEY, n TEXT NOT NULL, e TEXT NOT NULL, jkt TEXT NOT NULL,
-                    status INTEGER NOT NULL, enrolled_at INTEGER NOT NULL);
-                CREATE TABLE IF NOT EXISTS revoked_tokens (jti TEXT PRIMARY KEY, expires_at INTEGER NOT NULL);
-                CREATE TABLE IF NOT EXISTS changes (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL);
-                INSERT OR IGNORE INTO changes (id, version) VALUES (1, 0);
-                DELETE FROM revoked_tokens WHERE expires_at < $now;
-                """;
-            schema.Parameters.AddWithValue("$now", _time.GetUtcNow().ToUnixTimeSeconds());
-            schema.ExecuteNonQuery();
-        }
+        SqliteAgentSchema.Create(connection, _time.GetUtcNow().ToUnixTimeSeconds());
 
         LoadRevokedTokens(connection);
         _nextCheck = _time.GetTimestamp();
