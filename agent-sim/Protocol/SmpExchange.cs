@@ -37,6 +37,18 @@ internal sealed class SmpExchange
             ? exchange
             : null;
 
+    /// <summary>The exchange of <paramref name="request"/>, made and attached on first use.</summary>
+    internal static SmpExchange For(HttpRequestMessage request)
+    {
+        if (!request.Options.TryGetValue(OptionKey, out SmpExchange? exchange))
+        {
+            exchange = new SmpExchange();
+            request.Options.Set(OptionKey, exchange);
+        }
+
+        return exchange;
+    }
+
     public override string ToString() =>
         $"{(int?)Status} {NsError ?? "-"} round trips={RoundTrips} last={LastCredential}";
 }

@@ -48,7 +48,7 @@ internal sealed class SmpTokenHandler : DelegatingHandler
         Uri uri = request.RequestUri ?? throw new InvalidOperationException("The request has no address.");
         string origin = TokenStore.Origin(uri);
         ServerCredential credential = store.For(uri);
-        SmpExchange exchange = ExchangeOf(request);
+        SmpExchange exchange = SmpExchange.For(request);
         bool canRetry = IsReplayable(request);
 
         if (reuseConnection && authenticatedOrigins.ContainsKey(origin))
@@ -200,17 +200,6 @@ internal sealed class SmpTokenHandler : DelegatingHandler
         }
 
         return response;
-    }
-
-    private static SmpExchange ExchangeOf(HttpRequestMessage request)
-    {
-        if (!request.Options.TryGetValue(SmpExchange.OptionKey, out SmpExchange? exchange))
-        {
-            exchange = new SmpExchange();
-            request.Options.Set(SmpExchange.OptionKey, exchange);
-        }
-
-        return exchange;
     }
 
     /// <summary>Scheme, host, port and path: a query may carry anything, and the log needs none of it.</summary>
