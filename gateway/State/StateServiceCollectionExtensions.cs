@@ -1,15 +1,15 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Smp.Gateway.Acc;
-using Smp.Gateway.Agents;
 using Smp.Gateway.Configuration;
 using Smp.Gateway.LongLivedTokens;
 using Smp.Gateway.Replay;
 
 namespace Smp.Gateway.State;
 
-/// <summary>Registers the stores nodes must agree on: embedded, or Redis, chosen by <c>Gateway:State:Store</c>.</summary>
+/// <summary>
+/// Registers the stores nodes must agree on: embedded, or Redis, chosen by <c>Gateway:State:Store</c>. The agent
+/// store is the Issuer's (<c>Composition/IssuerRole</c>) and the shield's store ACC's (<c>AddAcc</c>), each chosen by the same setting.
+/// </summary>
 internal static class StateServiceCollectionExtensions
 {
     /// <summary>
@@ -17,22 +17,18 @@ internal static class StateServiceCollectionExtensions
     /// Any other value registers the embedded stores, and one that is not <c>Embedded</c> either stops the
     /// start in <see cref="GatewayOptionsValidator"/>: a misspelt <c>Redis</c> never runs on memory.
     /// </summary>
-    public static IServiceCollection AddGatewayState(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddGatewayState(this IServiceCollection services, StateOptions state)
     {
-        var state = configuration.GetSection($"{GatewayOptions.SectionName}:State").Get<StateOptions>() ?? new StateOptions();
         if (state.IsRedis)
         {
             services.AddSingleton<RedisConnection>();
             services.AddSingleton<RedisEpoch>();
             services.AddHostedService<RedisEpochWatch>();
-            services.AddSingleton<IAgentStore, RedisAgentStore>();
             services.AddSingleton<ILongLivedTokenStore, RedisLongLivedTokenStore>();
             services.AddSingleton<IReplayRegistry, RedisReplayRegistry>();
-            services.AddSingleton<IShieldStore, RedisShieldStore>();
         }
         else
         {
-            services.AddSingleton<IAgentStore, SqliteAgentStore>();
             services.AddSingleton<ILongLivedTokenStore, SqliteLongLivedTokenStore>();
             services.AddSingleton<IReplayRegistry, MemoryReplayRegistry>();
         }
