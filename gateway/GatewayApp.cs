@@ -12,6 +12,7 @@ using Smp.Gateway.Authentication;
 using Smp.Gateway.Composition;
 using Smp.Gateway.Configuration;
 using Smp.Gateway.Diagnostics;
+using Smp.Gateway.Expiry;
 using Smp.Gateway.Hosting;
 using Smp.Gateway.Identity;
 using Smp.Gateway.Keys;
@@ -144,9 +145,9 @@ public static class GatewayApp
         services.AddSingleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>();
         services.AddSingleton(TimeProvider.System);
         services.AddGatewayState(state);
-        services.AddSingleton<IssuedTokenCache>();
+        services.AddSingleton<IssuedTokenCache>().AddForwarded<ISweepable, IssuedTokenCache>();
         services.AddSingleton<IssuanceLimiter>();
-        services.AddSingleton<VerifiedSignatureCache>();
+        services.AddSingleton<VerifiedSignatureCache>().AddForwarded<ISweepable, VerifiedSignatureCache>();
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<ProofValidator>();
         services.AddAcc(configuration, state);
@@ -155,6 +156,7 @@ public static class GatewayApp
         services.AddSingleton<LongLivedTokenService>();
         services.AddGatewayTelemetry(configuration);
         services.AddGatewayHealth();
+        services.AddSingleton<HostChecks>();
         services.AddSingleton<CauseThrottle>();
         services.AddHostedService<StartupCheck>();
         services.AddHostedService<ExpirySweeper>();
@@ -178,6 +180,12 @@ public static class GatewayApp
             .AddTransforms<IdentityTransformProvider>();
     }
 
+    /// <summary>
+    /// One service of a host that is built but never started (<c>check-config</c>, the admin subcommands): the
+    /// composition root hands out the object a command runs on, so that nothing below it resolves from a container.
+    /// </summary>
+    internal static T Root<T>(WebApplication app) where T : notnull => app.Services.GetRequiredService<T>();
+
     private static void UseGateway(WebApplication app, GatewayRole role)
     {
         app.UsePrometheusListener();
@@ -186,7 +194,7 @@ public static class GatewayApp
         // Before routing, so that no route is chosen on a path the server behind would read otherwise (§12).
         app.UseMiddleware<PathGuard>();
         app.UseRouting();
-        app.MapGatewayHealth();
+        app.MapGatewayHealth(app.Services.GetRequiredService<ReadinessLog>());
         app.MapMethods(JwksEndpoint.Path, [HttpMethods.Get, HttpMethods.Head], (HttpContext context, JwksEndpoint jwks) => jwks.HandleAsync(context));
         if (role == GatewayRole.Site)
         {

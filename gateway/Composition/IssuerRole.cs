@@ -39,9 +39,7 @@ internal static class IssuerRole
             services.AddSingleton<IAgentStore, SqliteAgentStore>();
         }
 
-        services.AddSingleton<IAgentLookup>(sp => sp.GetRequiredService<IAgentStore>());
-        services.AddSingleton<IAgentControl>(sp => sp.GetRequiredService<IAgentStore>());
-        services.AddSingleton<IAgentDirectory>(sp => sp.GetRequiredService<IAgentStore>());
+        services.AddForwarded<IAgentLookup, IAgentStore>().AddForwarded<IAgentControl, IAgentStore>().AddForwarded<IAgentDirectory, IAgentStore>();
         services.AddSingleton<EnrollmentEndpoint>();
 
         services.AddSingleton<LocalTokenSource>();

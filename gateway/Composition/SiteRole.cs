@@ -31,14 +31,13 @@ internal static class SiteRole
         services.AddHealthChecks().AddCheck<IssuerReadiness>("issuer", tags: [HealthEndpoints.ReadyTag]);
         services.AddSingleton<IssuerClient>();
         services.AddSingleton<IssuerKeyFetcher>();
-        services.AddSingleton<IServerKeyRefresh>(sp => sp.GetRequiredService<IssuerKeyFetcher>());
+        services.AddForwarded<IServerKeyRefresh, IssuerKeyFetcher>();
         services.AddSingleton<IssuerAnswerReader>();
         services.AddSingleton<SiteTokenCache>();
 
         // The agents the Site's tokens came with: looked up and changed here, enrolled and listed at the Issuer only.
         services.AddSingleton<SiteAgentStore>();
-        services.AddSingleton<IAgentLookup>(sp => sp.GetRequiredService<SiteAgentStore>());
-        services.AddSingleton<IAgentControl>(sp => sp.GetRequiredService<SiteAgentStore>());
+        services.AddForwarded<IAgentLookup, SiteAgentStore>().AddForwarded<IAgentControl, SiteAgentStore>();
 
         services.AddSingleton<ClientTokenFetcher>();
         services.AddSingleton<ClientTokenBatcher>();

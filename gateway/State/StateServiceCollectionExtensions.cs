@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Smp.Gateway.Configuration;
+using Smp.Gateway.Expiry;
 using Smp.Gateway.LongLivedTokens;
 using Smp.Gateway.Replay;
 
@@ -30,7 +31,10 @@ internal static class StateServiceCollectionExtensions
         else
         {
             services.AddSingleton<ILongLivedTokenStore, SqliteLongLivedTokenStore>();
-            services.AddSingleton<IReplayRegistry, MemoryReplayRegistry>();
+            // In memory, its entries stay until the expiry sweep drops them.
+            services.AddSingleton<MemoryReplayRegistry>()
+                .AddForwarded<IReplayRegistry, MemoryReplayRegistry>()
+                .AddForwarded<ISweepable, MemoryReplayRegistry>();
         }
 
         return services;
