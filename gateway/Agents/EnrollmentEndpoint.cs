@@ -9,6 +9,7 @@ using Smp.Gateway.Authentication;
 using Smp.Gateway.Configuration;
 using Smp.Gateway.Diagnostics;
 using Smp.Gateway.Keys;
+using Smp.Gateway.Protocol;
 using Smp.Gateway.RateLimiting;
 using Smp.Gateway.State;
 using Smp.Gateway.Tokens;
