@@ -157,6 +157,7 @@ public static class GatewayApp
         services.AddGatewayTelemetry(configuration);
         services.AddGatewayHealth();
         services.AddSingleton<HostChecks>();
+        services.AddSingleton<SharedStateConnection>();
         services.AddSingleton<CauseThrottle>();
         services.AddHostedService<StartupCheck>();
         services.AddHostedService<ExpirySweeper>();
@@ -180,10 +181,7 @@ public static class GatewayApp
             .AddTransforms<IdentityTransformProvider>();
     }
 
-    /// <summary>
-    /// One service of a host that is built but never started (<c>check-config</c>, the admin subcommands): the
-    /// composition root hands out the object a command runs on, so that nothing below it resolves from a container.
-    /// </summary>
+    /// <summary>The object a command runs on, from a host built but never started: handed out here, resolved nowhere below.</summary>
     internal static T Root<T>(WebApplication app) where T : notnull => app.Services.GetRequiredService<T>();
 
     private static void UseGateway(WebApplication app, GatewayRole role)

@@ -42,10 +42,7 @@ internal sealed class AdminSession : IAsyncDisposable
         try
         {
             _ = session.Options;
-            if (session.Get<HostChecks>().Redis is { } redis)
-            {
-                await redis.ConnectAsync(cancellationToken);
-            }
+            await session.Get<SharedStateConnection>().ConnectAsync(cancellationToken);
 
             return session;
         }

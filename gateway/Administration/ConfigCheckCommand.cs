@@ -18,14 +18,12 @@ internal static class ConfigCheckCommand
         {
             var quiet = new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "None" };
             await using var app = await ConfigurationValidation.BuildCheckedAsync(hostArgs, a => GatewayApp.BuildServices(a, quiet), probe);
-            var checks = GatewayApp.Root<HostChecks>(app);
-            if (probe && checks.Redis is { } redis)
+            if (probe && await GatewayApp.Root<SharedStateConnection>(app).ConnectAsync(cancellationToken))
             {
-                await redis.ConnectAsync(cancellationToken);
                 output.WriteLine("Redis (Gateway:State:Redis:Configuration) answers.");
             }
 
-            var directory = checks.Options.Acc.Directory;
+            var directory = GatewayApp.Root<HostChecks>(app).Options.Acc.Directory;
             if (probe && directory.Url.Length > 0)
             {
                 if (await Task.Run(() => DirectoryProbe.Problem(directory), cancellationToken) is { } problem)

@@ -9,6 +9,7 @@ using Smp.Gateway.Configuration;
 using Smp.Gateway.Diagnostics;
 using Smp.Gateway.Hosting;
 using Smp.Gateway.Keys;
+using Smp.Gateway.Protocol;
 using Smp.Gateway.Sites;
 using Smp.Gateway.Sites.SiteSide;
 using Smp.Gateway.Tokens;

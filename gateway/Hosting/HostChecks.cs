@@ -1,21 +1,17 @@
 using Microsoft.Extensions.Options;
 using Smp.Gateway.Configuration;
-using Smp.Gateway.State;
 using Yarp.ReverseProxy.Configuration;
 
 namespace Smp.Gateway.Hosting;
 
 /// <summary>
 /// What <see cref="ConfigurationValidation"/>, <c>check-config</c> and the admin subcommands ask of a host that is
-/// built but never started: its options validators, YARP's view of the routes, and the shared store's connection
-/// (<paramref name="redis"/> is registered only when <c>Gateway:State:Store</c> is <c>Redis</c>).
+/// built but never started: its options validators, YARP's view of the routes, and the options once they are valid.
+/// Making it reads no option, so that a bad value is listed by <see cref="OptionsProblems"/> rather than thrown.
 /// </summary>
-internal sealed class HostChecks(
-    IStartupValidator startup, IProxyConfigProvider proxy, IConfigValidator proxyValidator, IOptions<GatewayOptions> options, RedisConnection? redis = null)
+internal sealed class HostChecks(IStartupValidator startup, IProxyConfigProvider proxy, IConfigValidator proxyValidator, IOptions<GatewayOptions> options)
 {
     public GatewayOptions Options => options.Value;
-
-    public RedisConnection? Redis => redis;
 
     /// <summary>Every options validator's failures, each naming its key.</summary>
     public IEnumerable<string> OptionsProblems()
