@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
@@ -148,7 +147,6 @@ public static class GatewayApp
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<ProofValidator>();
         services.AddAcc();
-        services.AddSingleton<ChallengeWriter>();
         services.AddSingleton<JwksEndpoint>();
         services.AddSingleton<EnrollmentEndpoint>();
         services.AddSingleton<LongLivedTokenService>();
@@ -164,10 +162,8 @@ public static class GatewayApp
         services.AddHostedService<ExpirySweeper>();
         services.AddSites(configuration);
 
-        services.AddAuthentication()
-            .AddScheme<AuthenticationSchemeOptions, SmpTokenHandler>(SmpTokenDefaults.AuthenticationScheme, null)
-            .AddScheme<AuthenticationSchemeOptions, AccHandler>(AccDefaults.AuthenticationScheme, null)
-            .AddScheme<AuthenticationSchemeOptions, LongLivedTokenHandler>(LongLivedTokenDefaults.AuthenticationScheme, null);
+        services.AddAuthentication().AddSmpToken().AddAccBasic().AddSmpBearer();
+        services.AddRouteAuthentication();
 
         services.AddReverseProxy()
             .LoadFromConfig(configuration.GetSection("ReverseProxy"))
@@ -201,6 +197,6 @@ public static class GatewayApp
             proxy.UseSessionAffinity();
             proxy.UseLoadBalancing();
             proxy.UsePassiveHealthChecks();
-        });
+        }).WithRouteAuthentication(app.Services.GetRequiredService<RouteAuthentications>());
     }
 }
