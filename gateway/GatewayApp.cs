@@ -1,12 +1,6 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.Memory;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Smp.Gateway.Acc;
-using Smp.Gateway.Administration;
 using Smp.Gateway.Authentication;
 using Smp.Gateway.Composition;
 using Smp.Gateway.Configuration;

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Microsoft.AspNetCore.Builder;
 using Smp.AgentSim.Demo;
 using Smp.AgentSim.Legacy;
 using Smp.AgentSim.Protocol;

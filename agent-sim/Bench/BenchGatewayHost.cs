@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Builder;
 using Smp.Gateway;
 
 namespace Smp.AgentSim.Bench;

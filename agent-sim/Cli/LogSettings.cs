@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Console;
 using Smp.AgentSim.Protocol;
 
 namespace Smp.AgentSim.Cli;

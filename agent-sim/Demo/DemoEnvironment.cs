@@ -1,12 +1,9 @@
 using System.Security.Cryptography;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
 using Smp.AgentSim.Legacy;
 using Smp.AgentSim.Load;
 using Smp.AgentSim.Protocol;
 using Smp.Gateway.Configuration;
 using Smp.Gateway;
-using Smp.Gateway.Acc;
 using Smp.Gateway.Administration;
 
 namespace Smp.AgentSim.Demo;

@@ -1,6 +1,4 @@
 using System.Security.Cryptography;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
 using Smp.AgentSim.Protocol;
 using Smp.Gateway.Administration;
 

@@ -1,5 +1,4 @@
 using System.Xml.Linq;
-using Microsoft.AspNetCore.Http;
 
 namespace Smp.AgentSim.Legacy;
 

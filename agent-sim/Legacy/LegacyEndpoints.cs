@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-
 namespace Smp.AgentSim.Legacy;
 
 /// <summary>The few pages of a management server that agents call.</summary>

@@ -1,5 +1,3 @@
-using Smp.Gateway.Protocol;
-
 namespace Smp.AgentSim.Load;
 
 /// <summary>Collects every request and scenario outcome of a run; shared by the workers.</summary>

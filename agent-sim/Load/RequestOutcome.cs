@@ -1,6 +1,5 @@
 using System.Net;
 using Smp.AgentSim.Protocol;
-using Smp.Gateway.Protocol;
 
 namespace Smp.AgentSim.Load;
 

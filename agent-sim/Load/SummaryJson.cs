@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Smp.Gateway.Protocol;
 
 namespace Smp.AgentSim.Load;
 

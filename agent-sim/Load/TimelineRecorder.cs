@@ -1,5 +1,3 @@
-using Smp.Gateway.Protocol;
-
 namespace Smp.AgentSim.Load;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Logging;
-using Smp.Gateway.Protocol;
-
 namespace Smp.AgentSim.Protocol;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using System.Net;
-using Smp.Gateway.Protocol;
 
 namespace Smp.AgentSim.Protocol;
 

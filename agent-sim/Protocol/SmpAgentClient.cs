@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace Smp.AgentSim.Protocol;
 
 /// <summary>Builds an agent's <see cref="HttpClient"/> over <see cref="SmpTokenHandler"/>.</summary>

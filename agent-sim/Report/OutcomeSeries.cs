@@ -1,5 +1,4 @@
 using Smp.AgentSim.Load;
-using Smp.Gateway.Protocol;
 
 namespace Smp.AgentSim.Report;
 

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using Smp.AgentSim.Cli;
 using Smp.AgentSim.Load;
 using Smp.AgentSim.Protocol;

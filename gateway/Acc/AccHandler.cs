@@ -1,13 +1,11 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Smp.Gateway.Authentication;
 using Smp.Gateway.Configuration;
 using Smp.Gateway.Diagnostics;
 using Smp.Gateway.Protocol;
-using Smp.Gateway.Tokens;
 
 namespace Smp.Gateway.Acc;
 

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Microsoft.Extensions.Logging;
 using Smp.Gateway.Diagnostics;
 
 namespace Smp.Gateway.Acc;

@@ -6,7 +6,6 @@ using Polly.Timeout;
 using Smp.Gateway.Configuration;
 using Smp.Gateway.Diagnostics;
 using Smp.Gateway.Protocol;
-using Smp.Gateway.Tokens;
 
 namespace Smp.Gateway.Acc;
 

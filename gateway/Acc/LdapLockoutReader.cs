@@ -1,6 +1,5 @@
 using System.DirectoryServices.Protocols;
 using System.Globalization;
-using System.Net;
 using Microsoft.Extensions.Options;
 using Smp.Gateway.Configuration;
 

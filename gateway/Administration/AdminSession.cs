@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Builder;
 using Smp.Gateway.Configuration;
 using Smp.Gateway.Diagnostics;
 using Smp.Gateway.Hosting;

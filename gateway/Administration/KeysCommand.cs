@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using Smp.Gateway.Diagnostics;
 using Smp.Gateway.Keys;
 using Smp.Gateway.Configuration;

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using Smp.Gateway.Configuration;
 
 namespace Smp.Gateway.Agents;

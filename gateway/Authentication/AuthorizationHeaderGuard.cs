@@ -1,8 +1,5 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 using Smp.Gateway.Diagnostics;
 using Smp.Gateway.Protocol;
-using Smp.Gateway.Tokens;
 
 namespace Smp.Gateway.Authentication;
 

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 using Smp.Gateway.Diagnostics;
 using Smp.Gateway.Protocol;
 using Smp.Gateway.State;

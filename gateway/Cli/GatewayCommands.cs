@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Smp.Gateway.Acc;
 using Smp.Gateway.Administration;
 using Smp.Gateway.Configuration;
 

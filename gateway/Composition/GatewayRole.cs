@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Smp.Gateway.Configuration;
 
 namespace Smp.Gateway.Composition;

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Smp.Gateway.Administration;
 using Smp.Gateway.Agents;
@@ -9,7 +5,6 @@ using Smp.Gateway.Configuration;
 using Smp.Gateway.Diagnostics;
 using Smp.Gateway.Enrollment;
 using Smp.Gateway.Keys;
-using Smp.Gateway.RateLimiting;
 using Smp.Gateway.Sites;
 using Smp.Gateway.Sites.IssuerSide;
 using Smp.Gateway.Tokens;

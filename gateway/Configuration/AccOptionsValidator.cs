@@ -1,5 +1,3 @@
-using Smp.Gateway.Acc;
-
 namespace Smp.Gateway.Configuration;
 
 /// <summary>The <c>Gateway:Acc</c> part of <see cref="GatewayOptionsValidator"/>: directory, shield and rotation.</summary>

@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Reflection;
-using Microsoft.Extensions.Configuration;
 
 namespace Smp.Gateway.Configuration;
 

@@ -1,6 +1,4 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
-using Smp.Gateway.Acc;
 
 namespace Smp.Gateway.Configuration;
 

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace Smp.Gateway.Diagnostics;
 
 /// <summary>Refusals that keep one client from taking what others need (event ids 220-239).</summary>

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace Smp.Gateway.Diagnostics;
 
 /// <summary>Operations: the server behind unreachable, readiness changes. Event ids 300-319.</summary>

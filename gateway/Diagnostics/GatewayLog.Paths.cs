@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace Smp.Gateway.Diagnostics;
 
 /// <summary>Paths, forwarded headers and upgrades (§7, §12): event ids 200 to 219.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace Smp.Gateway.Diagnostics;
 
 /// <summary>The lockout shield across nodes, account states and the shared store's epoch and persistence (events 260-279).</summary>

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace Smp.Gateway.Diagnostics;
 
 /// <summary>A Site through an Issuer outage (§10): 240-259.</summary>

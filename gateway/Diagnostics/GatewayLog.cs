@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Logging;
-using Smp.Gateway.Replay;
-
 namespace Smp.Gateway.Diagnostics;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Smp.Gateway.Configuration;
 using Smp.Gateway.Routing;
 using Yarp.ReverseProxy.Configuration;

@@ -1,8 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Smp.Gateway.Acc;
 using Smp.Gateway.Agents;
@@ -13,7 +11,6 @@ using Smp.Gateway.Keys;
 using Smp.Gateway.Protocol;
 using Smp.Gateway.RateLimiting;
 using Smp.Gateway.State;
-using Smp.Gateway.Tokens;
 
 namespace Smp.Gateway.Enrollment;
 

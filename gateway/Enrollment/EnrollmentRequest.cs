@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Smp.Gateway.Agents;
 using Smp.Gateway.Jose;
 
 namespace Smp.Gateway.Enrollment;

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
 using Smp.Gateway.Configuration;
 
 namespace Smp.Gateway.Hosting;

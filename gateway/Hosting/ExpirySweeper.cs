@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Smp.Gateway.Diagnostics;
 using Smp.Gateway.Expiry;
 

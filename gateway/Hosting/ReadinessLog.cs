@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Logging;
 using Smp.Gateway.Diagnostics;
 
 namespace Smp.Gateway.Hosting;

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Hosting;
 using Smp.Gateway.Agents;
 using Smp.Gateway.Keys;
 using Smp.Gateway.Replay;

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-
 namespace Smp.Gateway.Keys;
 
 /// <summary>

@@ -2,14 +2,11 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Smp.Gateway.Authentication;
 using Smp.Gateway.Diagnostics;
 using Smp.Gateway.Protocol;
 using Smp.Gateway.State;
-using Smp.Gateway.Tokens;
 
 namespace Smp.Gateway.LongLivedTokens;
 

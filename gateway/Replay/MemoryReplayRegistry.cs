@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Smp.Gateway.Configuration;
@@ -22,8 +21,9 @@ internal sealed class MemoryReplayRegistry : IReplayRegistry, ISweepable
     private readonly ILogger _logger;
     private int _count;
 
-    public MemoryReplayRegistry(TimeProvider time, IOptionsMonitor<GatewayOptions> options, ILoggerFactory? loggers = null)
+    public MemoryReplayRegistry(TimeProvider time, IOptionsMonitor<GatewayOptions> options, ILoggerFactory? loggers = null, GatewayMetrics? metrics = null)
     {
+        metrics?.ObserveRegistryEntries(() => Count);
         _time = time;
         _options = options;
         _logger = (loggers ?? NullLoggerFactory.Instance).CreateLogger(LogCategories.TokenRegistry);

@@ -1,6 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
 using Smp.Gateway.Configuration;
-using Smp.Gateway.Diagnostics;
 using Smp.Gateway.Expiry;
 
 namespace Smp.Gateway.Replay;
@@ -21,12 +19,7 @@ internal static class ReplayServiceCollectionExtensions
         {
             // In memory, its entries stay until the expiry sweep drops them.
             services.AddSingleton<MemoryReplayRegistry>().AddForwarded<ISweepable, MemoryReplayRegistry>();
-            services.AddSingleton<IReplayRegistry>(sp =>
-            {
-                var registry = sp.GetRequiredService<MemoryReplayRegistry>();
-                sp.GetRequiredService<GatewayMetrics>().ObserveRegistryEntries(() => registry.Count);
-                return registry;
-            });
+            services.AddForwarded<IReplayRegistry, MemoryReplayRegistry>();
         }
 
         return services;

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using System.Text;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Http;
 using Smp.Gateway.Acc;
 using Smp.Gateway.Authentication;
 using Smp.Gateway.Configuration;

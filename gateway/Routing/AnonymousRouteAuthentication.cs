@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http;
 using Smp.Gateway.Configuration;
 using Smp.Gateway.Identity;
 using Smp.Gateway.Protocol;

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Http;
 using Smp.Gateway.Authentication;
 using Smp.Gateway.Configuration;
 using Smp.Gateway.Identity;

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http;
 using Smp.Gateway.Configuration;
 
 namespace Smp.Gateway.Routing;

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Configuration;
 using Smp.Gateway.Configuration;
 using Smp.Gateway.Diagnostics;
 using Yarp.ReverseProxy.Configuration;

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http;
 using Smp.Gateway.Authentication;
 using Smp.Gateway.Configuration;
 

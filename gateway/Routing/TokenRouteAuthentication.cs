@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
 using Smp.Gateway.Authentication;
 using Smp.Gateway.Configuration;

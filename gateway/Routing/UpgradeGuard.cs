@@ -1,7 +1,4 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 using Smp.Gateway.Diagnostics;
-using Yarp.ReverseProxy.Model;
 
 namespace Smp.Gateway.Routing;
 

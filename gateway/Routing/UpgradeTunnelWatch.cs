@@ -1,13 +1,9 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 using Smp.Gateway.Agents;
 using Smp.Gateway.Authentication;
 using Smp.Gateway.Diagnostics;
 using Smp.Gateway.Identity;
 using Smp.Gateway.Protocol;
 using Smp.Gateway.State;
-using Smp.Gateway.Tokens;
-using Yarp.ReverseProxy.Model;
 
 namespace Smp.Gateway.Routing;
 

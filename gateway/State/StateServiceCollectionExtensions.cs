@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Smp.Gateway.Configuration;
 
 namespace Smp.Gateway.State;

@@ -1,4 +1,3 @@
-using Smp.Gateway.Agents;
 using Smp.Gateway.Enrollment;
 
 namespace Smp.Gateway.Fuzz;

@@ -2,7 +2,6 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using Smp.AgentSim.Protocol;
-using Smp.Gateway.Protocol;
 
 namespace Smp.AgentSim.Load.Scenarios;
 

@@ -1,5 +1,4 @@
 using Smp.AgentSim.Protocol;
-using Smp.Gateway.Protocol;
 
 namespace Smp.AgentSim.Load.Scenarios;
 

@@ -1,8 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
-using Microsoft.AspNetCore.Http;
 using Smp.Gateway.Agents;
-using Smp.Gateway.Tokens;
 
 namespace Smp.Gateway.Sites.IssuerSide;
 

@@ -1,7 +1,5 @@
 using System.Buffers;
 using System.Text.Json;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 using Smp.Gateway.Agents;
 using Smp.Gateway.Diagnostics;
 using Smp.Gateway.Protocol;

@@ -1,9 +1,6 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 using Smp.Gateway.Diagnostics;
 using Smp.Gateway.Jose;
 using Smp.Gateway.Protocol;
-using Smp.Gateway.Tokens;
 
 namespace Smp.Gateway.Sites.IssuerSide;
 

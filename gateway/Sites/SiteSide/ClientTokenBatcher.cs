@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Smp.Gateway.Configuration;
 using Smp.Gateway.Diagnostics;

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Text.Json;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Smp.Gateway.Configuration;
 using Smp.Gateway.Diagnostics;

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.CircuitBreaker;
@@ -9,7 +8,6 @@ using Polly.Timeout;
 using Smp.Gateway.Configuration;
 using Smp.Gateway.Diagnostics;
 using Smp.Gateway.Jose;
-using Smp.Gateway.Protocol;
 
 namespace Smp.Gateway.Sites.SiteSide;
 

@@ -1,5 +1,4 @@
 using System.Diagnostics.Metrics;
-using Microsoft.Extensions.Logging;
 using Polly.CircuitBreaker;
 using Smp.Gateway.Diagnostics;
 

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Smp.Gateway.Configuration;
 using Smp.Gateway.Diagnostics;

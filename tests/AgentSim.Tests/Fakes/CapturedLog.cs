@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace Smp.AgentSim.Tests.Fakes;
 
 /// <summary>One log record as a provider saw it: its formatted message and its structured values.</summary>

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using Smp.Gateway.Protocol;
 
 namespace Smp.AgentSim.Tests.Fakes;
 

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Builder;
 using Smp.AgentSim.Demo;
 using Smp.AgentSim.Load;
 

@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Smp.Gateway.Protocol;
-
 namespace Smp.AgentSim.Tests.Fakes;
 
 /// <summary>The fake gateway on Kestrel at 127.0.0.1, for the load runner, which opens its own connections.</summary>

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
 using Smp.AgentSim.Demo;
 using Smp.AgentSim.Legacy;
 

@@ -1,10 +1,7 @@
 using System.Net;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Logging;
 using Smp.AgentSim.Demo;
 using Smp.AgentSim.Protocol;
 using Smp.AgentSim.Tests.Fakes;
-using Smp.Gateway.Protocol;
 
 namespace Smp.AgentSim.Tests.Protocol;
 

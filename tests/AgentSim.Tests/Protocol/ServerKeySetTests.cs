@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using Microsoft.Extensions.Logging;
 using Smp.AgentSim.Protocol;
 using Smp.AgentSim.Tests.Fakes;
 

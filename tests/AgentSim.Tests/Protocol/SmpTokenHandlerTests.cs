@@ -1,7 +1,6 @@
 using System.Net;
 using Smp.AgentSim.Protocol;
 using Smp.AgentSim.Tests.Fakes;
-using Smp.Gateway.Protocol;
 
 namespace Smp.AgentSim.Tests.Protocol;
 

@@ -1,7 +1,4 @@
 using System.Diagnostics.Metrics;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Smp.Gateway.Acc;
 using Smp.Gateway.Configuration;
 

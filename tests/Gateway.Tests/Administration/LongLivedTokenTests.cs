@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json;
 using Smp.Gateway.Protocol;
 using Smp.Gateway.Tests.Infrastructure;
-using Smp.Gateway.Tokens;
 
 namespace Smp.Gateway.Tests.Administration;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using Smp.Gateway.Protocol;
 using Smp.Gateway.Tests.Infrastructure;
-using Smp.Gateway.Tokens;
 
 namespace Smp.Gateway.Tests.Administration;
 

@@ -1,10 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Smp.AgentSim.Tests.Fakes;
-using Smp.Gateway.Acc;
 using Smp.Gateway.Configuration;
 using Smp.Gateway.Tests.Infrastructure;
 

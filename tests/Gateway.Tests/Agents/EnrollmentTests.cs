@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Smp.Gateway.Acc;
 using Smp.Gateway.Configuration;
 using Smp.Gateway.Tests.Infrastructure;
 

@@ -1,5 +1,4 @@
 using System.Reflection;
-using Microsoft.Extensions.Configuration;
 using Smp.Gateway.Configuration;
 
 namespace Smp.Gateway.Tests.Configuration;

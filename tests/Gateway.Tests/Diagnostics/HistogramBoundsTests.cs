@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text.RegularExpressions;
 using Smp.Gateway.Tests.Infrastructure;
 

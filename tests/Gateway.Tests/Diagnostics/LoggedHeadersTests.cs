@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http;
 using Smp.Gateway.Diagnostics;
 
 namespace Smp.Gateway.Tests.Diagnostics;

@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using System.Net;
-using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
-using Smp.Gateway.Configuration;
 using Smp.Gateway.Tests.Infrastructure;
 
 namespace Smp.Gateway.Tests.Diagnostics;

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Extensions.DependencyInjection;
 using Smp.Gateway.Agents;
 using Smp.Gateway.Replay;
 using Smp.Gateway.Tests.Infrastructure;

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Smp.Gateway.Acc;
 using Smp.Gateway.Configuration;
 using Smp.Gateway.Tests.Infrastructure;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Smp.Gateway.Tests.Infrastructure;
 
 namespace Smp.Gateway.Tests.Hardening;

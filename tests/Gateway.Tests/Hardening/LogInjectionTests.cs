@@ -1,8 +1,5 @@
 using System.Text;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Smp.AgentSim.Tests.Fakes;
-using Smp.Gateway.Acc;
 using Smp.Gateway.Configuration;
 using Smp.Gateway.Tests.Infrastructure;
 

@@ -1,11 +1,8 @@
-using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Smp.Gateway.Configuration;
 using Smp.Gateway.Protocol;
 using Smp.Gateway.Tests.Administration;
 using Smp.Gateway.Tests.Infrastructure;
-using Smp.Gateway.Tokens;
 
 namespace Smp.Gateway.Tests.Hardening;
 

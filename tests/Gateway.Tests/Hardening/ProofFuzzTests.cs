@@ -1,7 +1,6 @@
 using System.Net;
 using FsCheck;
 using FsCheck.Fluent;
-using Microsoft.Extensions.DependencyInjection;
 using Smp.Gateway.Tests.Infrastructure;
 using Smp.Gateway.Tokens;
 

@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using Smp.Gateway.Protocol;
 using Smp.Gateway.Tests.Infrastructure;
-using Smp.Gateway.Tokens;
 
 namespace Smp.Gateway.Tests.Hardening;
 

@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.Extensions.DependencyInjection;
 using Smp.Gateway.Tests.Infrastructure;
 using Smp.Gateway.Tokens;
 

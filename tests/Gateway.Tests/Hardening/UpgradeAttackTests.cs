@@ -1,9 +1,5 @@
 using System.Net.WebSockets;
 using System.Text;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 using Smp.Gateway.Tests.Acc;
 using Smp.Gateway.Tests.Administration;
 using Smp.Gateway.Tests.Authentication;

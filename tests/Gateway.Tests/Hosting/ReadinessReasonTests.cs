@@ -1,7 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Smp.AgentSim.Tests.Fakes;
 using Smp.Gateway.Tests.Infrastructure;
 

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Smp.Gateway.Configuration;
 using Smp.Gateway.Replay;
 using Smp.Gateway.Tests.Infrastructure;

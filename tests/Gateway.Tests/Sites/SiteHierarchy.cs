@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Microsoft.Extensions.DependencyInjection;
 using Smp.Gateway.Sites;
 using Smp.Gateway.Tests.Infrastructure;
 

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Builder;
 using Smp.AgentSim.Legacy;
 using Smp.Gateway.Tests.Infrastructure;
 

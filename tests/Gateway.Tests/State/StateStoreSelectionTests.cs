@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Smp.Gateway.Agents;
 using Smp.Gateway.Replay;
