@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Smp.Gateway.Configuration;
 using Smp.Gateway.Diagnostics;
+using Smp.Gateway.Expiry;
 
 namespace Smp.Gateway.Replay;
 
@@ -12,7 +13,7 @@ namespace Smp.Gateway.Replay;
 /// (small, and one value has one key whatever its spelling). It does not survive a restart, so it
 /// refuses every token issued before it started (<see cref="EpochStart"/>).
 /// </summary>
-internal sealed class MemoryReplayRegistry : IReplayRegistry
+internal sealed class MemoryReplayRegistry : IReplayRegistry, ISweepable
 {
     private readonly ConcurrentDictionary<UInt128, Entry> _entries = new();
     private readonly ReplayQuotas _quotas = new();
@@ -82,11 +83,13 @@ internal sealed class MemoryReplayRegistry : IReplayRegistry
         }
 
         // The registry's content after the check, as the original's "Token registry" records showed it: outside the lock.
-        GatewayLog.RegistryChecked(_logger, jti, counter, decision, after.Highest, after.Seen);
+        GatewayLog.RegistryChecked(_logger, jti, counter, decision.Name(), after.Highest, after.Seen);
         return ValueTask.FromResult(decision);
     }
 
     /// <summary>Drops the entries whose tokens have expired (plus skew); called periodically.</summary>
+    public string SweptName => "replay registry";
+
     public int Sweep()
     {
         long now = _time.GetUtcNow().ToUnixTimeSeconds();

@@ -4,6 +4,7 @@ using Smp.Gateway.Agents;
 using Smp.Gateway.Authentication;
 using Smp.Gateway.Diagnostics;
 using Smp.Gateway.Identity;
+using Smp.Gateway.Protocol;
 using Smp.Gateway.State;
 using Smp.Gateway.Tokens;
 using Yarp.ReverseProxy.Model;
@@ -17,7 +18,7 @@ namespace Smp.Gateway.Routing;
 /// tunnels have nothing to end. ACC, push-install and ASDK calls cannot be looked at again without their
 /// credential, so they get no tunnel.
 /// </summary>
-internal sealed class UpgradeTunnelWatch(RequestDelegate next, IAgentStore agents, TimeProvider time, ILoggerFactory loggers)
+internal sealed class UpgradeTunnelWatch(RequestDelegate next, IAgentLookup agents, TimeProvider time, ILoggerFactory loggers)
 {
     public static readonly TimeSpan CheckPeriod = TimeSpan.FromSeconds(1);
 

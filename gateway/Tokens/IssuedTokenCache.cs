@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
 using Smp.Gateway.Configuration;
+using Smp.Gateway.Expiry;
 
 namespace Smp.Gateway.Tokens;
 
@@ -12,7 +13,7 @@ namespace Smp.Gateway.Tokens;
 /// 128-bit digest of the pair and kept compact (<see cref="CachedToken"/>): about 380 bytes an entry with
 /// a 2048-bit key, 256 of them the signature.
 /// </summary>
-internal sealed class IssuedTokenCache(IOptionsMonitor<GatewayOptions> options, TimeProvider time)
+internal sealed class IssuedTokenCache(IOptionsMonitor<GatewayOptions> options, TimeProvider time) : ISweepable
 {
     private readonly ConcurrentDictionary<UInt128, CachedToken> _tokens = new();
     private int _count;
@@ -41,6 +42,10 @@ internal sealed class IssuedTokenCache(IOptionsMonitor<GatewayOptions> options, 
             _tokens[key] = token;
         }
     }
+
+    public string SweptName => "issued-token cache";
+
+    public int Count => Volatile.Read(ref _count);
 
     public int Sweep()
     {

@@ -7,6 +7,7 @@ using Smp.Gateway.Configuration;
 using Smp.Gateway.Diagnostics;
 using Smp.Gateway.Jose;
 using Smp.Gateway.Keys;
+using Smp.Gateway.Protocol;
 using Smp.Gateway.Replay;
 
 namespace Smp.Gateway.Tokens;
@@ -18,7 +19,7 @@ namespace Smp.Gateway.Tokens;
 internal sealed class ProofValidator(
     ServerKeyRing keys,
     VerifiedSignatureCache verified,
-    IAgentStore agents,
+    IAgentLookup agents,
     IReplayRegistry registry,
     IOptionsMonitor<GatewayOptions> options,
     TimeProvider time,
@@ -128,10 +129,10 @@ internal sealed class ProofValidator(
         using (var check = GatewayActivities.Source.StartActivity("smp.registry.check"))
         {
             decision = await registry.TryAcceptAsync(claims.Jti, proof.Counter, claims.Exp + skew, new ReplayOwner(claims.Jkt, source), cancellationToken);
-            check?.SetTag("smp.decision", decision.ToString());
+            check?.SetTag("smp.decision", decision.Name());
         }
 
-        metrics.RegistryChecked(decision);
+        metrics.RegistryChecked(decision.Name());
         return decision switch
         {
             ReplayDecision.Accepted => ProofValidationResult.Success(claims, agent),

@@ -6,6 +6,7 @@ using System.Diagnostics.CodeAnalysis;
 using Smp.Gateway.Configuration;
 using Smp.Gateway.Keys;
 using Smp.Gateway.RateLimiting;
+using Smp.Gateway.Expiry;
 
 namespace Smp.Gateway.Tokens;
 
@@ -17,7 +18,7 @@ namespace Smp.Gateway.Tokens;
 /// share (<c>Gateway:Tokens:MaxCachedTokensPerSource</c>). Entries are compact (<see cref="VerifiedToken"/>).
 /// A non-canonical spelling of a token is other text, so it misses here and is refused by the parser.
 /// </summary>
-internal sealed class VerifiedSignatureCache(IOptionsMonitor<GatewayOptions> options, TimeProvider time)
+internal sealed class VerifiedSignatureCache(IOptionsMonitor<GatewayOptions> options, TimeProvider time) : ISweepable
 {
     private readonly ConcurrentDictionary<UInt128, (VerifiedToken Token, Shares.Counter? Source)> _verified = new();
     private readonly Shares _perSource = new();
@@ -67,6 +68,8 @@ internal sealed class VerifiedSignatureCache(IOptionsMonitor<GatewayOptions> opt
             Shares.Release(counter);
         }
     }
+
+    public string SweptName => "verified-signature cache";
 
     public int Sweep()
     {

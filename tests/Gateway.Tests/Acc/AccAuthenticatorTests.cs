@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
@@ -184,7 +185,7 @@ public sealed class AccAuthenticatorTests
             o.Acc.Accounts = [new AccAccount { User = Account }];
             configure?.Invoke(o.Acc);
         });
-        services.AddAcc();
+        services.AddAcc(new ConfigurationBuilder().Build(), new StateOptions());
         services.AddSingleton<IAccDirectory>(directory);
         var provider = services.BuildServiceProvider();
         return (provider.GetRequiredService<AccAuthenticator>(), directory, clock);

@@ -1,0 +1,27 @@
+using Microsoft.Extensions.DependencyInjection;
+using Smp.Gateway.Configuration;
+
+namespace Smp.Gateway.Agents;
+
+internal static class AgentServiceCollectionExtensions
+{
+    /// <summary>
+    /// The enrolled agents, at the Issuer (a Site looks them up at the Issuer): in Redis, or in the node's SQLite file. With Redis the embedded store is not
+    /// registered at all, so nothing can fall back to it; a misspelt <c>Redis</c> stops the start in
+    /// <see cref="GatewayOptionsValidator"/> rather than running on the file.
+    /// </summary>
+    public static IServiceCollection AddAgentStore(this IServiceCollection services, StateOptions state)
+    {
+        if (state.IsRedis)
+        {
+            services.AddSingleton<IAgentStore, RedisAgentStore>();
+        }
+        else
+        {
+            services.AddSingleton<IAgentStore, SqliteAgentStore>();
+        }
+
+        // One store, seen through each of its views: the request path's lookup, the administrator's changes, the records.
+        return services.AddForwarded<IAgentLookup, IAgentStore>().AddForwarded<IAgentControl, IAgentStore>().AddForwarded<IAgentDirectory, IAgentStore>();
+    }
+}
