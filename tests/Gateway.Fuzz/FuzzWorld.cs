@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
 using System.Security.Cryptography;
-using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Smp.Gateway.Agents;
 using Smp.Gateway.Configuration;
 using Smp.Gateway.Diagnostics;
@@ -12,9 +12,10 @@ using Smp.Gateway.Tokens;
 namespace Smp.Gateway.Fuzz;
 
 /// <summary>
-/// The configured gateway the proof target validates against, built without a host: a fixed clock,
-/// one server signing key, one active and one revoked agent, one revoked token. The keys are
-/// throwaway fuzz-only keys committed under keys/, so that the corpus holds proofs that pass.
+/// The configured gateway the proof target validates against, built without a host: a clock that stands
+/// still unless told to move, one server signing key, one active and one revoked agent, one revoked token.
+/// The keys are throwaway fuzz-only keys committed under keys/, so that the corpus holds proofs that pass.
+/// Gateway.Tests compiles this file too: the validator's per-step tests run on the same world.
 /// </summary>
 internal sealed class FuzzWorld
 {
@@ -31,7 +32,7 @@ internal sealed class FuzzWorld
         AgentRsa = LoadKey(Path.Combine(keyFolder, "agent.pem"));
         ServerKey = new ServerKey(ServerRsa, canSign: true);
         Ring = new ServerKeyRing(ServerKey, []);
-        Time = new FixedTimeProvider(DateTimeOffset.FromUnixTimeSeconds(Now));
+        Time = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(Now));
         Options = new FixedOptionsMonitor<GatewayOptions>(new GatewayOptions { Audience = Audience });
         AgentJwk = RsaJwk.FromParameters(AgentRsa.ExportParameters(false));
         var active = new Agent(ActiveAgent, AgentJwk, AgentStatus.Active);
@@ -46,7 +47,7 @@ internal sealed class FuzzWorld
     public ServerKey ServerKey { get; }
     public ServerKeyRing Ring { get; }
     public RsaJwk AgentJwk { get; }
-    public FixedTimeProvider Time { get; }
+    public FakeTimeProvider Time { get; }
     public FixedOptionsMonitor<GatewayOptions> Options { get; }
     public FuzzAgentStore Store { get; }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Smp.Gateway.Acc;
 using Smp.Gateway.Configuration;
 
@@ -45,9 +46,11 @@ public sealed class AccAuthenticatorTests
     public async Task Authenticate_ConcurrentSameWrongPassword_OneBind()
     {
         var (acc, directory, _) = Create();
-        directory.Delay = TimeSpan.FromMilliseconds(100);
-
-        var verdicts = await Task.WhenAll(Enumerable.Range(0, 64).Select(i => acc.AuthenticateAsync(Account, "stale", "10.0.0.1", null)));
+        // The first bind is held until all 64 requests have come: each reaches the shield before its first await.
+        directory.HeldPassword = "stale";
+        var pending = Enumerable.Range(0, 64).Select(i => acc.AuthenticateAsync(Account, "stale", "10.0.0.1", null)).ToArray();
+        directory.Held.SetResult();
+        var verdicts = await Task.WhenAll(pending);
 
         Assert.Equal(1, directory.Binds);
         Assert.DoesNotContain(verdicts, v => v.Accepted);
@@ -74,7 +77,7 @@ public sealed class AccAuthenticatorTests
     {
         var (acc, directory, clock) = Create();
         await acc.AuthenticateAsync(Account, "stale", "10.0.0.1", null);
-        clock.Now += TimeSpan.FromMinutes(31);
+        clock.Advance(TimeSpan.FromMinutes(31));
 
         var later = await acc.AuthenticateAsync(Account, "stale", "10.0.0.1", null);
 
@@ -151,12 +154,12 @@ public sealed class AccAuthenticatorTests
     [InlineData(-1, 401, 1)]
     public async Task Authenticate_PreviousPassword_AcceptedWithoutBindDuringGrace(int minutesLeft, int status, int binds)
     {
-        var clock = new ManualClock();
+        var clock = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(1_700_000_000));
         var (acc, directory, _) = Create(o =>
         {
             o.Rotation.User = Account;
             o.Rotation.PreviousPasswordHash = PasswordHash.Create("old-password", 10_000);
-            o.Rotation.PreviousPasswordUntil = clock.Now + TimeSpan.FromMinutes(minutesLeft);
+            o.Rotation.PreviousPasswordUntil = clock.GetUtcNow() + TimeSpan.FromMinutes(minutesLeft);
         }, clock);
 
         var verdict = await acc.AuthenticateAsync(Account, "old-password", "10.0.0.1", null);
@@ -166,9 +169,9 @@ public sealed class AccAuthenticatorTests
         Assert.Equal(binds, directory.Binds);
     }
 
-    internal static (AccAuthenticator Acc, FakeDirectory Directory, ManualClock Clock) Create(Action<AccOptions>? configure = null, ManualClock? clock = null)
+    internal static (AccAuthenticator Acc, FakeDirectory Directory, FakeTimeProvider Clock) Create(Action<AccOptions>? configure = null, FakeTimeProvider? clock = null)
     {
-        clock ??= new ManualClock();
+        clock ??= new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(1_700_000_000));
         var directory = new FakeDirectory(Right);
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.None));

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Diagnostics.Metrics;
 using Smp.Gateway.Acc;
 using Smp.Gateway.Configuration;
@@ -17,7 +18,7 @@ public sealed class DirectoryCircuitGaugeTests
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.None));
         services.AddMetrics();
-        services.AddSingleton<TimeProvider>(new ManualClock());
+        services.AddSingleton<TimeProvider>(new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(1_700_000_000)));
         services.AddOptions<GatewayOptions>().Configure(o =>
         {
             o.Acc.Accounts = [new AccAccount { User = "svc-acc" }];

@@ -9,7 +9,6 @@ internal sealed class FakeDirectory(string rightPassword) : IAccDirectory
 
     public int Binds => Volatile.Read(ref _binds);
     public bool Down { get; set; }
-    public TimeSpan Delay { get; set; }
     public string RightPassword { get; set; } = rightPassword;
 
     /// <summary>A password whose bind waits for <see cref="Held"/> before its answer; null: none.</summary>
@@ -23,7 +22,6 @@ internal sealed class FakeDirectory(string rightPassword) : IAccDirectory
     public async Task<AccBindResult> BindAsync(string account, string password, CancellationToken cancel)
     {
         Interlocked.Increment(ref _binds);
-        await Task.Delay(Delay, cancel);
         if (password == HeldPassword)
         {
             await Held.Task.WaitAsync(cancel);

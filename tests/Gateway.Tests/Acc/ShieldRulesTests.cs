@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Smp.Gateway.Acc;
 using Smp.Gateway.Configuration;
 using Smp.Gateway.Tests.Infrastructure;
@@ -73,12 +74,12 @@ public sealed class ShieldRulesTests
         Assert.Equal(200, (await acc.AuthenticateAsync(Account, Right, "10.0.0.1", null)).Status);
         for (int i = 0; i < 11; i++)
         {
-            clock.Now += TimeSpan.FromMinutes(4);
+            clock.Advance(TimeSpan.FromMinutes(4));
             Assert.Equal(200, (await acc.AuthenticateAsync(Account, Right, "10.0.0.1", null)).Status);
         }
 
         Assert.Equal(1, directory.Binds);
-        clock.Now += TimeSpan.FromMinutes(16);
+        clock.Advance(TimeSpan.FromMinutes(16));
         Assert.Equal(200, (await acc.AuthenticateAsync(Account, Right, "10.0.0.1", null)).Status);
         Assert.Equal(2, directory.Binds);
     }
@@ -90,12 +91,12 @@ public sealed class ShieldRulesTests
         Assert.Equal(401, (await acc.AuthenticateAsync(Account, "stale", "10.0.0.1", null)).Status);
         for (int i = 0; i < 7; i++)
         {
-            clock.Now += TimeSpan.FromMinutes(4);
+            clock.Advance(TimeSpan.FromMinutes(4));
             Assert.Equal(429, (await acc.AuthenticateAsync(Account, "stale", "10.0.0.1", null)).Status);
         }
 
         Assert.Equal(1, directory.Binds);
-        clock.Now += TimeSpan.FromMinutes(3);
+        clock.Advance(TimeSpan.FromMinutes(3));
         directory.RightPassword = "stale";
         Assert.Equal(200, (await acc.AuthenticateAsync(Account, "stale", "10.0.0.1", null)).Status);
         Assert.Equal(2, directory.Binds);
@@ -125,7 +126,7 @@ public sealed class ShieldRulesTests
         directory.HeldPassword = Right;
         var right = acc.AuthenticateAsync(Account, Right, "10.0.0.1", null);
         Assert.True(await Eventually.UntilAsync(() => Task.FromResult(directory.Binds == 1), false));
-        clock.Now += TimeSpan.FromSeconds(1);
+        clock.Advance(TimeSpan.FromSeconds(1));
         for (int i = 0; i < 3; i++)
         {
             Assert.Equal(401, (await acc.AuthenticateAsync(Account, "stale-" + i, "10.0.0.2", null)).Status);
@@ -174,6 +175,6 @@ public sealed class ShieldRulesTests
     public void Threshold_AbsentOrUnreadable_ConfiguredNeverUnlimited(string? value, int expected) =>
         Assert.Equal(expected, LdapLockoutReader.Threshold(value, configured: 7));
 
-    private static (AccAuthenticator Acc, FakeDirectory Directory, ManualClock Clock) Create(Action<AccOptions>? configure = null) =>
+    private static (AccAuthenticator Acc, FakeDirectory Directory, FakeTimeProvider Clock) Create(Action<AccOptions>? configure = null) =>
         AccAuthenticatorTests.Create(configure);
 }

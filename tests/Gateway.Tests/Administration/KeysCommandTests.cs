@@ -125,11 +125,12 @@ public sealed class KeysCommandTests
             await File.WriteAllTextAsync(keyFile, first.ExportPkcs8PrivateKeyPem());
         }
 
+        var watch = new TimerTicks(Smp.Gateway.Keys.SigningKeyFileWatch.Period);
         await using var host = await GatewayHost.StartAsync(new Dictionary<string, string?>
         {
             ["Gateway:Tokens:SigningKeyFile"] = keyFile,
             ["Gateway:Tokens:RotationLead"] = "00:00:00",
-        });
+        }, services: s => s.AddSingleton<TimeProvider>(watch));
         var (agent, uid, oldToken) = await EnrolledWithTokenAsync(host);
 
         // The administrator puts a new key in place (written beside, then moved), as a deployment tool would.
@@ -144,7 +145,9 @@ public sealed class KeysCommandTests
 
         // The same file written again must not drop the replaced key: its tokens are valid until they expire.
         File.SetLastWriteTimeUtc(keyFile, DateTime.UtcNow.AddSeconds(5));
-        await Task.Delay(3 * SigningKeyFileWatchPeriod);
+        // Two looks take a change; the third is to spare, as the watch would have dropped the key by then.
+        int looked = watch.Ticks;
+        Assert.True(await Eventually.TrueAsync(() => watch.Ticks >= looked + 3), "the key files were not looked at again");
         Assert.Equal(2, (await PublishedAsync(host)).Count);
         Assert.Equal(HttpStatusCode.OK, await ProofAsync(host, agent, oldToken, uid, 1));
         using (var client = host.NewClient())
@@ -193,8 +196,6 @@ public sealed class KeysCommandTests
         Assert.Equal(1, exit);
         Assert.Contains("--force", output);
     }
-
-    private static readonly int SigningKeyFileWatchPeriod = (int)Smp.Gateway.Keys.SigningKeyFileWatch.Period.TotalMilliseconds;
 
     /// <summary>An agent enrolled at <paramref name="host"/>, and a token it got there for a new uid.</summary>
     private static async Task<(TestAgent Agent, string Uid, string Token)> EnrolledWithTokenAsync(GatewayHost host)

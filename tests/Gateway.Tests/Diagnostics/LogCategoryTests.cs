@@ -116,12 +116,12 @@ public sealed class LogCategoryTests
 
         // As an administrator turns one category up on a running server: the file changes, the level follows.
         await File.WriteAllTextAsync(config, RegistryLevel("Debug"));
-        for (int i = 0; i < 100 && logs.In("Smp.Gateway.Token.Registry").Count == 0; i++)
+        await Eventually.TrueAsync(async () =>
         {
-            await Task.Delay(100);
             using var other = host.NewClient();
             (await agent.AuthenticateAsync(other)).Dispose();
-        }
+            return logs.In("Smp.Gateway.Token.Registry").Count > 0;
+        });
 
         Assert.Contains(logs.In("Smp.Gateway.Token.Registry"), r => r.EventId == 41 && r.Text("Decision") == "Accepted");
     }

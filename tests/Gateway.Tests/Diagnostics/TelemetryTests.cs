@@ -168,20 +168,9 @@ public sealed class TelemetryTests
         return (host, spans, metrics);
     }
 
-    private static async Task<Activity> ExportedAsync(ExportedSpans spans, Func<Activity, bool> match)
-    {
-        for (int i = 0; i < 50; i++)
-        {
-            if (spans.FirstOrDefault(match) is { } found)
-            {
-                return found;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new Xunit.Sdk.XunitException("the span was never exported");
-    }
+    private static async Task<Activity> ExportedAsync(ExportedSpans spans, Func<Activity, bool> match) =>
+        await Eventually.UntilAsync(() => Task.FromResult(spans.FirstOrDefault(match)), found => found is not null, TimeSpan.FromSeconds(5))
+            ?? throw new Xunit.Sdk.XunitException("the span was never exported");
 
     private static Activity Single(ExportedSpans spans, string name)
     {

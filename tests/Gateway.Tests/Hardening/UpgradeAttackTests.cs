@@ -1,6 +1,5 @@
 using System.Net.WebSockets;
 using System.Text;
-using Smp.Gateway.Tests.Acc;
 using Smp.Gateway.Tests.Administration;
 using Smp.Gateway.Tests.Authentication;
 using Smp.Gateway.Tests.Infrastructure;
@@ -101,17 +100,18 @@ public sealed class UpgradeAttackTests
     [Fact]
     public async Task Upgrade_AllowedRoute_TunnelClosedWhenTokenExpires()
     {
-        var clock = new ManualClock { Now = DateTimeOffset.UtcNow };
+        // The system clock shifted, not a FakeTimeProvider: the host's own timers (the tunnel's watch) must keep running.
+        var clock = new ShiftedClock();
         await using var server = await WebSocketEcho.StartAsync();
         await using var host = await StartGatewayAsync(server.Url, services: s => s.AddSingleton<TimeProvider>(clock));
         // The registry refuses tokens issued in the second it started (stale-epoch): the clock moves on, as time would.
-        clock.Now += TimeSpan.FromSeconds(2);
+        clock.Offset = TimeSpan.FromSeconds(2);
         var (socket, _) = await OpenAsAgentAsync(host);
         using (socket)
         {
             Assert.Equal("ping", await EchoAsync(socket, "ping"));
 
-            clock.Now += TimeSpan.FromHours(9);
+            clock.Offset = TimeSpan.FromHours(9) + TimeSpan.FromSeconds(2);
 
             await AssertClosedAsync(socket);
         }

@@ -57,13 +57,12 @@ public sealed class HealthTests
         await hierarchy.Issuer.StopGatewayAsync();
         // The Site learns it from its own calls: the next key refresh (every second here) fails.
         var answers = new List<(HttpStatusCode Status, string Body)>();
-        do
+        await Eventually.TrueAsync(async () =>
         {
-            await Task.Delay(100);
             using var ready = await client.GetAsync("/readyz");
             answers.Add((ready.StatusCode, await ready.Content.ReadAsStringAsync()));
-        }
-        while (!answers[^1].Body.Contains("Degraded") && answers.Count < 100);
+            return answers[^1].Body.Contains("Degraded");
+        });
 
         // A Site serves its cached agents without the Issuer: a load balancer must keep it.
         Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.Status));
@@ -78,19 +77,10 @@ public sealed class HealthTests
     private static JsonElement Member(JsonElement element, string name) =>
         element.EnumerateObject().First(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)).Value;
 
-    private static async Task<HttpStatusCode> ReadyAsync(HttpClient client, HttpStatusCode wanted)
-    {
-        var status = (HttpStatusCode)0;
-        for (int i = 0; i < 50 && status != wanted; i++)
+    private static Task<HttpStatusCode> ReadyAsync(HttpClient client, HttpStatusCode wanted) =>
+        Eventually.UntilAsync(async () =>
         {
             using var response = await client.GetAsync("/readyz");
-            status = response.StatusCode;
-            if (status != wanted)
-            {
-                await Task.Delay(200);
-            }
-        }
-
-        return status;
-    }
+            return response.StatusCode;
+        }, status => status == wanted, every: TimeSpan.FromMilliseconds(200));
 }

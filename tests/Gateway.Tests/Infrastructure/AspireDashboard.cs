@@ -70,29 +70,25 @@ internal sealed class AspireDashboard : IAsyncDisposable
         process.BeginErrorReadLine();
         var dashboard = new AspireDashboard(process, folder, ui, grpc, http);
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
+        bool up = await Eventually.UntilAsync(async () =>
         {
             try
             {
                 using var answer = await client.GetAsync(dashboard.Url + "/api/telemetry/traces");
-                if (answer.IsSuccessStatusCode)
-                {
-                    return dashboard;
-                }
+                return answer.IsSuccessStatusCode || process.HasExited;
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
+                return process.HasExited;
             }
-
-            if (process.HasExited || DateTime.UtcNow > deadline)
-            {
-                await dashboard.DisposeAsync();
-                throw new InvalidOperationException($"the Aspire dashboard did not start (exited: {process.HasExited}).");
-            }
-
-            await Task.Delay(200);
+        }, done => done, TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(200));
+        if (!up || process.HasExited)
+        {
+            await dashboard.DisposeAsync();
+            throw new InvalidOperationException($"the Aspire dashboard did not start (exited: {process.HasExited}).");
         }
+
+        return dashboard;
     }
 
     /// <summary>Every span the dashboard holds, with its resource's <c>service.name</c>.</summary>
@@ -120,20 +116,8 @@ internal sealed class AspireDashboard : IAsyncDisposable
     }
 
     /// <summary>Polls <see cref="SpansAsync"/> until <paramref name="done"/> holds (the exporter sends in batches), for at most 30 s.</summary>
-    public async Task<IReadOnlyList<DashboardSpan>> SpansUntilAsync(Func<IReadOnlyList<DashboardSpan>, bool> done)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var spans = await SpansAsync();
-            if (done(spans) || DateTime.UtcNow > deadline)
-            {
-                return spans;
-            }
-
-            await Task.Delay(250);
-        }
-    }
+    public Task<IReadOnlyList<DashboardSpan>> SpansUntilAsync(Func<IReadOnlyList<DashboardSpan>, bool> done) =>
+        Eventually.UntilAsync(SpansAsync, done, TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(250));
 
     public async ValueTask DisposeAsync()
     {

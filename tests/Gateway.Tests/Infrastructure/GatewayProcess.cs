@@ -45,16 +45,11 @@ internal sealed class GatewayProcess : IAsyncDisposable
         gateway._process.BeginErrorReadLine();
 
         using var client = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = Stopwatch.StartNew();
-        while (!await AnswersAsync(client))
+        bool answers = await Eventually.UntilAsync(() => AnswersAsync(client), up => up || gateway._process.HasExited, TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(50));
+        if (!answers)
         {
-            if (gateway._process.HasExited || deadline.Elapsed > TimeSpan.FromSeconds(60))
-            {
-                await gateway.DisposeAsync();
-                throw new InvalidOperationException($"the gateway at {url} did not start:{Environment.NewLine}{gateway.Output}");
-            }
-
-            await Task.Delay(50);
+            await gateway.DisposeAsync();
+            throw new InvalidOperationException($"the gateway at {url} did not start:{Environment.NewLine}{gateway.Output}");
         }
 
         return gateway;

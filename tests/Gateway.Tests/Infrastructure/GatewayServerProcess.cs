@@ -136,8 +136,7 @@ internal sealed class GatewayServerProcess : IAsyncDisposable
     private async Task WaitHealthyAsync()
     {
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
+        bool healthy = await Eventually.UntilAsync(async () =>
         {
             if (_process.HasExited)
             {
@@ -147,21 +146,16 @@ internal sealed class GatewayServerProcess : IAsyncDisposable
             try
             {
                 using var live = await client.GetAsync(Url + "/healthz");
-                if (live.IsSuccessStatusCode)
-                {
-                    return;
-                }
+                return live.IsSuccessStatusCode;
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
+                return false;
             }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"the gateway did not answer /healthz within 60 s:\n{Output}");
-            }
-
-            await Task.Delay(100);
+        }, up => up, TimeSpan.FromSeconds(60));
+        if (!healthy)
+        {
+            throw new TimeoutException($"the gateway did not answer /healthz within 60 s:\n{Output}");
         }
     }
 

@@ -129,14 +129,11 @@ internal sealed class LdapServer : IAsyncDisposable, IFleetDirectory
     }
 
     /// <summary>Waits until slapd has written the result of every bind it answered.</summary>
-    public async Task SettleAsync()
+    public Task SettleAsync()
     {
+        // Settled: two looks 200 ms apart see the same count.
         int last = -1;
-        while (last != FailedBinds + AcceptedBinds)
-        {
-            last = FailedBinds + AcceptedBinds;
-            await Task.Delay(200);
-        }
+        return Eventually.TrueAsync(() => last == (last = FailedBinds + AcceptedBinds), every: TimeSpan.FromMilliseconds(200));
     }
 
     public async ValueTask DisposeAsync()
@@ -165,17 +162,22 @@ internal sealed class LdapServer : IAsyncDisposable, IFleetDirectory
 
     private async Task WaitReadyAsync()
     {
-        for (int i = 0; ; i++)
+        bool ready = await Eventually.TrueAsync(() =>
         {
             try
             {
                 Connect(RootDn, RootPassword).Dispose();
-                return;
+                return true;
             }
-            catch (LdapException) when (i < 100 && !_slapd.HasExited)
+            catch (LdapException) when (!_slapd.HasExited)
             {
-                await Task.Delay(50);
+                return false;
             }
+        }, TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(50));
+        if (!ready)
+        {
+            // The last try, to throw what slapd answers.
+            Connect(RootDn, RootPassword).Dispose();
         }
     }
 

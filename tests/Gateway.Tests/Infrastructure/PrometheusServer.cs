@@ -65,21 +65,9 @@ internal sealed class PrometheusServer : IAsyncDisposable
     }
 
     /// <summary>The samples of an instant query, as (labels, value), polled until <paramref name="done"/> holds or 30 s passed.</summary>
-    public async Task<IReadOnlyList<(IReadOnlyDictionary<string, string> Labels, double Value)>> QueryUntilAsync(
+    public Task<IReadOnlyList<(IReadOnlyDictionary<string, string> Labels, double Value)>> QueryUntilAsync(
         string query, Func<IReadOnlyList<(IReadOnlyDictionary<string, string> Labels, double Value)>, bool> done)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var samples = await QueryAsync(query);
-            if (done(samples) || DateTime.UtcNow > deadline || _process.HasExited)
-            {
-                return samples;
-            }
-
-            await Task.Delay(250);
-        }
-    }
+        => Eventually.UntilAsync(() => QueryAsync(query), samples => done(samples) || _process.HasExited, TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(250));
 
     /// <summary>The rules Prometheus loaded: (name, health) of each.</summary>
     public async Task<IReadOnlyList<(string Name, string Health)>> RulesAsync()

@@ -63,15 +63,10 @@ internal sealed class RedisServer : IAsyncDisposable
         _process.OutputDataReceived += (_, _) => { };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (await CommandAsync("PING") != "+PONG")
+        string? pong = await Eventually.UntilAsync(() => CommandAsync("PING"), answer => answer == "+PONG" || _process.HasExited, TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(20));
+        if (pong != "+PONG")
         {
-            if (_process.HasExited || DateTime.UtcNow > deadline)
-            {
-                throw new InvalidOperationException($"redis-server on port {Port} did not answer PING (exit code {(_process.HasExited ? _process.ExitCode : -1)}).");
-            }
-
-            await Task.Delay(20);
+            throw new InvalidOperationException($"redis-server on port {Port} did not answer PING (exit code {(_process.HasExited ? _process.ExitCode : -1)}).");
         }
     }
 

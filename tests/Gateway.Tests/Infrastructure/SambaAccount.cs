@@ -37,13 +37,10 @@ internal sealed class SambaAccount(SambaDc dc, string account, string password) 
 
     public string FailureRecord() => $"badPwdCount {dc.Attribute(account, "badPwdCount") ?? "0"}";
 
-    public async Task SettleAsync()
+    public Task SettleAsync()
     {
+        // Settled: two looks 300 ms apart see the same number of audit lines.
         int last = -1;
-        while (last != dc.AuditLines)
-        {
-            last = dc.AuditLines;
-            await Task.Delay(300);
-        }
+        return Eventually.TrueAsync(() => last == (last = dc.AuditLines), every: TimeSpan.FromMilliseconds(300));
     }
 }

@@ -149,18 +149,22 @@ internal sealed class SambaDc : IAsyncDisposable
 
     private async Task WaitReadyAsync()
     {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
+        bool ready = await Eventually.TrueAsync(() =>
         {
             try
             {
                 ReadAttribute("Administrator", "badPwdCount");
-                return;
+                return true;
             }
-            catch (Exception e) when ((e is LdapException or DirectoryOperationException) && DateTime.UtcNow < deadline && !_samba.HasExited)
+            catch (Exception e) when ((e is LdapException or DirectoryOperationException) && !_samba.HasExited)
             {
-                await Task.Delay(250);
+                return false;
             }
+        }, TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(250));
+        if (!ready)
+        {
+            // The last try, to throw what the DC answers.
+            ReadAttribute("Administrator", "badPwdCount");
         }
     }
 

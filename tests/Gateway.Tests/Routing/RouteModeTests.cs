@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Smp.AgentSim.Tests.Fakes;
 using Smp.Gateway.Configuration;
 using Smp.Gateway.Tests.Authentication;
 using Smp.Gateway.Tests.Infrastructure;
@@ -37,11 +38,14 @@ public sealed class RouteModeTests
         using var folder = new TempFolder();
         string config = Path.Combine(folder.Path, "gateway.json");
         await File.WriteAllTextAsync(config, RouteConfig("Anonymous"));
-        await using var host = await GatewayHost.StartAsync(args: ["--config", config]);
+        var logs = new CapturingLoggerProvider();
+        await using var host = await GatewayHost.StartAsync(args: ["--config", config], services: s => s.AddSingleton<ILoggerProvider>(logs));
         using var client = host.NewClient();
 
+        // The reload is over once YARP has logged its refusal: looked at then, not after a guessed pause.
         await File.WriteAllTextAsync(config, RouteConfig("Sometimes"));
-        await Task.Delay(1500);
+        Assert.True(await Eventually.TrueAsync(() => logs.Records.Any(r => r.Level >= LogLevel.Error && r.Category.StartsWith("Yarp", StringComparison.Ordinal))),
+            "the reload was never refused");
 
         using var response = await client.GetAsync(Paths.TaskServers);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -135,16 +139,10 @@ public sealed class RouteModeTests
     private static string RouteConfig(string mode) =>
         "{\"ReverseProxy\":{\"Routes\":{\"legacy\":{\"Metadata\":{\"SmpAuth\":\"" + mode + "\"}}}}}";
 
-    private static async Task<HttpStatusCode> EventuallyAsync(HttpClient client, string path, HttpStatusCode wanted)
-    {
-        HttpStatusCode last = 0;
-        for (int i = 0; i < 100 && last != wanted; i++)
+    private static Task<HttpStatusCode> EventuallyAsync(HttpClient client, string path, HttpStatusCode wanted) =>
+        Eventually.UntilAsync(async () =>
         {
-            await Task.Delay(100);
             using var response = await client.GetAsync(path);
-            last = response.StatusCode;
-        }
-
-        return last;
-    }
+            return response.StatusCode;
+        }, status => status == wanted, TimeSpan.FromSeconds(10));
 }

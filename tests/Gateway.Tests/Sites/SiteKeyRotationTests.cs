@@ -62,11 +62,14 @@ public sealed class SiteKeyRotationTests(ITestOutputHelper output)
             }
         })).ToArray();
 
-        await Task.Delay(1000);
-        var clock = Stopwatch.StartNew();
+        // The rotation starts once every server has signed with the old key, and the run ends once every server
+        // has signed a round of tokens (one per agent) with the new one: the moments the test is about, not guessed pauses.
         string oldKid = TokenForge.Kid(hierarchy.Issuer.ReadSigningKey());
+        bool SignedBy(string kid, int tokens) => Enumerable.Range(0, servers.Length).All(s => kidsSeen.GetValueOrDefault((s, kid)) >= tokens);
+        Assert.True(await Eventually.TrueAsync(() => SignedBy(oldKid, 1)), "not every server signed with the old key");
+        var clock = Stopwatch.StartNew();
         string newKid = await hierarchy.Issuer.Admin.RotateSigningKeyAsync(TimeSpan.FromSeconds(2));
-        await Task.Delay(4000);
+        await Eventually.TrueAsync(() => SignedBy(newKid, agents.Length));
         stop.Cancel();
         await Task.WhenAll(workers);
 

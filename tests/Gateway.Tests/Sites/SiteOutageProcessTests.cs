@@ -85,8 +85,7 @@ public sealed class SiteOutageProcessTests(ITestOutputHelper output)
         await Task.WhenAll(sites.Select(async site =>
         {
             var hellos = new List<Task>();
-            var clock = Stopwatch.StartNew();
-            while (clock.Elapsed < Outage)
+            await Eventually.ThroughoutAsync(Outage, async () =>
             {
                 hellos.Add(NewHelloAsync(site.Client, site.NextNew(), figures));
                 using (var proof = await TestAgent.SendAsync(site.Client, Paths.Echo, "SMPToken " + site.Cached.Proof(site.Token, site.CachedUid, ++site.Counter)))
@@ -96,8 +95,7 @@ public sealed class SiteOutageProcessTests(ITestOutputHelper output)
                 }
 
                 figures.Ready(await ReadyAsync(site.Client));
-                await Task.Delay(250);
-            }
+            }, TimeSpan.FromMilliseconds(250));
 
             await Task.WhenAll(hellos);
         }));
@@ -117,18 +115,12 @@ public sealed class SiteOutageProcessTests(ITestOutputHelper output)
         {
             var clock = Stopwatch.StartNew();
             var agent = site.NextNew();
-            while (clock.Elapsed < BackWithin + TimeSpan.FromSeconds(20))
+            bool served = await Eventually.TrueAsync(async () =>
             {
                 using var hello = await TestAgent.SendAsync(site.Client, Paths.Echo, agent.Hello(TestAgent.NewUid()));
-                if (hello.StatusCode == HttpStatusCode.Unauthorized && Challenge.TokenOf(hello) is not null)
-                {
-                    return clock.Elapsed;
-                }
-
-                await Task.Delay(100);
-            }
-
-            return TimeSpan.MaxValue;
+                return hello.StatusCode == HttpStatusCode.Unauthorized && Challenge.TokenOf(hello) is not null;
+            }, BackWithin + TimeSpan.FromSeconds(20));
+            return served ? clock.Elapsed : TimeSpan.MaxValue;
         }));
 
     private static async Task<(HttpStatusCode Code, string Status, TimeSpan Elapsed, string Body)> ReadyAsync(HttpClient client)

@@ -41,7 +41,7 @@ public sealed class SiteOutageTests(ITestOutputHelper output)
 
         var firstRefusalTime = firstRefusal.Elapsed;
         TimeSpan slowestLaterRefusal = TimeSpan.Zero;
-        while (outage.Elapsed < TimeSpan.FromSeconds(6))
+        await Eventually.ThroughoutAsync(TimeSpan.FromSeconds(6) - outage.Elapsed, async () =>
         {
             using var proof = await TestAgent.SendAsync(site, Paths.Echo, "SMPToken " + cached.Proof(token, uid, ++counter));
             Assert.Equal(HttpStatusCode.OK, proof.StatusCode);
@@ -52,19 +52,15 @@ public sealed class SiteOutageTests(ITestOutputHelper output)
             using var hello = await TestAgent.SendAsync(site, Paths.Echo, later.Hello(TestAgent.NewUid()));
             Assert.Equal(HttpStatusCode.ServiceUnavailable, hello.StatusCode);
             slowestLaterRefusal = timed.Elapsed > slowestLaterRefusal ? timed.Elapsed : slowestLaterRefusal;
-            await Task.Delay(200);
-        }
+        }, TimeSpan.FromMilliseconds(200));
 
         await hierarchy.StartIssuerAsync();
         var recovery = Stopwatch.StartNew();
-        HttpStatusCode status;
-        do
+        var status = await Eventually.UntilAsync(async () =>
         {
-            await Task.Delay(100);
             using var hello = await TestAgent.SendAsync(site, Paths.Echo, later.Hello(TestAgent.NewUid()));
-            status = hello.StatusCode;
-        }
-        while (status != HttpStatusCode.Unauthorized && recovery.Elapsed < TimeSpan.FromSeconds(10));
+            return hello.StatusCode;
+        }, s => s == HttpStatusCode.Unauthorized, TimeSpan.FromSeconds(10));
 
         output.WriteLine($"Issuer down {outage.Elapsed.TotalSeconds:0.0} s: {proofs} proofs with a cached token accepted; first hello needing the Issuer refused after " +
             $"{firstRefusalTime.TotalMilliseconds:0} ms (retry), later ones within {slowestLaterRefusal.TotalMilliseconds:0} ms (circuit); hellos served again {recovery.Elapsed.TotalMilliseconds:0} ms after the Issuer came back.");

@@ -42,7 +42,8 @@ public sealed class NodeRestartTests
                 }
             }
         });
-        await Task.Delay(200);
+        // Node 1 restarts once the traffic is flowing on both other nodes.
+        await Eventually.TrueAsync(() => accepted.Any(c => c % 2 == 0) && accepted.Any(c => c % 2 == 1));
         await nodes.RestartAsync(1);
         using (var restarted = nodes.Client(1))
         {
