@@ -1,11 +1,10 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
 using System.Diagnostics.CodeAnalysis;
+using Smp.Gateway.Collections;
 using Smp.Gateway.Configuration;
 using Smp.Gateway.Keys;
-using Smp.Gateway.RateLimiting;
 
 namespace Smp.Gateway.Tokens;
 
@@ -19,11 +18,10 @@ namespace Smp.Gateway.Tokens;
 /// </summary>
 internal sealed class VerifiedSignatureCache(IOptionsMonitor<GatewayOptions> options, TimeProvider time)
 {
-    private readonly ConcurrentDictionary<UInt128, (VerifiedToken Token, Shares.Counter? Source)> _verified = new();
+    private readonly ExpiringMap<UInt128, Entry> _verified = new();
     private readonly Shares _perSource = new();
-    private int _count;
 
-    public int Count => Volatile.Read(ref _count);
+    public int Count => _verified.Count;
 
     public static UInt128 KeyOf(ReadOnlySpan<char> token)
     {
@@ -61,28 +59,27 @@ internal sealed class VerifiedSignatureCache(IOptionsMonitor<GatewayOptions> opt
             return;
         }
 
-        if (Interlocked.Increment(ref _count) > o.Tokens.MaxCachedTokens || !_verified.TryAdd(digest, (token, counter)))
+        if (!_verified.TryReserve(o.Tokens.MaxCachedTokens))
         {
-            Interlocked.Decrement(ref _count);
             Shares.Release(counter);
+            return;
         }
+
+        _verified.TryAddReserved(digest, new Entry(token, counter), out _);
     }
 
     public int Sweep()
     {
-        long now = time.GetUtcNow().ToUnixTimeSeconds();
-        int removed = 0;
-        foreach (var entry in _verified)
-        {
-            if (entry.Value.Token.Exp <= now && _verified.TryRemove(entry))
-            {
-                Interlocked.Decrement(ref _count);
-                Shares.Release(entry.Value.Source);
-                removed++;
-            }
-        }
-
+        int removed = _verified.Sweep(time.GetUtcNow().ToUnixTimeSeconds());
         _perSource.Trim();
         return removed;
+    }
+
+    /// <summary>A verified token and the share of the address it came from, given back when it is dropped.</summary>
+    private readonly record struct Entry(VerifiedToken Token, Shares.Counter? Source) : IExpiringEntry
+    {
+        public long ExpiresAt => Token.Exp;
+
+        public void Release() => Shares.Release(Source);
     }
 }
