@@ -51,6 +51,11 @@ internal sealed class AdminSession : IAsyncDisposable
                 await redis.ConnectAsync(cancellationToken);
             }
 
+            foreach (var store in app.Services.GetServices<IStoreInitialization>())
+            {
+                await store.InitializeAsync(cancellationToken);
+            }
+
             return session;
         }
         catch

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Smp.Gateway.Agents;
 using Smp.Gateway.Keys;
 using Smp.Gateway.Replay;
 using Smp.Gateway.State;
@@ -12,7 +11,7 @@ namespace Smp.Gateway.Hosting;
 /// data folder stops the start instead of the first request; connects to the shared store, if one is
 /// configured, so an unreachable or evicting Redis stops it too; then waits for the registry's epoch.
 /// </summary>
-internal sealed class StartupCheck(IServiceProvider services, TimeProvider time) : IHostedService
+internal sealed class StartupCheck(IServiceProvider services, IEnumerable<IStoreInitialization> stores, TimeProvider time) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -23,7 +22,10 @@ internal sealed class StartupCheck(IServiceProvider services, TimeProvider time)
             await services.GetRequiredService<RedisEpoch>().RefreshAsync();
         }
 
-        services.GetRequiredService<IAgentStore>();
+        foreach (var store in stores)
+        {
+            await store.InitializeAsync(cancellationToken);
+        }
 
         // Tokens issued from now on must be newer than any an earlier process issued (§9): with
         // whole-second times, that means serving only from the registry's first whole second.

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Smp.Gateway.Diagnostics;
+using Smp.Gateway.Http;
 using Smp.Gateway.Jose;
 using Smp.Gateway.Tokens;
 

@@ -32,7 +32,12 @@ internal static class StateServiceCollectionExtensions
         }
         else
         {
-            services.AddSingleton<IAgentStore, SqliteAgentStore>();
+            // One file, opened by an explicit step at start (IStoreInitialization), never by a constructor.
+            services.AddSingleton<SqliteDatabase>();
+            services.AddSingleton<SqliteAgentStore>();
+            services.AddSingleton<IAgentStore>(s => s.GetRequiredService<SqliteAgentStore>());
+            services.AddSingleton<IStoreInitialization>(s => s.GetRequiredService<SqliteDatabase>());
+            services.AddSingleton<IStoreInitialization>(s => s.GetRequiredService<SqliteAgentStore>());
             services.AddSingleton<ILongLivedTokenStore, SqliteLongLivedTokenStore>();
             services.AddSingleton<IReplayRegistry, MemoryReplayRegistry>();
         }
