@@ -1,7 +1,9 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
-using System.Diagnostics.CodeAnalysis;
 using Smp.Gateway.Collections;
 using Smp.Gateway.Configuration;
 using Smp.Gateway.Keys;
@@ -27,16 +29,16 @@ internal sealed class VerifiedSignatureCache(IOptionsMonitor<GatewayOptions> opt
     {
         // Tokens are ASCII: one byte per char.
         byte[]? rented = null;
-        Span<byte> bytes = token.Length <= 4096 ? stackalloc byte[token.Length] : (rented = System.Buffers.ArrayPool<byte>.Shared.Rent(token.Length));
+        Span<byte> bytes = token.Length <= 4096 ? stackalloc byte[token.Length] : (rented = ArrayPool<byte>.Shared.Rent(token.Length));
         int length = Encoding.ASCII.GetBytes(token, bytes);
         Span<byte> digest = stackalloc byte[32];
         SHA256.HashData(bytes[..length], digest);
         if (rented is not null)
         {
-            System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+            ArrayPool<byte>.Shared.Return(rented);
         }
 
-        return System.Buffers.Binary.BinaryPrimitives.ReadUInt128LittleEndian(digest);
+        return BinaryPrimitives.ReadUInt128LittleEndian(digest);
     }
 
     /// <summary>The claims of a verified token, as a new object the caller owns.</summary>
