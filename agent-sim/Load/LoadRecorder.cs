@@ -1,3 +1,5 @@
+using Smp.Gateway.Protocol;
+
 namespace Smp.AgentSim.Load;
 
 /// <summary>Collects every request and scenario outcome of a run; shared by the workers.</summary>

@@ -1,3 +1,5 @@
+using Smp.Gateway.Protocol;
+
 namespace Smp.AgentSim.Load;
 
 /// <summary>How many requests ended with a status and <c>X-SMP-NSError</c> code; <c>Error</c> names a transport failure instead.</summary>

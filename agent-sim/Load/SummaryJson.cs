@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Smp.Gateway.Protocol;
 
 namespace Smp.AgentSim.Load;
 

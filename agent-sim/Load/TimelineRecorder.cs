@@ -1,3 +1,5 @@
+using Smp.Gateway.Protocol;
+
 namespace Smp.AgentSim.Load;
 
 /// <summary>

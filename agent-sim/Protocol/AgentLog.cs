@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Smp.Gateway.Protocol;
 
 namespace Smp.AgentSim.Protocol;
 

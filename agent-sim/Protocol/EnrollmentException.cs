@@ -1,4 +1,5 @@
 using System.Net;
+using Smp.Gateway.Protocol;
 
 namespace Smp.AgentSim.Protocol;
 

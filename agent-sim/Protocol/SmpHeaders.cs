@@ -1,3 +1,5 @@
+using Smp.Gateway.Protocol;
+
 namespace Smp.AgentSim.Protocol;
 
 /// <summary>Names of the protocol's HTTP headers and scheme (PROTOCOL.md §7, §8), and the reading of the error code.</summary>

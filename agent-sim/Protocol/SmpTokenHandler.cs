@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Smp.Gateway.Protocol;
 
 namespace Smp.AgentSim.Protocol;
 

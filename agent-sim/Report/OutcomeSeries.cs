@@ -1,4 +1,5 @@
 using Smp.AgentSim.Load;
+using Smp.Gateway.Protocol;
 
 namespace Smp.AgentSim.Report;
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Smp.Gateway.Authentication;
 using Smp.Gateway.Configuration;
 using Smp.Gateway.Diagnostics;
+using Smp.Gateway.Protocol;
 using Smp.Gateway.Tokens;
 
 namespace Smp.Gateway.Acc;

@@ -5,6 +5,7 @@ using Polly.CircuitBreaker;
 using Polly.Timeout;
 using Smp.Gateway.Configuration;
 using Smp.Gateway.Diagnostics;
+using Smp.Gateway.Protocol;
 using Smp.Gateway.Tokens;
 
 namespace Smp.Gateway.Acc;

@@ -10,6 +10,7 @@ using Smp.Gateway.Configuration;
 using Smp.Gateway.Diagnostics;
 using Smp.Gateway.Http;
 using Smp.Gateway.Keys;
+using Smp.Gateway.Protocol;
 using Smp.Gateway.RateLimiting;
 using Smp.Gateway.State;
 using Smp.Gateway.Tokens;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Smp.Gateway.Configuration;
+using Smp.Gateway.Protocol;
 using Smp.Gateway.Tokens;
 
 namespace Smp.Gateway.Authentication;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http;
 using Smp.Gateway.Agents;
+using Smp.Gateway.Protocol;
 using Smp.Gateway.Tokens;
 
 namespace Smp.Gateway.Authentication;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Smp.Gateway.Protocol;
 using Smp.Gateway.Tokens;
 
 namespace Smp.Gateway.Diagnostics;

@@ -1,3 +1,4 @@
+using Smp.Gateway.Protocol;
 using Smp.Gateway.Tokens;
 
 namespace Smp.Gateway.Diagnostics;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Smp.Gateway.Configuration;
+using Smp.Gateway.Protocol;
 using Yarp.ReverseProxy.Transforms;
 using Yarp.ReverseProxy.Transforms.Builder;
 

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Smp.Gateway.Authentication;
 using Smp.Gateway.Diagnostics;
+using Smp.Gateway.Protocol;
 using Smp.Gateway.State;
 using Smp.Gateway.Tokens;
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Smp.Gateway.Configuration;
 using Smp.Gateway.Identity;
+using Smp.Gateway.Protocol;
 
 namespace Smp.Gateway.LongLivedTokens;
 

@@ -8,6 +8,7 @@ using Smp.Gateway.Authentication;
 using Smp.Gateway.Configuration;
 using Smp.Gateway.Diagnostics;
 using Smp.Gateway.Identity;
+using Smp.Gateway.Protocol;
 using Smp.Gateway.State;
 using Smp.Gateway.LongLivedTokens;
 using Smp.Gateway.Tokens;

@@ -4,6 +4,7 @@ using Smp.Gateway.Agents;
 using Smp.Gateway.Authentication;
 using Smp.Gateway.Diagnostics;
 using Smp.Gateway.Identity;
+using Smp.Gateway.Protocol;
 using Smp.Gateway.State;
 using Smp.Gateway.Tokens;
 using Yarp.ReverseProxy.Model;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Smp.Gateway.Diagnostics;
+using Smp.Gateway.Protocol;
 using Smp.Gateway.Tokens;
 using Yarp.ReverseProxy.Forwarder;
 using Yarp.ReverseProxy.Model;

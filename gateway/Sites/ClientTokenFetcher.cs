@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Smp.Gateway.Configuration;
 using Smp.Gateway.Diagnostics;
 using Smp.Gateway.Jose;
+using Smp.Gateway.Protocol;
 using Smp.Gateway.Replay;
 using Smp.Gateway.Tokens;
 

@@ -9,6 +9,7 @@ using Polly.Timeout;
 using Smp.Gateway.Configuration;
 using Smp.Gateway.Diagnostics;
 using Smp.Gateway.Jose;
+using Smp.Gateway.Protocol;
 
 namespace Smp.Gateway.Sites;
 
@@ -91,7 +92,7 @@ internal sealed class IssuerClient : IDisposable
                     content,
                     response.Headers.TryGetValues(SiteHeaders.Signature, out var signature) ? signature.FirstOrDefault() : null,
                     response.Content.Headers.ContentType?.MediaType,
-                    response.Headers.TryGetValues(Tokens.NsError.HeaderName, out var error) ? error.FirstOrDefault() : null);
+                    response.Headers.TryGetValues(Protocol.NsError.HeaderName, out var error) ? error.FirstOrDefault() : null);
             }, cancellationToken);
         }
         catch (Exception e) when (e is HttpRequestException or TimeoutRejectedException or BrokenCircuitException)

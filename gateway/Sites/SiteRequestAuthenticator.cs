@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Smp.Gateway.Diagnostics;
 using Smp.Gateway.Http;
 using Smp.Gateway.Jose;
+using Smp.Gateway.Protocol;
 using Smp.Gateway.Tokens;
 
 namespace Smp.Gateway.Sites;

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Smp.Gateway.Agents;
 using Smp.Gateway.Configuration;
 using Smp.Gateway.Keys;
+using Smp.Gateway.Protocol;
 using Smp.Gateway.RateLimiting;
 using Smp.Gateway.Tokens;
 

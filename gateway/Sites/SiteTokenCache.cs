@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Smp.Gateway.Agents;
 using Smp.Gateway.Jose;
+using Smp.Gateway.Protocol;
 using Smp.Gateway.Tokens;
 
 namespace Smp.Gateway.Sites;

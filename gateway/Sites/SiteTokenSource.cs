@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Smp.Gateway.Agents;
 using Smp.Gateway.Configuration;
 using Smp.Gateway.Diagnostics;
+using Smp.Gateway.Protocol;
 using Smp.Gateway.RateLimiting;
 using Smp.Gateway.Tokens;
 

@@ -1,4 +1,5 @@
 using Smp.Gateway.Agents;
+using Smp.Gateway.Protocol;
 
 namespace Smp.Gateway.Tokens;
 

@@ -7,6 +7,7 @@ using Smp.Gateway.Configuration;
 using Smp.Gateway.Diagnostics;
 using Smp.Gateway.Jose;
 using Smp.Gateway.Keys;
+using Smp.Gateway.Protocol;
 using Smp.Gateway.Replay;
 
 namespace Smp.Gateway.Tokens;

@@ -1,3 +1,5 @@
+using Smp.Gateway.Protocol;
+
 namespace Smp.Gateway.Tokens;
 
 /// <summary>The answer to "a token for this agent and uid": the token, or the status and code of the refusal.</summary>

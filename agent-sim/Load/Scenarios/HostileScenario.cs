@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using Smp.AgentSim.Protocol;
+using Smp.Gateway.Protocol;
 
 namespace Smp.AgentSim.Load.Scenarios;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Smp.AgentSim.Protocol;
+using Smp.Gateway.Protocol;
 
 namespace Smp.AgentSim.Load.Scenarios;
 

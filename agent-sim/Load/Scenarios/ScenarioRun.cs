@@ -1,4 +1,5 @@
 using Smp.AgentSim.Protocol;
+using Smp.Gateway.Protocol;
 
 namespace Smp.AgentSim.Load.Scenarios;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Smp.Gateway.Protocol;
 
 namespace Smp.AgentSim.Load.Scenarios;
 

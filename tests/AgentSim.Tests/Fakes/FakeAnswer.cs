@@ -1,3 +1,5 @@
+using Smp.Gateway.Protocol;
+
 namespace Smp.AgentSim.Tests.Fakes;
 
 /// <summary>What the fake gateway answers: a status, maybe an error code, maybe a token challenge.</summary>

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using Smp.AgentSim.Demo;
 using Smp.AgentSim.Load;
 using Smp.AgentSim.Tests.Fakes;
+using Smp.Gateway.Protocol;
 
 namespace Smp.AgentSim.Tests.Load;
 

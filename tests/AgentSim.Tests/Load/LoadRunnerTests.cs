@@ -1,5 +1,6 @@
 using Smp.AgentSim.Load;
 using Smp.AgentSim.Tests.Fakes;
+using Smp.Gateway.Protocol;
 
 namespace Smp.AgentSim.Tests.Load;
 

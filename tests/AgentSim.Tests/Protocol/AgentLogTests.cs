@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Smp.AgentSim.Demo;
 using Smp.AgentSim.Protocol;
 using Smp.AgentSim.Tests.Fakes;
+using Smp.Gateway.Protocol;
 
 namespace Smp.AgentSim.Tests.Protocol;
 

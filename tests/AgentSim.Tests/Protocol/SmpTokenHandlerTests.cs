@@ -1,6 +1,7 @@
 using System.Net;
 using Smp.AgentSim.Protocol;
 using Smp.AgentSim.Tests.Fakes;
+using Smp.Gateway.Protocol;
 
 namespace Smp.AgentSim.Tests.Protocol;
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using BenchmarkDotNet.Attributes;
+using Smp.Gateway.Protocol;
 using Smp.Gateway.Tokens;
 
 namespace Smp.Gateway.Benchmarks.Tokens;

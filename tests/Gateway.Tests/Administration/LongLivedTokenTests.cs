@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Smp.Gateway.Protocol;
 using Smp.Gateway.Tests.Infrastructure;
 using Smp.Gateway.Tokens;
 

@@ -1,4 +1,5 @@
 using System.Net;
+using Smp.Gateway.Protocol;
 using Smp.Gateway.Tests.Infrastructure;
 using Smp.Gateway.Tokens;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using Smp.AgentSim.Load;
 using Smp.AgentSim.Protocol;
+using Smp.Gateway.Protocol;
 using Smp.Gateway.Tests.Infrastructure;
 
 namespace Smp.Gateway.Tests.EndToEnd;

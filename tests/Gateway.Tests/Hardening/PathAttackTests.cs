@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Smp.Gateway.Protocol;
 using Smp.Gateway.Tests.Administration;
 using Smp.Gateway.Tests.Infrastructure;
 using Smp.Gateway.Tokens;

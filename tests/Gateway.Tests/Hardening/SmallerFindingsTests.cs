@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Smp.Gateway.Protocol;
 using Smp.Gateway.Tests.Infrastructure;
 using Smp.Gateway.Tokens;
 

@@ -1,4 +1,5 @@
 using Smp.AgentSim.Load;
+using Smp.Gateway.Protocol;
 using Smp.Gateway.Tests.Infrastructure;
 
 namespace Smp.Gateway.Tests.Sites;

@@ -1,4 +1,4 @@
-namespace Smp.Gateway.Identity;
+namespace Smp.Gateway.Protocol;
 
 /// <summary>The values of <c>X-SMP-Auth</c> (§12).</summary>
 internal static class AuthKind

@@ -1,4 +1,4 @@
-namespace Smp.Gateway.Tokens;
+namespace Smp.Gateway.Protocol;
 
 /// <summary>The codes of <c>X-SMP-NSError</c> (§8, §9, §11).</summary>
 internal static class NsError
