@@ -7,9 +7,10 @@ using Smp.Gateway.State;
 namespace Smp.Gateway.Hosting;
 
 /// <summary>
-/// Runs before Kestrel listens: loads the signing key and opens the agent store, so a bad key file or
-/// data folder stops the start instead of the first request; connects to the shared store, if one is
-/// configured, so an unreachable or evicting Redis stops it too; then waits for the registry's epoch.
+/// Runs before Kestrel listens: loads the signing key, connects to the shared store if one is configured (so an
+/// unreachable or evicting Redis stops the start), and opens the stores (<see cref="IStoreInitialization"/>: the
+/// embedded file's tables, the revocations), so a bad key file or data folder stops the start instead of the
+/// first request; then waits for the registry's epoch.
 /// </summary>
 internal sealed class StartupCheck(IServiceProvider services, IEnumerable<IStoreInitialization> stores, TimeProvider time) : IHostedService
 {

@@ -53,7 +53,7 @@ internal sealed class RedisReplayRegistry(
             var result = (long)await redis.CallAsync(db => script.EvaluateAsync(db, parameters), "the replay check");
             if (result == 2)
             {
-                await epoch.RefreshAsync();
+                await redis.CallAsync(_ => epoch.RefreshAsync(), "the replay check");
                 GatewayLog.StateStoreUnavailable(_logger, "the replay check", "the registry's epoch moved (Redis lost its data); refused, the next proof meets the new epoch");
                 return ReplayDecision.Unavailable;
             }

@@ -8,6 +8,7 @@ using Smp.Gateway.Configuration;
 using Smp.Gateway.Keys;
 using Smp.Gateway.Protocol;
 using Smp.Gateway.RateLimiting;
+using Smp.Gateway.State;
 using Smp.Gateway.Tokens;
 
 namespace Smp.Gateway.Sites;
@@ -43,6 +44,8 @@ internal static class SiteServices
 
         services.Replace(ServiceDescriptor.Singleton(_ => ServerKeyRing.VerifyOnly()));
         services.Replace(ServiceDescriptor.Singleton<IAgentStore, SiteAgentStore>());
+        // A Site keeps no agents: the embedded file is not opened at its start (its long-lived tokens open it on first use).
+        services.RemoveAll<IStoreInitialization>();
         services.AddSingleton<SiteKey>();
         services.AddSingleton<IssuerHealth>();
         services.AddSingleton<IssuerProbe>();

@@ -58,11 +58,18 @@ internal sealed class SqliteDatabase(IOptions<GatewayOptions> options, TimeProvi
         }
     }
 
-    /// <summary>A new open connection (pooled); the caller disposes it.</summary>
+    /// <summary>
+    /// A new open connection (pooled); the caller disposes it. A store used without the start's step (a Site's
+    /// long-lived tokens: a Site keeps no agents, so its start opens no file) has the file opened here, once.
+    /// </summary>
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        var connection = new SqliteConnection(Volatile.Read(ref _connectionString)
-            ?? throw new InvalidOperationException("The embedded store's file is not open yet: InitializeAsync runs at start."));
+        if (Volatile.Read(ref _connectionString) is null)
+        {
+            await InitializeAsync(cancellationToken);
+        }
+
+        var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
         return connection;
     }

@@ -21,9 +21,14 @@ internal sealed class IssuedTokenCache(IOptionsMonitor<GatewayOptions> options, 
     public void Set(string agentId, string uid, CachedToken token)
     {
         var key = KeyOf(agentId, uid);
-        // Full: hand the new token out without remembering it; the next hello simply signs again.
-        if (_tokens.ContainsKey(key) || (_tokens.TryReserve(options.CurrentValue.Tokens.MaxCachedTokens) && !_tokens.TryAddReserved(key, token, out _)))
+        if (_tokens.ContainsKey(key))
         {
+            _tokens.Set(key, token);
+        }
+        // Full: hand the new token out without remembering it; the next hello simply signs again.
+        else if (_tokens.TryReserve(options.CurrentValue.Tokens.MaxCachedTokens) && !_tokens.TryAddReserved(key, token, out _))
+        {
+            // Another hello for the pair stored its token meanwhile: the later one is kept, as it always was.
             _tokens.Set(key, token);
         }
     }
