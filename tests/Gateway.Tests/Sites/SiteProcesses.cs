@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Builder;
-using Smp.AgentSim.Demo;
 using Smp.AgentSim.Legacy;
 using Smp.Gateway.Tests.Infrastructure;
 
@@ -105,5 +104,5 @@ internal sealed class SiteProcesses : IAsyncDisposable
     private string DataFolder(string name) => Directory.CreateDirectory(Path.Combine(_folder.Path, name)).FullName;
 
     private static Dictionary<string, string?> Common(int port, string data, string legacyUrl) =>
-        LoopbackGatewaySettings.For($"http://127.0.0.1:{port}", legacyUrl, data, GatewayHost.Secret);
+        Smp.AgentSim.Demo.LoopbackGatewaySettings.For($"http://127.0.0.1:{port}", legacyUrl, data, GatewayHost.Secret);
 }
