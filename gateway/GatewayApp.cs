@@ -13,6 +13,7 @@ using Smp.Gateway.Agents;
 using Smp.Gateway.Authentication;
 using Smp.Gateway.Configuration;
 using Smp.Gateway.Diagnostics;
+using Smp.Gateway.Enrollment;
 using Smp.Gateway.Hosting;
 using Smp.Gateway.Identity;
 using Smp.Gateway.Keys;
@@ -141,13 +142,14 @@ public static class GatewayApp
 
         services.AddSingleton<SigningKeyLoader>();
         services.AddSingleton(sp => sp.GetRequiredService<SigningKeyLoader>().Load());
-        services.AddGatewayState(configuration);
+        var state = configuration.ReadStateOptions();
+        services.AddGatewayState(state).AddAgentStore(state).AddLongLivedTokenStore(state).AddReplayRegistry(state);
         services.AddSingleton<IssuedTokenCache>();
         services.AddSingleton<IssuanceLimiter>();
         services.AddSingleton<VerifiedSignatureCache>();
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<ProofValidator>();
-        services.AddAcc();
+        services.AddAcc(state);
         services.AddSingleton<ChallengeWriter>();
         services.AddSingleton<JwksEndpoint>();
         services.AddSingleton<EnrollmentEndpoint>();

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Smp.AgentSim.Legacy;
 using Smp.AgentSim.Load;
 using Smp.AgentSim.Protocol;
+using Smp.Gateway.Configuration;
 using Smp.Gateway;
 using Smp.Gateway.Acc;
 using Smp.Gateway.Administration;

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Smp.Gateway.Configuration;
 using Smp.Gateway.Diagnostics;
@@ -9,15 +8,23 @@ namespace Smp.Gateway.Acc;
 /// <summary>The ACC services: the directory (LDAP when <c>Gateway:Acc:Directory:Url</c> is set, else the hashed accounts), its guard, the shield.</summary>
 internal static class AccServiceCollectionExtensions
 {
-    public static IServiceCollection AddAcc(this IServiceCollection services)
+    public static IServiceCollection AddAcc(this IServiceCollection services, StateOptions state)
     {
         services.AddSingleton<AccCredentialValidator>();
         services.AddSingleton<IAccDirectory>(sp => sp.GetRequiredService<IOptions<GatewayOptions>>().Value.Acc.Directory.Url.Length > 0
             ? new LdapAccDirectory(sp.GetRequiredService<IOptionsMonitor<GatewayOptions>>())
             : new ConfiguredAccDirectory(sp.GetRequiredService<AccCredentialValidator>()));
         services.AddSingleton<DirectoryGuard>();
-        // The shared store's shield when Gateway:State chose Redis (registered before), else one in memory.
-        services.TryAddSingleton<IShieldStore, MemoryShieldStore>();
+        // What the shield knows is shared by the fleet when Gateway:State chose Redis, else the node's own.
+        if (state.IsRedis)
+        {
+            services.AddSingleton<IShieldStore, RedisShieldStore>();
+        }
+        else
+        {
+            services.AddSingleton<IShieldStore, MemoryShieldStore>();
+        }
+
         services.AddSingleton<LdapLockoutReader>();
         services.AddSingleton<LockoutShield>();
         services.AddSingleton<PasswordRotation>();

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Smp.Gateway.Acc;
 using Smp.Gateway.Administration;
+using Smp.Gateway.Configuration;
 
 namespace Smp.Gateway.Cli;
 

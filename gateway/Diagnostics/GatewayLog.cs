@@ -67,10 +67,10 @@ internal static partial class GatewayLog
 
     // The window as the original's records showed it: the highest counter and the bitmap of the counters before it (bit 0 is the highest).
     [LoggerMessage(41, LogLevel.Debug, "Token {Jti}: counter {Counter} {Decision}; registry: highest {Highest}, window {Window:x16}.")]
-    public static partial void RegistryChecked(ILogger logger, string jti, long counter, ReplayDecision decision, long highest, ulong window);
+    public static partial void RegistryChecked(ILogger logger, string jti, long counter, string decision, long highest, ulong window);
 
     [LoggerMessage(42, LogLevel.Debug, "Token {Jti}: counter {Counter} {Decision} by the shared registry.")]
-    public static partial void SharedRegistryChecked(ILogger logger, string jti, long counter, ReplayDecision decision);
+    public static partial void SharedRegistryChecked(ILogger logger, string jti, long counter, string decision);
 
     // Sites and the Issuer (§10): 50-59 at the Issuer, 60-79 at a Site.
     [LoggerMessage(50, LogLevel.Warning, "Site request refused ({Code}) from Site {Site} at {Remote}.")]

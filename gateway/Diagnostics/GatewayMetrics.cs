@@ -1,6 +1,4 @@
 using System.Diagnostics.Metrics;
-using Smp.Gateway.Replay;
-
 namespace Smp.Gateway.Diagnostics;
 
 /// <summary>
@@ -24,20 +22,22 @@ internal sealed class GatewayMetrics
     private readonly Counter<long> _registryChecks;
     private readonly Counter<long> _agents;
 
-    public GatewayMetrics(IMeterFactory meters, IReplayRegistry registry)
+    private readonly Meter _meter;
+
+    public GatewayMetrics(IMeterFactory meters)
     {
-        var meter = meters.Create(AccMetrics.MeterName);
+        var meter = _meter = meters.Create(AccMetrics.MeterName);
         _authentications = meter.CreateCounter<long>("smp.gateway.authentications", description: "Authentications by scheme (SMPToken, connection) and outcome (accepted, hello, or the X-SMP-NSError code).");
         _issued = meter.CreateCounter<long>("smp.gateway.tokens.issued", description: "Tokens signed.");
         _issueDuration = meter.CreateHistogram<double>("smp.gateway.token.issue.duration", "s", "Time to build and sign a token.", advice: Seconds);
         _validationDuration = meter.CreateHistogram<double>("smp.gateway.proof.validation.duration", "s", "Time to validate a proof, by outcome.", advice: Seconds);
         _registryChecks = meter.CreateCounter<long>("smp.gateway.registry.checks", description: "Replay registry checks, by decision.");
         _agents = meter.CreateCounter<long>("smp.gateway.agents", description: "Agents enrolled, revoked and reinstated, by change.");
-        if (registry is MemoryReplayRegistry memory)
-        {
-            meter.CreateObservableGauge("smp.gateway.registry.entries", () => memory.Count, description: "Live tokens in the embedded replay registry.");
-        }
     }
+
+    /// <summary>Observes the embedded replay registry's size; the shared (Redis) registry has no such gauge.</summary>
+    public void ObserveRegistryEntries(Func<int> count) =>
+        _meter.CreateObservableGauge("smp.gateway.registry.entries", count, description: "Live tokens in the embedded replay registry.");
 
     public void Authentication(string scheme, string outcome) =>
         _authentications.Add(1, new("scheme", scheme), new("outcome", outcome));
@@ -51,8 +51,8 @@ internal sealed class GatewayMetrics
     public void Validated(string? error, TimeSpan duration) =>
         _validationDuration.Record(duration.TotalSeconds, new KeyValuePair<string, object?>("outcome", error ?? "accepted"));
 
-    public void RegistryChecked(ReplayDecision decision) =>
-        _registryChecks.Add(1, new KeyValuePair<string, object?>("decision", decision.ToString()));
+    public void RegistryChecked(string decision) =>
+        _registryChecks.Add(1, new KeyValuePair<string, object?>("decision", decision));
 
     public void AgentChanged(string change) => _agents.Add(1, new KeyValuePair<string, object?>("change", change));
 }

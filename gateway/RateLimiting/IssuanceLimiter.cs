@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using Smp.Gateway.Configuration;
+using Smp.Gateway.Tokens;
 
 namespace Smp.Gateway.RateLimiting;
 

@@ -74,7 +74,7 @@ internal sealed class MemoryReplayRegistry : IReplayRegistry
         }
 
         // The registry's content after the check, as the original's "Token registry" records showed it: outside the lock.
-        GatewayLog.RegistryChecked(_logger, jti, counter, decision, after.Highest, after.Seen);
+        GatewayLog.RegistryChecked(_logger, jti, counter, decision.Name(), after.Highest, after.Seen);
         return ValueTask.FromResult(decision);
     }
 

@@ -59,7 +59,7 @@ internal sealed class RedisReplayRegistry(
             }
 
             var decision = result == 1 ? ReplayDecision.Accepted : ReplayDecision.Replayed;
-            GatewayLog.SharedRegistryChecked(_logger, jti, counter, decision);
+            GatewayLog.SharedRegistryChecked(_logger, jti, counter, decision.Name());
             return decision;
         }
         catch (StateUnavailableException e)

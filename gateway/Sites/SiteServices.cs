@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Smp.Gateway.Agents;
 using Smp.Gateway.Configuration;
+using Smp.Gateway.Enrollment;
 using Smp.Gateway.Keys;
 using Smp.Gateway.Protocol;
 using Smp.Gateway.RateLimiting;

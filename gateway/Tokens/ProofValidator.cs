@@ -129,10 +129,10 @@ internal sealed class ProofValidator(
         using (var check = GatewayActivities.Source.StartActivity("smp.registry.check"))
         {
             decision = await registry.TryAcceptAsync(claims.Jti, proof.Counter, claims.Exp + skew, new ReplayOwner(claims.Jkt, source), cancellationToken);
-            check?.SetTag("smp.decision", decision.ToString());
+            check?.SetTag("smp.decision", decision.Name());
         }
 
-        metrics.RegistryChecked(decision);
+        metrics.RegistryChecked(decision.Name());
         return decision switch
         {
             ReplayDecision.Accepted => ProofValidationResult.Success(claims, agent),

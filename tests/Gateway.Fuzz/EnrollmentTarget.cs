@@ -1,4 +1,5 @@
 using Smp.Gateway.Agents;
+using Smp.Gateway.Enrollment;
 
 namespace Smp.Gateway.Fuzz;
 

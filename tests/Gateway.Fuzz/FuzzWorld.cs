@@ -60,7 +60,7 @@ internal sealed class FuzzWorld
     public ProofValidator NewValidator()
     {
         var registry = new MemoryReplayRegistry(Time, Options);
-        return new(Ring, new VerifiedSignatureCache(Options, Time), Store, registry, Options, Time, new NoKeyRefresh(), new GatewayMetrics(Meters, registry));
+        return new(Ring, new VerifiedSignatureCache(Options, Time), Store, registry, Options, Time, new NoKeyRefresh(), new GatewayMetrics(Meters));
     }
 
     // Metrics go nowhere here; the validator only needs somewhere to record them.

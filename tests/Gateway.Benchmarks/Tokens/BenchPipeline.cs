@@ -42,7 +42,7 @@ internal sealed class BenchPipeline : IDisposable
         Store = new SqliteAgentStore(new SqliteDatabase(Options.Create(options), TimeProvider.System), TimeProvider.System);
         Store.InitializeAsync(CancellationToken.None).GetAwaiter().GetResult();
         Registry = new MemoryReplayRegistry(TimeProvider.System, monitor);
-        var metrics = new GatewayMetrics(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>(), Registry);
+        var metrics = new GatewayMetrics(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>());
         Validator = new ProofValidator(Keys, new VerifiedSignatureCache(monitor, TimeProvider.System), Store, Registry, monitor, TimeProvider.System, new NoKeyRefresh(), metrics);
         Issuer = new TokenIssuer(Keys, new EpochZero(), new IssuedTokenCache(monitor, TimeProvider.System),
             new IssuanceLimiter(monitor), monitor, TimeProvider.System, metrics, NullLoggerFactory.Instance);

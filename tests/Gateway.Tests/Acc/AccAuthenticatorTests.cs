@@ -181,7 +181,7 @@ public sealed class AccAuthenticatorTests
             o.Acc.Accounts = [new AccAccount { User = Account }];
             configure?.Invoke(o.Acc);
         });
-        services.AddAcc();
+        services.AddAcc(new StateOptions());
         services.AddSingleton<IAccDirectory>(directory);
         var provider = services.BuildServiceProvider();
         return (provider.GetRequiredService<AccAuthenticator>(), directory, clock);

@@ -26,7 +26,7 @@ public sealed class DirectoryCircuitGaugeTests
             o.Acc.Shield.CircuitMinimumThroughput = 3;
             o.Acc.Shield.CircuitFailureRatio = 0.5;
         });
-        services.AddAcc();
+        services.AddAcc(new StateOptions());
         services.AddSingleton<IAccDirectory>(directory);
         using var provider = services.BuildServiceProvider();
         var acc = provider.GetRequiredService<AccAuthenticator>();

@@ -3,6 +3,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
+using Smp.Gateway.Configuration;
 using Smp.Gateway.Tests.Infrastructure;
 
 namespace Smp.Gateway.Tests.Diagnostics;
@@ -120,7 +121,7 @@ public sealed class TelemetryTests
         {
             ["ReverseProxy:Routes:legacy:Metadata:SmpAuth"] = "Acc",
             ["Gateway:Acc:Accounts:0:User"] = user,
-            ["Gateway:Acc:Accounts:0:PasswordHash"] = Smp.Gateway.Acc.PasswordHash.Create(password, 10_000),
+            ["Gateway:Acc:Accounts:0:PasswordHash"] = Smp.Gateway.Configuration.PasswordHash.Create(password, 10_000),
             ["Gateway:Acc:AllowPlainHttp"] = "true",
         });
         await using (host)

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Smp.Gateway.Acc;
+using Smp.Gateway.Configuration;
 using Smp.Gateway.Tests.Infrastructure;
 
 namespace Smp.Gateway.Tests.Hardening;

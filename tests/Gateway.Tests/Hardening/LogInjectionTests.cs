@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Smp.AgentSim.Tests.Fakes;
 using Smp.Gateway.Acc;
+using Smp.Gateway.Configuration;
 using Smp.Gateway.Tests.Infrastructure;
 
 namespace Smp.Gateway.Tests.Hardening;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Smp.Gateway.Configuration;
 using Smp.Gateway.Protocol;
 using Smp.Gateway.Tests.Administration;
 using Smp.Gateway.Tests.Infrastructure;
@@ -29,7 +30,7 @@ public sealed class PathAttackTests
         ["ReverseProxy:Routes:unc:Match:Path"] = "/Altiris/UncPackages/{**rest}",
         ["ReverseProxy:Routes:unc:Metadata:SmpCodebase"] = @"\\fs1\Packages",
         ["Gateway:Acc:Accounts:0:User"] = "acc",
-        ["Gateway:Acc:Accounts:0:PasswordHash"] = Smp.Gateway.Acc.PasswordHash.Create("acc-password"),
+        ["Gateway:Acc:Accounts:0:PasswordHash"] = Smp.Gateway.Configuration.PasswordHash.Create("acc-password"),
         ["Gateway:Acc:AllowPlainHttp"] = "true",
     };
 

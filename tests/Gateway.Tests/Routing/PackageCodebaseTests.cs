@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Smp.Gateway.Acc;
+using Smp.Gateway.Configuration;
 using Smp.Gateway.Tests.Authentication;
 using Smp.Gateway.Tests.Infrastructure;
 

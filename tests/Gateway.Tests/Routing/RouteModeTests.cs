@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Smp.Gateway.Acc;
+using Smp.Gateway.Configuration;
 using Smp.Gateway.Tests.Authentication;
 using Smp.Gateway.Tests.Infrastructure;
 

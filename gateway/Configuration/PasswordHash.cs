@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Smp.Gateway.Acc;
+namespace Smp.Gateway.Configuration;
 
 /// <summary>
 /// Passwords kept in configuration as <c>pbkdf2-sha256$ITERATIONS$SALT$HASH</c> (salt and hash in

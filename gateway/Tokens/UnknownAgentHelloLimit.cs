@@ -5,9 +5,9 @@ using Smp.Gateway.Agents;
 using Smp.Gateway.Configuration;
 using Smp.Gateway.Diagnostics;
 using Smp.Gateway.Protocol;
-using Smp.Gateway.Tokens;
+using Smp.Gateway.RateLimiting;
 
-namespace Smp.Gateway.RateLimiting;
+namespace Smp.Gateway.Tokens;
 
 /// <summary>
 /// Hellos naming agents the store does not know, per client address

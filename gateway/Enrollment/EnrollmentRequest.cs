@@ -1,7 +1,8 @@
 using System.Text.Json;
+using Smp.Gateway.Agents;
 using Smp.Gateway.Jose;
 
-namespace Smp.Gateway.Agents;
+namespace Smp.Gateway.Enrollment;
 
 /// <summary>
 /// The body of <c>POST /smp/agents</c> (§4), read strictly: <c>{"agentId": "&lt;guid&gt;", "publicKey": &lt;RSA JWK&gt;}</c>.

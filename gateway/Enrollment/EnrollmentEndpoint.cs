@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Smp.Gateway.Acc;
+using Smp.Gateway.Agents;
 using Smp.Gateway.Authentication;
 using Smp.Gateway.Configuration;
 using Smp.Gateway.Diagnostics;
@@ -15,7 +16,7 @@ using Smp.Gateway.RateLimiting;
 using Smp.Gateway.State;
 using Smp.Gateway.Tokens;
 
-namespace Smp.Gateway.Agents;
+namespace Smp.Gateway.Enrollment;
 
 /// <summary><c>POST /smp/agents</c> (§4): enrolls an agent's public key, authenticated by the enrollment secret or ACC.</summary>
 internal sealed class EnrollmentEndpoint(
