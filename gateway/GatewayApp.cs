@@ -4,16 +4,15 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Smp.Gateway.Acc;
 using Smp.Gateway.Administration;
-using Smp.Gateway.Agents;
 using Smp.Gateway.Authentication;
+using Smp.Gateway.Composition;
 using Smp.Gateway.Configuration;
 using Smp.Gateway.Diagnostics;
-using Smp.Gateway.Enrollment;
+using Smp.Gateway.Expiry;
 using Smp.Gateway.Hosting;
 using Smp.Gateway.Identity;
 using Smp.Gateway.Keys;
@@ -22,7 +21,6 @@ using Smp.Gateway.RateLimiting;
 using Smp.Gateway.Replay;
 using Smp.Gateway.Routing;
 using Smp.Gateway.State;
-using Smp.Gateway.Sites;
 using Smp.Gateway.Tokens;
 
 namespace Smp.Gateway;
@@ -43,8 +41,8 @@ public static class GatewayApp
     public static WebApplication Build(
         string[] args, IReadOnlyDictionary<string, string?>? overrides = null, Action<IServiceCollection>? configureServices = null)
     {
-        var app = BuildServices(args, overrides, configureServices);
-        UseGateway(app);
+        var app = BuildServices(args, overrides, configureServices, out var role);
+        UseGateway(app, role);
         return app;
     }
 
@@ -53,7 +51,11 @@ public static class GatewayApp
     /// routes yet): for the admin subcommands and <c>check-config</c>, which never start it.
     /// </summary>
     internal static WebApplication BuildServices(
-        string[] args, IReadOnlyDictionary<string, string?>? overrides = null, Action<IServiceCollection>? configureServices = null)
+        string[] args, IReadOnlyDictionary<string, string?>? overrides = null, Action<IServiceCollection>? configureServices = null) =>
+        BuildServices(args, overrides, configureServices, out _);
+
+    private static WebApplication BuildServices(
+        string[] args, IReadOnlyDictionary<string, string?>? overrides, Action<IServiceCollection>? configureServices, out GatewayRole role)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = Directory.GetCurrentDirectory() });
         ConfigureSources(builder.Configuration, args, overrides);
@@ -68,7 +70,9 @@ public static class GatewayApp
         // Windows service: the SCM's start and stop. Elsewhere both do nothing.
         builder.Services.AddSystemd();
         builder.Services.AddWindowsService();
-        AddGateway(builder.Services, builder.Configuration);
+        // The role is read once, here: each role registers itself whole, and nothing is replaced afterwards.
+        role = GatewayRoles.Read(builder.Configuration);
+        AddGateway(builder.Services, builder.Configuration, role);
         configureServices?.Invoke(builder.Services);
         return builder.Build();
     }
@@ -134,37 +138,37 @@ public static class GatewayApp
             .ToDictionary(e => e.Key, e => e.Value);
     }
 
-    private static void AddGateway(IServiceCollection services, IConfiguration configuration)
+    private static void AddGateway(IServiceCollection services, IConfiguration configuration, GatewayRole role)
     {
+        var state = configuration.ReadStateOptions();
         services.AddOptions<GatewayOptions>().Bind(configuration.GetSection(GatewayOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>();
-        services.TryAddSingleton(TimeProvider.System);
-
-        services.AddSingleton<SigningKeyLoader>();
-        services.AddSingleton(sp => sp.GetRequiredService<SigningKeyLoader>().Load());
-        var state = configuration.ReadStateOptions();
-        services.AddGatewayState(state).AddAgentStore(state).AddLongLivedTokenStore(state).AddReplayRegistry(state);
-        services.AddSingleton<IssuedTokenCache>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddGatewayState(state).AddLongLivedTokenStore(state).AddReplayRegistry(state);
+        services.AddSingleton<IssuedTokenCache>().AddForwarded<ISweepable, IssuedTokenCache>();
         services.AddSingleton<IssuanceLimiter>();
-        services.AddSingleton<VerifiedSignatureCache>();
+        services.AddSingleton<VerifiedSignatureCache>().AddForwarded<ISweepable, VerifiedSignatureCache>();
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<ProofValidator>();
-        services.AddAcc(state);
+        services.AddAcc(configuration, state);
         services.AddSingleton<ChallengeWriter>();
         services.AddSingleton<JwksEndpoint>();
-        services.AddSingleton<EnrollmentEndpoint>();
         services.AddSingleton<LongLivedTokenService>();
-        services.AddSingleton(sp => new GatewayAdministration(
-            sp.GetRequiredService<IAgentStore>(), sp.GetRequiredService<IOptionsMonitor<GatewayOptions>>(),
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<GatewayMetrics>(),
-            sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>().CreateLogger(LogCategories.Administration),
-            sp.GetService<SigningKeyRotation>(), sp.GetService<RevocationCheck>()));
         services.AddGatewayTelemetry(configuration);
         services.AddGatewayHealth();
+        services.AddSingleton<HostChecks>();
+        services.AddSingleton<SharedStateConnection>();
         services.AddSingleton<CauseThrottle>();
         services.AddHostedService<StartupCheck>();
         services.AddHostedService<ExpirySweeper>();
-        services.AddSites(configuration);
+        if (role == GatewayRole.Site)
+        {
+            services.AddSiteRole();
+        }
+        else
+        {
+            services.AddIssuerRole(state);
+        }
 
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, SmpTokenHandler>(SmpTokenDefaults.AuthenticationScheme, null)
@@ -177,7 +181,10 @@ public static class GatewayApp
             .AddTransforms<IdentityTransformProvider>();
     }
 
-    private static void UseGateway(WebApplication app)
+    /// <summary>The object a command runs on, from a host built but never started: handed out here, resolved nowhere below.</summary>
+    internal static T Root<T>(WebApplication app) where T : notnull => app.Services.GetRequiredService<T>();
+
+    private static void UseGateway(WebApplication app, GatewayRole role)
     {
         app.UsePrometheusListener();
         app.UseMiddleware<RequestLog>();
@@ -185,14 +192,17 @@ public static class GatewayApp
         // Before routing, so that no route is chosen on a path the server behind would read otherwise (§12).
         app.UseMiddleware<PathGuard>();
         app.UseRouting();
-        app.MapGatewayHealth();
+        app.MapGatewayHealth(app.Services.GetRequiredService<ReadinessLog>());
         app.MapMethods(JwksEndpoint.Path, [HttpMethods.Get, HttpMethods.Head], (HttpContext context, JwksEndpoint jwks) => jwks.HandleAsync(context));
-        if (!SiteServices.IsSite(app.Configuration))
+        if (role == GatewayRole.Site)
         {
-            app.MapPost(EnrollmentEndpoint.Path, (HttpContext context, EnrollmentEndpoint enrollment) => enrollment.HandleAsync(context));
+            app.MapSiteRole();
+        }
+        else
+        {
+            app.MapIssuerRole();
         }
 
-        app.MapSites();
         app.MapReverseProxy(proxy =>
         {
             // First, so it also sees the load balancer's "no destination" as well as the forwarder's failures.

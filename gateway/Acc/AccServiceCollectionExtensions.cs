@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Configuration;
 using Smp.Gateway.Configuration;
 using Smp.Gateway.Diagnostics;
 
@@ -8,14 +8,22 @@ namespace Smp.Gateway.Acc;
 /// <summary>The ACC services: the directory (LDAP when <c>Gateway:Acc:Directory:Url</c> is set, else the hashed accounts), its guard, the shield.</summary>
 internal static class AccServiceCollectionExtensions
 {
-    public static IServiceCollection AddAcc(this IServiceCollection services, StateOptions state)
+    /// <summary>The directory and the shield's store are chosen here, once, from the configuration the host is built with.</summary>
+    public static IServiceCollection AddAcc(this IServiceCollection services, IConfiguration configuration, StateOptions state)
     {
         services.AddSingleton<AccCredentialValidator>();
-        services.AddSingleton<IAccDirectory>(sp => sp.GetRequiredService<IOptions<GatewayOptions>>().Value.Acc.Directory.Url.Length > 0
-            ? new LdapAccDirectory(sp.GetRequiredService<IOptionsMonitor<GatewayOptions>>())
-            : new ConfiguredAccDirectory(sp.GetRequiredService<AccCredentialValidator>()));
+        // Gateway:Acc:Directory:Url, as its options bind it (a string, empty by default).
+        if (configuration[$"{GatewayOptions.SectionName}:Acc:Directory:{nameof(AccDirectoryOptions.Url)}"] is { Length: > 0 })
+        {
+            services.AddSingleton<IAccDirectory, LdapAccDirectory>();
+        }
+        else
+        {
+            services.AddSingleton<IAccDirectory, ConfiguredAccDirectory>();
+        }
+
         services.AddSingleton<DirectoryGuard>();
-        // What the shield knows is shared by the fleet when Gateway:State chose Redis, else the node's own.
+        // The shared store's shield when Gateway:State chose Redis, else one in memory.
         if (state.IsRedis)
         {
             services.AddSingleton<IShieldStore, RedisShieldStore>();

@@ -1,9 +1,7 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Smp.Gateway.Configuration;
 using Smp.Gateway.Diagnostics;
-using Smp.Gateway.State;
+using Smp.Gateway.Hosting;
 
 namespace Smp.Gateway.Administration;
 
@@ -27,29 +25,24 @@ internal sealed class AdminSession : IAsyncDisposable
 
     private AdminSession(WebApplication app) => _app = app;
 
-    public IServiceProvider Services => _app.Services;
+    public GatewayOptions Options => Get<HostChecks>().Options;
 
-    public GatewayOptions Options => Services.GetRequiredService<IOptions<GatewayOptions>>().Value;
-
-    public GatewayAdministration Administration => Services.GetRequiredService<GatewayAdministration>();
+    public GatewayAdministration Administration => Get<GatewayAdministration>();
 
     public bool IsRedis => Options.State.IsRedis;
 
     /// <summary>
-    /// Builds and checks the container as the server's start does; throws <see cref="Hosting.ConfigurationInvalidException"/>
+    /// Builds and checks the container as the server's start does; throws <see cref="ConfigurationInvalidException"/>
     /// listing every problem of a bad configuration.
     /// </summary>
     public static async Task<AdminSession> OpenAsync(AdminArguments args, CancellationToken cancellationToken)
     {
-        var app = await Hosting.ConfigurationValidation.BuildCheckedAsync(args.HostArgs, a => GatewayApp.BuildServices(a, Overrides));
+        var app = await ConfigurationValidation.BuildCheckedAsync(args.HostArgs, a => GatewayApp.BuildServices(a, Overrides));
         var session = new AdminSession(app);
         try
         {
             _ = session.Options;
-            if (app.Services.GetService<RedisConnection>() is { } redis)
-            {
-                await redis.ConnectAsync(cancellationToken);
-            }
+            await session.Get<SharedStateConnection>().ConnectAsync(cancellationToken);
 
             foreach (var store in app.Services.GetServices<IStoreInitialization>())
             {
@@ -65,7 +58,8 @@ internal sealed class AdminSession : IAsyncDisposable
         }
     }
 
-    public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
+    /// <summary>A service of the built host, resolved when the command asks for it (so a command opens only the stores it uses).</summary>
+    public T Get<T>() where T : notnull => GatewayApp.Root<T>(_app);
 
     /// <summary>When a running gateway sees a change made here.</summary>
     public string SeenBy => IsRedis

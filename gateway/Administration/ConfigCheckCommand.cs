@@ -1,7 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Smp.Gateway.Acc;
-using Smp.Gateway.Configuration;
 using Smp.Gateway.Hosting;
 using Smp.Gateway.State;
 
@@ -21,13 +18,12 @@ internal static class ConfigCheckCommand
         {
             var quiet = new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "None" };
             await using var app = await ConfigurationValidation.BuildCheckedAsync(hostArgs, a => GatewayApp.BuildServices(a, quiet), probe);
-            if (probe && app.Services.GetService<RedisConnection>() is { } redis)
+            if (probe && await GatewayApp.Root<SharedStateConnection>(app).ConnectAsync(cancellationToken))
             {
-                await redis.ConnectAsync(cancellationToken);
                 output.WriteLine("Redis (Gateway:State:Redis:Configuration) answers.");
             }
 
-            var directory = app.Services.GetRequiredService<IOptions<GatewayOptions>>().Value.Acc.Directory;
+            var directory = GatewayApp.Root<HostChecks>(app).Options.Acc.Directory;
             if (probe && directory.Url.Length > 0)
             {
                 if (await Task.Run(() => DirectoryProbe.Problem(directory), cancellationToken) is { } problem)

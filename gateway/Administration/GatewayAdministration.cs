@@ -4,14 +4,16 @@ using Smp.Gateway.Agents;
 using Smp.Gateway.Configuration;
 using Smp.Gateway.Diagnostics;
 using Smp.Gateway.Keys;
-using Smp.Gateway.Sites;
+using Smp.Gateway.Sites.SiteSide;
 
 namespace Smp.Gateway.Administration;
 
 /// <summary>Administrative operations over the gateway's stores, resolved from the host's services.</summary>
 public sealed class GatewayAdministration
 {
-    private readonly IAgentStore _agents;
+    private readonly IAgentLookup _agents;
+    private readonly IAgentControl _control;
+    private readonly IAgentDirectory? _directory;
     private readonly IOptionsMonitor<GatewayOptions> _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -19,12 +21,19 @@ public sealed class GatewayAdministration
     private readonly RevocationCheck? _revocations;
     private readonly GatewayMetrics _metrics;
 
+    /// <summary>
+    /// <paramref name="directory"/> and <paramref name="rotation"/> are the Issuer's (null at a Site),
+    /// <paramref name="revocations"/> a Site's (null at the Issuer): each role passes what it holds.
+    /// </summary>
     internal GatewayAdministration(
-        IAgentStore agents, IOptionsMonitor<GatewayOptions> options, TimeProvider time, GatewayMetrics metrics, ILogger logger,
-        SigningKeyRotation? rotation = null, RevocationCheck? revocations = null)
+        IAgentLookup agents, IAgentControl control, IAgentDirectory? directory,
+        IOptionsMonitor<GatewayOptions> options, TimeProvider time, GatewayMetrics metrics, ILogger logger,
+        SigningKeyRotation? rotation, RevocationCheck? revocations)
     {
         _metrics = metrics;
         _agents = agents;
+        _control = control;
+        _directory = directory;
         _options = options;
         _time = time;
         _logger = logger;
@@ -60,7 +69,7 @@ public sealed class GatewayAdministration
         SetStatusAsync(agentId, AgentStatus.Active, cancellationToken);
 
     /// <summary>Every enrolled agent, ordered by id.</summary>
-    internal Task<IReadOnlyList<AgentRecord>> ListAgentsAsync(CancellationToken cancellationToken = default) => _agents.ListAsync(cancellationToken);
+    internal Task<IReadOnlyList<AgentRecord>> ListAgentsAsync(CancellationToken cancellationToken = default) => AgentRecords("Agents are listed").ListAsync(cancellationToken);
 
     /// <summary>One enrolled agent, or null.</summary>
     internal ValueTask<Agent?> FindAgentAsync(string agentId, CancellationToken cancellationToken = default) => _agents.FindAsync(agentId, cancellationToken);
@@ -72,7 +81,7 @@ public sealed class GatewayAdministration
     internal async Task<bool> ReplaceAgentKeyAsync(string agentId, Jose.RsaJwk key, CancellationToken cancellationToken = default)
     {
         var before = await _agents.FindAsync(agentId, cancellationToken);
-        if (before is null || !await _agents.ReplaceKeyAsync(agentId, key, cancellationToken))
+        if (before is null || !await AgentRecords("Agent keys are replaced").ReplaceKeyAsync(agentId, key, cancellationToken))
         {
             return false;
         }
@@ -87,13 +96,13 @@ public sealed class GatewayAdministration
     {
         var tokens = _options.CurrentValue.Tokens;
         long until = (_time.GetUtcNow() + tokens.Lifetime + tokens.ClockSkew).ToUnixTimeSeconds();
-        await _agents.RevokeTokenAsync(jti, until, cancellationToken);
+        await _control.RevokeTokenAsync(jti, until, cancellationToken);
         GatewayLog.TokenRevoked(_logger, jti);
     }
 
     private async Task<bool> SetStatusAsync(string agentId, AgentStatus status, CancellationToken cancellationToken)
     {
-        bool found = await _agents.SetStatusAsync(agentId, status, cancellationToken);
+        bool found = await _control.SetStatusAsync(agentId, status, cancellationToken);
         if (found)
         {
             GatewayLog.AgentStatusChanged(_logger, agentId, status.ToString());
@@ -102,4 +111,8 @@ public sealed class GatewayAdministration
 
         return found;
     }
+
+    // A Site holds no agent records: they are the Issuer's (§10).
+    private IAgentDirectory AgentRecords(string what) =>
+        _directory ?? throw new InvalidOperationException($"{what} at the Issuer; a Site (Gateway:Role Site) holds no agent store.");
 }

@@ -7,7 +7,7 @@ namespace Smp.Gateway.Agents;
 internal static class AgentServiceCollectionExtensions
 {
     /// <summary>
-    /// The enrolled agents: in Redis, or in the node's SQLite file. With Redis the embedded store is not
+    /// The enrolled agents, at the Issuer (a Site looks them up at the Issuer): in Redis, or in the node's SQLite file. With Redis the embedded store is not
     /// registered at all, so nothing can fall back to it; a misspelt <c>Redis</c> stops the start in
     /// <see cref="GatewayOptionsValidator"/> rather than running on the file.
     /// </summary>
@@ -21,10 +21,11 @@ internal static class AgentServiceCollectionExtensions
         {
             services.AddSingleton<SqliteAgentStore>();
             services.AddSingleton<IAgentStore>(s => s.GetRequiredService<SqliteAgentStore>());
-            // Its revocations loaded at start, before the first proof (it opens the file first if need be).
+            // The file opened and its revocations loaded at start, before the first proof (IStoreInitialization).
             services.AddSingleton<IStoreInitialization>(s => s.GetRequiredService<SqliteAgentStore>());
         }
 
-        return services;
+        // One store, seen through each of its views: the request path's lookup, the administrator's changes, the records.
+        return services.AddForwarded<IAgentLookup, IAgentStore>().AddForwarded<IAgentControl, IAgentStore>().AddForwarded<IAgentDirectory, IAgentStore>();
     }
 }

@@ -71,7 +71,7 @@ internal sealed class ConnectionAuthentication
     /// revocation or a new key ends it at once (the agent is looked up on every request), and from then
     /// on the connection answers with the code of that end, as a proof would be answered.
     /// </summary>
-    public static async ValueTask<Resumption> ResumeAsync(HttpContext context, IAgentStore agents, TimeProvider time)
+    public static async ValueTask<Resumption> ResumeAsync(HttpContext context, IAgentLookup agents, TimeProvider time)
     {
         var holder = Find(context);
         var state = holder?.Current;

@@ -22,7 +22,7 @@ internal sealed class SmpTokenHandler(
     ILoggerFactory loggerFactory,
     UrlEncoder encoder,
     IOptionsMonitor<GatewayOptions> gatewayOptions,
-    IAgentStore agents,
+    IAgentLookup agents,
     ProofValidator validator,
     IAgentTokenSource tokens,
     ChallengeWriter challenges,

@@ -62,8 +62,8 @@ internal static partial class GatewayLog
     [LoggerMessage(33, LogLevel.Warning, "Route {RouteId} has the UNC codebase {Codebase} but Gateway:Acc:Enabled is false: it answers 401 acc-required to every request.")]
     public static partial void UncRouteWithoutAcc(ILogger logger, string routeId, string codebase);
 
-    [LoggerMessage(40, LogLevel.Debug, "Clean-up: {Registry} expired tokens removed from the registry, {Live} left; {Issued} issued and {Verified} verified tokens dropped from the caches.")]
-    public static partial void Swept(ILogger logger, int registry, int live, int issued, int verified);
+    [LoggerMessage(40, LogLevel.Debug, "Clean-up: {Removed} expired entries dropped from the {Store}, {Left} left.")]
+    public static partial void Swept(ILogger logger, int removed, string store, int left);
 
     // The window as the original's records showed it: the highest counter and the bitmap of the counters before it (bit 0 is the highest).
     [LoggerMessage(41, LogLevel.Debug, "Token {Jti}: counter {Counter} {Decision}; registry: highest {Highest}, window {Window:x16}.")]

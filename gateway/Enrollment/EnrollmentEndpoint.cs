@@ -20,7 +20,7 @@ namespace Smp.Gateway.Enrollment;
 
 /// <summary><c>POST /smp/agents</c> (§4): enrolls an agent's public key, authenticated by the enrollment secret or ACC.</summary>
 internal sealed class EnrollmentEndpoint(
-    IAgentStore agents,
+    IAgentDirectory agents,
     ServerKeyRing keys,
     AccCredentialValidator acc,
     ChallengeWriter challenges,

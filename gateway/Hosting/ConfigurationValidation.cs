@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Smp.Gateway.Configuration;
 
 namespace Smp.Gateway.Hosting;
@@ -41,10 +39,11 @@ internal static class ConfigurationValidation
         var app = build(hostArgs);
         try
         {
-            problems.AddRange(OptionsProblems(app.Services));
+            var checks = GatewayApp.Root<HostChecks>(app);
+            problems.AddRange(checks.OptionsProblems());
             var acc = new AccOptions();
             app.Configuration.GetSection($"{GatewayOptions.SectionName}:Acc").Bind(acc);
-            await ProxyConfigCheck.CheckAsync(app.Services, acc, problems);
+            await checks.CheckProxyAsync(acc, problems);
         }
         catch
         {
@@ -59,22 +58,5 @@ internal static class ConfigurationValidation
         }
 
         return app;
-    }
-
-    private static IEnumerable<string> OptionsProblems(IServiceProvider services)
-    {
-        try
-        {
-            services.GetService<IStartupValidator>()?.Validate();
-            return [];
-        }
-        catch (OptionsValidationException e)
-        {
-            return e.Failures;
-        }
-        catch (AggregateException e)
-        {
-            return e.InnerExceptions.SelectMany(x => x is OptionsValidationException v ? v.Failures : [x.Message]);
-        }
     }
 }

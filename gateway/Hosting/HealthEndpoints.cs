@@ -28,17 +28,21 @@ internal static class HealthEndpoints
         return services;
     }
 
-    public static void MapGatewayHealth(this IEndpointRouteBuilder endpoints)
+    public static void MapGatewayHealth(this IEndpointRouteBuilder endpoints, ReadinessLog log)
     {
         endpoints.MapHealthChecks(Live, new HealthCheckOptions { Predicate = _ => false });
-        endpoints.MapHealthChecks(Ready, new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = WriteAsync });
+        endpoints.MapHealthChecks(Ready, new HealthCheckOptions
+        {
+            Predicate = c => c.Tags.Contains(ReadyTag),
+            ResponseWriter = (context, report) => WriteAsync(context, report, log),
+        });
     }
 
     // Unauthenticated, on the agents' port: each check's status and short reason, never an exception's text or
     // a client library's diagnostics; those go to the log (ReadinessLog).
-    private static Task WriteAsync(HttpContext context, HealthReport report)
+    private static Task WriteAsync(HttpContext context, HealthReport report, ReadinessLog log)
     {
-        context.RequestServices.GetRequiredService<ReadinessLog>().Record(report);
+        log.Record(report);
         context.Response.ContentType = "application/json";
         var body = new
         {

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Smp.Gateway.Configuration;
 using Smp.Gateway.Routing;
 using Yarp.ReverseProxy.Configuration;
@@ -13,12 +12,12 @@ namespace Smp.Gateway.Hosting;
 /// </summary>
 internal static class ProxyConfigCheck
 {
-    public static async Task CheckAsync(IServiceProvider services, AccOptions acc, List<string> problems)
+    public static async Task CheckAsync(IProxyConfigProvider provider, IConfigValidator validator, AccOptions acc, List<string> problems)
     {
         IProxyConfig config;
         try
         {
-            config = services.GetRequiredService<IProxyConfigProvider>().GetConfig();
+            config = provider.GetConfig();
         }
         catch (Exception e) when (e is InvalidOperationException or FormatException or ArgumentException)
         {
@@ -26,7 +25,6 @@ internal static class ProxyConfigCheck
             return;
         }
 
-        var validator = services.GetRequiredService<IConfigValidator>();
         foreach (var route in config.Routes)
         {
             problems.AddRange((await validator.ValidateRouteAsync(route)).Select(e => $"ReverseProxy:Routes:{route.RouteId}: {e.Message}"));

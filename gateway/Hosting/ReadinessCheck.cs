@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Smp.Gateway.Agents;
 using Smp.Gateway.Keys;
@@ -9,16 +8,16 @@ namespace Smp.Gateway.Hosting;
 /// <summary>
 /// <c>/readyz</c>: the signing keys are loaded, and the agent store and replay registry answer. A Redis
 /// node is ready only while Redis answers a PING; the embedded stores are ready once open. A Site is
-/// ready once it holds the Issuer's keys (§10); whether its Issuer answers is <c>Sites/IssuerReadiness</c>.
+/// ready once it holds the Issuer's keys (§10); whether its Issuer answers is <c>Sites/SiteSide/IssuerReadiness</c>.
+/// <paramref name="redis"/> is registered only when <c>Gateway:State:Store</c> is <c>Redis</c>.
 /// </summary>
-internal sealed class ReadinessCheck(IServiceProvider services) : IHealthCheck
+internal sealed class ReadinessCheck(ServerKeyRing keys, IAgentLookup agents, RedisConnection? redis = null) : IHealthCheck
 {
     private const string ProbeAgent = "00000000-0000-0000-0000-000000000000";
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         // An Issuer signs with its current key; a Site only verifies, with the Issuer's published keys.
-        var keys = services.GetRequiredService<ServerKeyRing>();
         var data = new Dictionary<string, object> { ["published keys"] = string.Join(",", keys.Published.Select(k => k.Kid)) };
         if (keys.Published.Count == 0)
         {
@@ -26,8 +25,8 @@ internal sealed class ReadinessCheck(IServiceProvider services) : IHealthCheck
         }
         try
         {
-            await services.GetRequiredService<IAgentStore>().FindAsync(ProbeAgent, cancellationToken);
-            if (services.GetService<RedisConnection>() is { } redis)
+            await agents.FindAsync(ProbeAgent, cancellationToken);
+            if (redis is not null)
             {
                 data["redis round trip ms"] = (await redis.Database.PingAsync()).TotalMilliseconds;
             }

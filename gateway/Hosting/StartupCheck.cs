@@ -1,5 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Smp.Gateway.Agents;
 using Smp.Gateway.Keys;
 using Smp.Gateway.Replay;
 using Smp.Gateway.State;
@@ -7,20 +7,24 @@ using Smp.Gateway.State;
 namespace Smp.Gateway.Hosting;
 
 /// <summary>
-/// Runs before Kestrel listens: loads the signing key, connects to the shared store if one is configured (so an
-/// unreachable or evicting Redis stops the start), and opens the stores (<see cref="IStoreInitialization"/>: the
-/// embedded file's tables, the revocations), so a bad key file or data folder stops the start instead of the
-/// first request; then waits for the registry's epoch.
+/// Runs before Kestrel listens. Taking the key ring loads the signing key; then it connects to the shared store, if
+/// one is configured (<paramref name="redis"/> is registered only then), so an unreachable or evicting Redis stops
+/// the start; then it opens the stores (<see cref="IStoreInitialization"/>: the embedded file's tables, the
+/// revocations), so a bad data folder stops the start instead of the first request; then it waits for the
+/// registry's epoch.
 /// </summary>
-internal sealed class StartupCheck(IServiceProvider services, IEnumerable<IStoreInitialization> stores, TimeProvider time) : IHostedService
+internal sealed class StartupCheck(
+    ServerKeyRing keys, IAgentLookup agents, IReplayRegistry registry, IEnumerable<IStoreInitialization> stores, TimeProvider time,
+    RedisConnection? redis = null, RedisEpoch? epoch = null)
+    : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        services.GetRequiredService<ServerKeyRing>();
-        if (services.GetService<RedisConnection>() is { } redis)
+        _ = (keys, agents);
+        if (redis is not null)
         {
             await redis.ConnectAsync(cancellationToken);
-            await services.GetRequiredService<RedisEpoch>().RefreshAsync();
+            await epoch!.RefreshAsync();
         }
 
         foreach (var store in stores)
@@ -30,9 +34,8 @@ internal sealed class StartupCheck(IServiceProvider services, IEnumerable<IStore
 
         // Tokens issued from now on must be newer than any an earlier process issued (§9): with
         // whole-second times, that means serving only from the registry's first whole second.
-        var registry = services.GetRequiredService<IReplayRegistry>();
-        var epoch = DateTimeOffset.FromUnixTimeSeconds(registry.EpochStart);
-        var wait = epoch - time.GetUtcNow();
+        var start = DateTimeOffset.FromUnixTimeSeconds(registry.EpochStart);
+        var wait = start - time.GetUtcNow();
         if (wait > TimeSpan.Zero)
         {
             await Task.Delay(wait, time, cancellationToken);

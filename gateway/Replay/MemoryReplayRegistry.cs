@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Smp.Gateway.Collections;
 using Smp.Gateway.Configuration;
 using Smp.Gateway.Diagnostics;
+using Smp.Gateway.Expiry;
 
 namespace Smp.Gateway.Replay;
 
@@ -12,7 +13,7 @@ namespace Smp.Gateway.Replay;
 /// (small, and one value has one key whatever its spelling). It does not survive a restart, so it
 /// refuses every token issued before it started (<see cref="EpochStart"/>).
 /// </summary>
-internal sealed class MemoryReplayRegistry : IReplayRegistry
+internal sealed class MemoryReplayRegistry : IReplayRegistry, ISweepable
 {
     private readonly ExpiringMap<UInt128, Entry> _entries = new();
     private readonly ReplayQuotas _quotas = new();
@@ -79,6 +80,8 @@ internal sealed class MemoryReplayRegistry : IReplayRegistry
     }
 
     /// <summary>Drops the entries whose tokens have expired (plus skew); called periodically.</summary>
+    public string SweptName => "replay registry";
+
     public int Sweep()
     {
         int removed = _entries.Sweep(_time.GetUtcNow().ToUnixTimeSeconds());

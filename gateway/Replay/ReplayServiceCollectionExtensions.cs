@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Smp.Gateway.Configuration;
 using Smp.Gateway.Diagnostics;
+using Smp.Gateway.Expiry;
 
 namespace Smp.Gateway.Replay;
 
@@ -18,7 +19,8 @@ internal static class ReplayServiceCollectionExtensions
         }
         else
         {
-            services.AddSingleton<MemoryReplayRegistry>();
+            // In memory, its entries stay until the expiry sweep drops them.
+            services.AddSingleton<MemoryReplayRegistry>().AddForwarded<ISweepable, MemoryReplayRegistry>();
             services.AddSingleton<IReplayRegistry>(sp =>
             {
                 var registry = sp.GetRequiredService<MemoryReplayRegistry>();

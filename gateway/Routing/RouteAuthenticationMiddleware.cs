@@ -23,7 +23,7 @@ namespace Smp.Gateway.Routing;
 /// Basic only where the route accepts ACC; an <c>Acc</c> route (UNC codebase) never uses tokens.
 /// </summary>
 internal sealed class RouteAuthenticationMiddleware(
-    RequestDelegate next, IOptionsMonitor<GatewayOptions> options, IAgentStore agents, GatewayMetrics metrics, TimeProvider time)
+    RequestDelegate next, IOptionsMonitor<GatewayOptions> options, IAgentLookup agents, GatewayMetrics metrics, TimeProvider time)
 {
     public async Task InvokeAsync(HttpContext context)
     {

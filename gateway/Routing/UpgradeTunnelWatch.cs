@@ -18,7 +18,7 @@ namespace Smp.Gateway.Routing;
 /// tunnels have nothing to end. ACC, push-install and ASDK calls cannot be looked at again without their
 /// credential, so they get no tunnel.
 /// </summary>
-internal sealed class UpgradeTunnelWatch(RequestDelegate next, IAgentStore agents, TimeProvider time, ILoggerFactory loggers)
+internal sealed class UpgradeTunnelWatch(RequestDelegate next, IAgentLookup agents, TimeProvider time, ILoggerFactory loggers)
 {
     public static readonly TimeSpan CheckPeriod = TimeSpan.FromSeconds(1);
 

@@ -25,10 +25,9 @@ internal static class StateServiceCollectionExtensions
         }
         else
         {
-            // The embedded stores' one file (agents, long-lived tokens): opened by an explicit step at start
-            // (IStoreInitialization), never by a constructor.
+            // The embedded stores' one file (agents, long-lived tokens), never opened by a constructor: the agent
+            // store's start-up step opens it (an Issuer's); a Site, which keeps no agents, opens it on first use.
             services.AddSingleton<SqliteDatabase>();
-            services.AddSingleton<IStoreInitialization>(s => s.GetRequiredService<SqliteDatabase>());
         }
 
         return services;

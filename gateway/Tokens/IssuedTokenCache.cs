@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using Smp.Gateway.Collections;
 using Smp.Gateway.Configuration;
+using Smp.Gateway.Expiry;
 
 namespace Smp.Gateway.Tokens;
 
@@ -12,7 +13,7 @@ namespace Smp.Gateway.Tokens;
 /// 128-bit digest of the pair and kept compact (<see cref="CachedToken"/>): about 380 bytes an entry with
 /// a 2048-bit key, 256 of them the signature.
 /// </summary>
-internal sealed class IssuedTokenCache(IOptionsMonitor<GatewayOptions> options, TimeProvider time)
+internal sealed class IssuedTokenCache(IOptionsMonitor<GatewayOptions> options, TimeProvider time) : ISweepable
 {
     private readonly ExpiringMap<UInt128, CachedToken> _tokens = new();
 
@@ -32,6 +33,10 @@ internal sealed class IssuedTokenCache(IOptionsMonitor<GatewayOptions> options, 
             _tokens.Set(key, token);
         }
     }
+
+    public string SweptName => "issued-token cache";
+
+    public int Count => _tokens.Count;
 
     public int Sweep() => _tokens.Sweep(time.GetUtcNow().ToUnixTimeSeconds());
 

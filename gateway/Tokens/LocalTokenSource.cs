@@ -4,7 +4,7 @@ using Smp.Gateway.Protocol;
 namespace Smp.Gateway.Tokens;
 
 /// <summary>The Issuer's tokens: the agent from the store, the token from <see cref="TokenIssuer"/>.</summary>
-internal sealed class LocalTokenSource(IAgentStore agents, TokenIssuer issuer) : IAgentTokenSource
+internal sealed class LocalTokenSource(IAgentLookup agents, TokenIssuer issuer) : IAgentTokenSource
 {
     public async ValueTask<TokenGrant> GetAsync(string agentId, string uid, Agent? known, string source, CancellationToken cancellationToken)
     {

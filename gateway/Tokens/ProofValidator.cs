@@ -19,7 +19,7 @@ namespace Smp.Gateway.Tokens;
 internal sealed class ProofValidator(
     ServerKeyRing keys,
     VerifiedSignatureCache verified,
-    IAgentStore agents,
+    IAgentLookup agents,
     IReplayRegistry registry,
     IOptionsMonitor<GatewayOptions> options,
     TimeProvider time,

@@ -6,6 +6,7 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using Smp.Gateway.Collections;
 using Smp.Gateway.Configuration;
+using Smp.Gateway.Expiry;
 using Smp.Gateway.Keys;
 
 namespace Smp.Gateway.Tokens;
@@ -18,7 +19,7 @@ namespace Smp.Gateway.Tokens;
 /// share (<c>Gateway:Tokens:MaxCachedTokensPerSource</c>). Entries are compact (<see cref="VerifiedToken"/>).
 /// A non-canonical spelling of a token is other text, so it misses here and is refused by the parser.
 /// </summary>
-internal sealed class VerifiedSignatureCache(IOptionsMonitor<GatewayOptions> options, TimeProvider time)
+internal sealed class VerifiedSignatureCache(IOptionsMonitor<GatewayOptions> options, TimeProvider time) : ISweepable
 {
     private readonly ExpiringMap<UInt128, Entry> _verified = new();
     private readonly Shares _perSource = new();
@@ -69,6 +70,8 @@ internal sealed class VerifiedSignatureCache(IOptionsMonitor<GatewayOptions> opt
 
         _verified.TryAddReserved(digest, new Entry(token, counter), out _);
     }
+
+    public string SweptName => "verified-signature cache";
 
     public int Sweep()
     {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Smp.Gateway.Acc;
@@ -181,7 +182,7 @@ public sealed class AccAuthenticatorTests
             o.Acc.Accounts = [new AccAccount { User = Account }];
             configure?.Invoke(o.Acc);
         });
-        services.AddAcc(new StateOptions());
+        services.AddAcc(new ConfigurationBuilder().Build(), new StateOptions());
         services.AddSingleton<IAccDirectory>(directory);
         var provider = services.BuildServiceProvider();
         return (provider.GetRequiredService<AccAuthenticator>(), directory, clock);

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Smp.Gateway.Acc;
@@ -26,7 +27,7 @@ public sealed class DirectoryCircuitGaugeTests
             o.Acc.Shield.CircuitMinimumThroughput = 3;
             o.Acc.Shield.CircuitFailureRatio = 0.5;
         });
-        services.AddAcc(new StateOptions());
+        services.AddAcc(new ConfigurationBuilder().Build(), new StateOptions());
         services.AddSingleton<IAccDirectory>(directory);
         using var provider = services.BuildServiceProvider();
         var acc = provider.GetRequiredService<AccAuthenticator>();

@@ -58,7 +58,7 @@ internal sealed class SiteHierarchy : IAsyncDisposable
         {
             for (int i = 0; i < sites; i++)
             {
-                File.WriteAllText(Path.Combine(hierarchy._siteData[i].Path, Smp.Gateway.Sites.SiteKey.GeneratedKeyFileName), SiteKey(i).ExportPkcs8PrivateKeyPem());
+                File.WriteAllText(Path.Combine(hierarchy._siteData[i].Path, Smp.Gateway.Sites.SiteSide.SiteKey.GeneratedKeyFileName), SiteKey(i).ExportPkcs8PrivateKeyPem());
                 File.WriteAllText(hierarchy.IssuerPublicKeyFile(i), SiteKey(i).ExportSubjectPublicKeyInfoPem());
             }
 

@@ -93,7 +93,7 @@ internal sealed class SiteProcesses : IAsyncDisposable
     private async Task StartSiteAsync(int index)
     {
         string data = DataFolder(SiteHierarchy.SiteId(index));
-        await File.WriteAllTextAsync(Path.Combine(data, Smp.Gateway.Sites.SiteKey.GeneratedKeyFileName), SiteHierarchy.SiteKey(index).ExportPkcs8PrivateKeyPem());
+        await File.WriteAllTextAsync(Path.Combine(data, Smp.Gateway.Sites.SiteSide.SiteKey.GeneratedKeyFileName), SiteHierarchy.SiteKey(index).ExportPkcs8PrivateKeyPem());
         var site = Common(_sitePorts[index], data, _legacyUrl);
         site["Gateway:Role"] = "Site";
         site["Gateway:Site:IssuerUrl"] = IssuerUrl;
