@@ -44,11 +44,6 @@ internal sealed class AdminSession : IAsyncDisposable
             _ = session.Options;
             await session.Get<SharedStateConnection>().ConnectAsync(cancellationToken);
 
-            foreach (var store in app.Services.GetServices<IStoreInitialization>())
-            {
-                await store.InitializeAsync(cancellationToken);
-            }
-
             return session;
         }
         catch

@@ -59,8 +59,9 @@ internal sealed class SqliteDatabase(IOptions<GatewayOptions> options, TimeProvi
     }
 
     /// <summary>
-    /// A new open connection (pooled); the caller disposes it. A store used without the start's step (a Site's
-    /// long-lived tokens: a Site keeps no agents, so its start opens no file) has the file opened here, once.
+    /// A new open connection (pooled); the caller disposes it. A store used without the start's step (an admin
+    /// command's, or a Site's long-lived tokens: a Site keeps no agents, so its start opens no file) has the file
+    /// opened here, once.
     /// </summary>
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
