@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
@@ -151,7 +150,6 @@ public static class GatewayApp
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<ProofValidator>();
         services.AddAcc(configuration, state);
-        services.AddSingleton<ChallengeWriter>();
         services.AddSingleton<JwksEndpoint>();
         services.AddSingleton<LongLivedTokenService>();
         services.AddGatewayTelemetry(configuration);
@@ -170,10 +168,8 @@ public static class GatewayApp
             services.AddIssuerRole(state);
         }
 
-        services.AddAuthentication()
-            .AddScheme<AuthenticationSchemeOptions, SmpTokenHandler>(SmpTokenDefaults.AuthenticationScheme, null)
-            .AddScheme<AuthenticationSchemeOptions, AccHandler>(AccDefaults.AuthenticationScheme, null)
-            .AddScheme<AuthenticationSchemeOptions, LongLivedTokenHandler>(LongLivedTokenDefaults.AuthenticationScheme, null);
+        services.AddAuthentication().AddSmpToken().AddAccBasic().AddSmpBearer();
+        services.AddRouteAuthentication();
 
         services.AddReverseProxy()
             .LoadFromConfig(configuration.GetSection("ReverseProxy"))
@@ -213,6 +209,6 @@ public static class GatewayApp
             proxy.UseSessionAffinity();
             proxy.UseLoadBalancing();
             proxy.UsePassiveHealthChecks();
-        });
+        }).WithRouteAuthentication(app.Services.GetRequiredService<RouteAuthentications>());
     }
 }

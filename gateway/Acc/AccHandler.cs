@@ -11,7 +11,10 @@ using Smp.Gateway.Tokens;
 
 namespace Smp.Gateway.Acc;
 
-/// <summary>The ACC scheme: HTTP Basic with the Agent Connectivity Credential (§11), over TLS unless configured otherwise.</summary>
+/// <summary>
+/// The ACC scheme: HTTP Basic with the Agent Connectivity Credential (§11), over TLS unless configured otherwise.
+/// The one reader of a request's Basic credentials: anything that is not well-formed Basic gives <c>NoResult</c>.
+/// </summary>
 internal sealed class AccHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> schemeOptions,
     ILoggerFactory loggerFactory,
@@ -50,7 +53,7 @@ internal sealed class AccHandler(
         var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, verdict.Account!)], AccDefaults.AuthenticationScheme);
         if (verdict.PreviousPassword)
         {
-            identity.AddClaim(new Claim(AccDefaults.PreviousPasswordClaim, "true"));
+            identity.AddClaim(new Claim(AccDefaults.PreviousPasswordClaim, credentials.User!));
         }
 
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), AccDefaults.AuthenticationScheme));

@@ -1,11 +1,14 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Smp.Gateway.Authentication;
 using Smp.Gateway.Configuration;
 using Smp.Gateway.Diagnostics;
 
 namespace Smp.Gateway.Acc;
 
-/// <summary>The ACC services: the directory (LDAP when <c>Gateway:Acc:Directory:Url</c> is set, else the hashed accounts), its guard, the shield.</summary>
+/// <summary>The ACC services and scheme: the directory (LDAP when <c>Gateway:Acc:Directory:Url</c> is set, else the hashed accounts), its guard, the shield.</summary>
 internal static class AccServiceCollectionExtensions
 {
     /// <summary>The directory and the shield's store are chosen here, once, from the configuration the host is built with.</summary>
@@ -39,5 +42,12 @@ internal static class AccServiceCollectionExtensions
         services.AddSingleton<AccMetrics>();
         services.AddSingleton<AccAuthenticator>();
         return services;
+    }
+
+    /// <summary>The ACC scheme (HTTP Basic, §11) beside the others, as <c>AddJwtBearer()</c> registers its own.</summary>
+    public static AuthenticationBuilder AddAccBasic(this AuthenticationBuilder builder)
+    {
+        builder.Services.TryAddSingleton<ChallengeWriter>();
+        return builder.AddScheme<AuthenticationSchemeOptions, AccHandler>(AccDefaults.AuthenticationScheme, null);
     }
 }

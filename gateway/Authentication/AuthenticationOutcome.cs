@@ -3,15 +3,19 @@ namespace Smp.Gateway.Authentication;
 /// <summary>
 /// A refused authentication as the challenge will answer it: status, <c>X-SMP-NSError</c> code, and
 /// the token a <c>401</c> carries, if any. Kept in the request's features between authenticate and challenge.
+/// Immutable: a route that answers otherwise (offers Basic, or no token) sets a copy made with <c>with</c>.
 /// </summary>
 internal sealed record AuthenticationOutcome(int Status, string? Error, string? ChallengeToken = null)
 {
+    /// <summary>The bare 401 of a request that brought no credential the route could use.</summary>
+    public static readonly AuthenticationOutcome Unauthorized = new(401, null);
+
     /// <summary>Set by the route: offer <c>Basic</c> beside <c>SMPToken</c> in a 401.</summary>
-    public bool OfferBasic { get; set; }
+    public bool OfferBasic { get; init; }
 
     /// <summary>Offer <c>SMPToken</c> in a 401. Default true; false on routes that never use tokens (UNC codebases, §11).</summary>
-    public bool OfferToken { get; set; } = true;
+    public bool OfferToken { get; init; } = true;
 
     /// <summary><c>Retry-After</c> of a 429 or 503. Default: 1 second for a 503, none otherwise.</summary>
-    public TimeSpan? RetryAfter { get; set; }
+    public TimeSpan? RetryAfter { get; init; }
 }

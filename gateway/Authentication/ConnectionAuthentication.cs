@@ -1,8 +1,5 @@
 using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http;
-using Smp.Gateway.Agents;
-using Smp.Gateway.Protocol;
-using Smp.Gateway.Tokens;
 
 namespace Smp.Gateway.Authentication;
 
@@ -23,9 +20,6 @@ internal sealed class ConnectionAuthentication
     /// is refused with until a new proof (§7).
     /// </param>
     public sealed record State(string AgentId, string Jkt, string Jti, long ExpiresAt, string? Ended = null);
-
-    /// <summary>The connection's agent when it is still authenticated; otherwise the code it ended with, if any.</summary>
-    public readonly record struct Resumption(State? Resumed, string? Ended);
 
     public State? Current => Volatile.Read(ref _state);
 
@@ -66,39 +60,8 @@ internal sealed class ConnectionAuthentication
         Volatile.Write(ref holder._state, state);
     }
 
-    /// <summary>
-    /// The agent this request's connection is authenticated for. It holds until the token expires; a
-    /// revocation or a new key ends it at once (the agent is looked up on every request), and from then
-    /// on the connection answers with the code of that end, as a proof would be answered.
-    /// </summary>
-    public static async ValueTask<Resumption> ResumeAsync(HttpContext context, IAgentLookup agents, TimeProvider time)
-    {
-        var holder = Find(context);
-        var state = holder?.Current;
-        if (state is null || state.Ended is not null)
-        {
-            return new Resumption(null, state?.Ended);
-        }
-
-        var agent = await agents.FindAsync(state.AgentId, context.RequestAborted);
-        string? ended = time.GetUtcNow().ToUnixTimeSeconds() >= state.ExpiresAt ? NsError.Expired
-            : agent is null ? NsError.AgentUnknown
-            : !agent.IsActive ? NsError.AgentRevoked
-            : agent.Key.Thumbprint != state.Jkt ? NsError.KeyMismatch
-            : null;
-        if (ended is null)
-        {
-            return new Resumption(state, null);
-        }
-
-        // Only this state ends: a proof accepted meanwhile on another stream of the connection stays.
-        Interlocked.CompareExchange(ref holder!._state, state with { Ended = ended }, state);
-        return new Resumption(null, ended);
-    }
-
-    /// <summary>The answer to a request on a connection whose authentication ended with <paramref name="code"/>, as §8 answers a proof.</summary>
-    public static AuthenticationOutcome Refusal(string code) =>
-        new(code is NsError.AgentRevoked or NsError.KeyMismatch ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized, code);
+    /// <summary>Ends this state with <paramref name="code"/>; only this state: a proof accepted meanwhile on another stream of the connection stays.</summary>
+    public void End(State state, string code) => Interlocked.CompareExchange(ref _state, state with { Ended = code }, state);
 
     /// <summary>Ends the connection's authentication: a failed credential, check or a 400 on it (§7, §8).</summary>
     public static void Clear(HttpContext context)
@@ -107,6 +70,18 @@ internal sealed class ConnectionAuthentication
         if (holder is not null)
         {
             Volatile.Write(ref holder._state, null);
+        }
+    }
+
+    /// <summary>
+    /// Any credential that fails, a scheme the route does not take included, ends the connection's
+    /// authentication (§7). A request without one leaves it: its refusal may be the code it ended with.
+    /// </summary>
+    public static void EndOnFailedCredential(HttpContext context)
+    {
+        if (context.Request.Headers.Authorization.Count > 0)
+        {
+            Clear(context);
         }
     }
 }

@@ -8,6 +8,8 @@ namespace Smp.Gateway.Authentication;
 /// </summary>
 internal static class CredentialsParser
 {
+    private const string BasicScheme = "Basic";
+
     public static Credentials Parse(string? header)
     {
         if (string.IsNullOrEmpty(header))
@@ -15,11 +17,7 @@ internal static class CredentialsParser
             return Credentials.None;
         }
 
-        ReadOnlySpan<char> value = header.AsSpan().Trim(' ');
-        int space = value.IndexOf(' ');
-        ReadOnlySpan<char> scheme = space < 0 ? value : value[..space];
-        ReadOnlySpan<char> rest = space < 0 ? [] : value[(space + 1)..].TrimStart(' ');
-
+        ReadOnlySpan<char> scheme = Scheme(header, out ReadOnlySpan<char> rest);
         if (scheme.Equals(SmpTokenDefaults.AuthenticationScheme, StringComparison.OrdinalIgnoreCase))
         {
             if (rest.IsEmpty)
@@ -30,12 +28,27 @@ internal static class CredentialsParser
             return rest.IndexOfAny('=', ',', '"') >= 0 ? ParseHello(rest) : new Credentials(CredentialKind.Proof, Proof: rest.ToString());
         }
 
-        if (scheme.Equals("Basic", StringComparison.OrdinalIgnoreCase))
+        if (scheme.Equals(BasicScheme, StringComparison.OrdinalIgnoreCase))
         {
             return ParseBasic(rest);
         }
 
         return new Credentials(CredentialKind.Other);
+    }
+
+    /// <summary>
+    /// True when the header names the <c>Basic</c> scheme, well-formed or not: the route hands it to the ACC
+    /// scheme, which reads it (and answers a malformed one with no result). Reads the scheme only, allocating nothing.
+    /// </summary>
+    public static bool IsBasic(string? header) =>
+        !string.IsNullOrEmpty(header) && Scheme(header, out _).Equals(BasicScheme, StringComparison.OrdinalIgnoreCase);
+
+    private static ReadOnlySpan<char> Scheme(string header, out ReadOnlySpan<char> rest)
+    {
+        ReadOnlySpan<char> value = header.AsSpan().Trim(' ');
+        int space = value.IndexOf(' ');
+        rest = space < 0 ? [] : value[(space + 1)..].TrimStart(' ');
+        return space < 0 ? value : value[..space];
     }
 
     private static Credentials ParseHello(ReadOnlySpan<char> s)

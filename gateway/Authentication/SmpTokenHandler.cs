@@ -16,18 +16,18 @@ namespace Smp.Gateway.Authentication;
 /// <summary>
 /// The <c>SMPToken</c> scheme (§7, §8). It only speaks the protocol: no credentials give
 /// <c>NoResult</c>, a hello or a refused proof give <c>Fail</c> with the outcome the challenge writes.
+/// A connection already authenticated is resumed by the route (<see cref="ConnectionResumption"/>), not here.
 /// </summary>
 internal sealed class SmpTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> schemeOptions,
     ILoggerFactory loggerFactory,
     UrlEncoder encoder,
     IOptionsMonitor<GatewayOptions> gatewayOptions,
-    IAgentLookup agents,
     ProofValidator validator,
     IAgentTokenSource tokens,
     ChallengeWriter challenges,
-    GatewayMetrics metrics,
-    TimeProvider time)
+    SmpTokenRefusal refusals,
+    GatewayMetrics metrics)
     : AuthenticationHandler<AuthenticationSchemeOptions>(schemeOptions, loggerFactory, encoder)
 {
     private readonly ILogger _log = loggerFactory.CreateLogger(LogCategories.Token);
@@ -39,7 +39,6 @@ internal sealed class SmpTokenHandler(
         {
             return credentials.Kind switch
             {
-                CredentialKind.None => await FromConnectionAsync(),
                 CredentialKind.Hello => await HelloAsync(credentials.AgentId!, credentials.Uid!),
                 CredentialKind.Proof => await ProofAsync(credentials.Proof!),
                 CredentialKind.Malformed when IsSmpToken() => Refuse(new AuthenticationOutcome(401, NsError.Malformed), null, null),
@@ -48,9 +47,7 @@ internal sealed class SmpTokenHandler(
         }
         catch (StateUnavailableException e)
         {
-            // Without its store a node cannot tell a revoked agent from an active one: refuse, never guess (§9).
-            GatewayLog.StateStoreUnavailable(_log, "authentication", e.Message);
-            return Refuse(new AuthenticationOutcome(StatusCodes.Status503ServiceUnavailable, NsError.RegistryUnavailable), credentials.AgentId, null);
+            return AuthenticateResult.Fail(refusals.StoreUnavailable(Context, e, credentials.AgentId));
         }
     }
 
@@ -64,33 +61,6 @@ internal sealed class SmpTokenHandler(
 
     private bool IsSmpToken() =>
         Request.Headers.Authorization.ToString().StartsWith(SmpTokenDefaults.AuthenticationScheme, StringComparison.OrdinalIgnoreCase);
-
-    private async Task<AuthenticateResult> FromConnectionAsync()
-    {
-        if (!gatewayOptions.CurrentValue.Connection.KeepAuthentication)
-        {
-            return AuthenticateResult.NoResult();
-        }
-
-        var (state, ended) = await ConnectionAuthentication.ResumeAsync(Context, agents, time);
-        if (ended is not null)
-        {
-            // Not cleared: every later request on this connection gets the same answer until a new proof.
-            var outcome = ConnectionAuthentication.Refusal(ended);
-            Context.Features.Set(outcome);
-            metrics.Authentication("connection", ended);
-            GatewayLog.ConnectionAuthenticationEnded(_log, ended, outcome.Status, Context.Connection.Id, Source);
-            return AuthenticateResult.Fail(ended);
-        }
-
-        if (state is null)
-        {
-            return AuthenticateResult.NoResult();
-        }
-
-        metrics.Authentication("connection", "accepted");
-        return Success(state.AgentId, state.Jti, state.ExpiresAt, state.Jkt);
-    }
 
     private async Task<AuthenticateResult> HelloAsync(string agentId, string uid)
     {
@@ -157,24 +127,8 @@ internal sealed class SmpTokenHandler(
         return (await tokens.GetAsync(sub, uid, result.Agent, Source, Context.RequestAborted)).Token;
     }
 
-    private AuthenticateResult Refuse(AuthenticationOutcome outcome, string? agentId, string? jti)
-    {
-        ConnectionAuthentication.Clear(Context);
-        Context.Features.Set(outcome);
-        metrics.Authentication(SmpTokenDefaults.AuthenticationScheme, outcome.Error ?? "refused");
-        string? remote = Context.Connection.RemoteIpAddress?.ToString();
-        if (jti is null)
-        {
-            GatewayLog.HelloRefused(_log, outcome.Error ?? "none", LogText.Escape(agentId), remote);
-        }
-        else
-        {
-            // Refused claims are the client's own text until the signatures are checked: escaped.
-            GatewayLog.ProofRefused(_log, outcome.Error ?? "none", outcome.Status, LogText.Escape(agentId), string.IsNullOrEmpty(jti) ? null : LogText.Escape(jti), remote);
-        }
-
-        return AuthenticateResult.Fail(outcome.Error ?? "refused");
-    }
+    private AuthenticateResult Refuse(AuthenticationOutcome outcome, string? agentId, string? jti) =>
+        AuthenticateResult.Fail(refusals.Refuse(Context, outcome, agentId, jti));
 
     private AuthenticateResult Success(string agentId, string jti, long expiresAt, string jkt)
     {

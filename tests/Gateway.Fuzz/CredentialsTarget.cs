@@ -7,13 +7,23 @@ namespace Smp.Gateway.Fuzz;
 
 /// <summary>
 /// <c>credentials</c>: <see cref="CredentialsParser.Parse"/> of an <c>Authorization</c> value, then
-/// what the handler does next with a hello (agent id and uid checks) or a proof (its parser).
+/// what the handler does next with a hello (agent id and uid checks) or a proof (its parser); and that
+/// <see cref="CredentialsParser.IsBasic"/>, which routes read, agrees with it.
 /// </summary>
 internal static class CredentialsTarget
 {
     public static void Run(ReadOnlySpan<byte> input)
     {
-        Credentials credentials = CredentialsParser.Parse(Encoding.UTF8.GetString(input));
+        string header = Encoding.UTF8.GetString(input);
+        Credentials credentials = CredentialsParser.Parse(header);
+        // A route hands a header to the ACC scheme by its scheme name alone: every Basic the parser reads must be
+        // handed over, and nothing handed over may read as another scheme's.
+        bool handed = CredentialsParser.IsBasic(header);
+        if (handed ? credentials.Kind is not (CredentialKind.Basic or CredentialKind.Malformed) : credentials.Kind == CredentialKind.Basic)
+        {
+            throw new InvalidOperationException($"IsBasic and Parse disagree: {credentials.Kind}.");
+        }
+
         switch (credentials.Kind)
         {
             case CredentialKind.Hello:

@@ -1,0 +1,58 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Primitives;
+using Smp.Gateway.Authentication;
+using Smp.Gateway.Configuration;
+using Smp.Gateway.Identity;
+using Smp.Gateway.Protocol;
+
+namespace Smp.Gateway.Routing;
+
+/// <summary>
+/// <see cref="RouteAuthMode.Token"/>: <c>SMPToken</c> (§7), or a long-lived token as <c>Bearer</c>. A request without
+/// credentials on an authenticated connection is answered by <see cref="ConnectionResumption"/>.
+/// </summary>
+internal sealed class TokenRouteAuthentication(ConnectionResumption connection, BearerRouteAuthentication bearer) : IRouteAuthentication
+{
+    public ValueTask<bool> AuthenticateAsync(HttpContext context, GatewayOptions options) => TokenAsync(context, options, offerBasic: false);
+
+    /// <summary>A long-lived token, else <c>SMPToken</c>; a 401 offers <c>Basic</c> beside <c>SMPToken</c> when <paramref name="offerBasic"/>.</summary>
+    public ValueTask<bool> TokenAsync(HttpContext context, GatewayOptions options, bool offerBasic) =>
+        BearerRouteAuthentication.Applies(context.Request) ? bearer.AuthenticateAsync(context, options) : SmpTokenAsync(context, options, offerBasic);
+
+    private async ValueTask<bool> SmpTokenAsync(HttpContext context, GatewayOptions options, bool offerBasic)
+    {
+        // An authenticated connection (§7) is the common case: answered without a trip through the authentication service.
+        if (options.Connection.KeepAuthentication && StringValues.IsNullOrEmpty(context.Request.Headers.Authorization))
+        {
+            if (await connection.ResumeAsync(context) is { } resumed)
+            {
+                return Forward(context, options, resumed.AgentId, resumed.ExpiresAt, resumed.Jkt);
+            }
+        }
+        else
+        {
+            var result = await context.AuthenticateAsync(SmpTokenDefaults.AuthenticationScheme);
+            if (result.Succeeded)
+            {
+                var principal = result.Principal!;
+                return Forward(context, options, principal.FindFirst(SmpTokenDefaults.AgentClaim)!.Value,
+                    long.Parse(principal.FindFirst(SmpTokenDefaults.ExpiresClaim)!.Value, CultureInfo.InvariantCulture),
+                    principal.FindFirst(SmpTokenDefaults.KeyThumbprintClaim)?.Value);
+            }
+        }
+
+        ConnectionAuthentication.EndOnFailedCredential(context);
+        var outcome = context.Features.Get<AuthenticationOutcome>() ?? AuthenticationOutcome.Unauthorized;
+        context.Features.Set(outcome.OfferBasic == offerBasic ? outcome : outcome with { OfferBasic = offerBasic });
+        await context.ChallengeAsync(SmpTokenDefaults.AuthenticationScheme);
+        return false;
+    }
+
+    private static bool Forward(HttpContext context, GatewayOptions options, string agentId, long expiresAt, string? jkt)
+    {
+        context.Features.Set(new ForwardedIdentity(AuthKind.Token, options.Identity.ServiceIdentity, agentId, ExpiresAt: expiresAt, Jkt: jkt));
+        return true;
+    }
+}
