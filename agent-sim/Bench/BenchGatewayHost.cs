@@ -1,3 +1,4 @@
+using Smp.AgentSim.Demo;
 using Smp.Gateway;
 
 namespace Smp.AgentSim.Bench;
@@ -28,20 +29,11 @@ internal static class BenchGatewayHost
         return GatewayApp.Build([], settings);
     }
 
-    internal static Dictionary<string, string?> Settings(string url, string legacyUrl, string dataDirectory, string enrollmentSecret) => new()
-    {
-        ["Kestrel:Endpoints:Http:Url"] = url,
-        ["Gateway:Audience"] = url,
-        ["Gateway:DataDirectory"] = dataDirectory,
-        ["Gateway:Enrollment:Secret"] = enrollmentSecret,
-        ["Gateway:Connection:KeepAuthentication"] = "true",
-        // The benchmark is one address asking for many tokens and signatures on purpose.
-        ["Gateway:RateLimits:TokensPerSourcePerMinute"] = "1000000",
-        ["Gateway:RateLimits:TokensPerAgentPerMinute"] = "1000000",
-        ["Gateway:RateLimits:EnrollmentsPerSourcePerMinute"] = "1000000",
-        ["ReverseProxy:Clusters:legacy:Destinations:primary:Address"] = legacyUrl + "/",
-        ["Logging:LogLevel:Default"] = "Warning",
-        ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
-        ["Logging:LogLevel:Yarp"] = "Warning",
-    };
+    internal static Dictionary<string, string?> Settings(string url, string legacyUrl, string dataDirectory, string enrollmentSecret) =>
+        LoopbackGatewaySettings.For(url, legacyUrl, dataDirectory, enrollmentSecret).With(new Dictionary<string, string?>
+        {
+            ["Gateway:Connection:KeepAuthentication"] = "true",
+            ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+            ["Logging:LogLevel:Yarp"] = "Warning",
+        });
 }

@@ -99,25 +99,7 @@ internal sealed class DemoEnvironment : IAsyncDisposable
         {
             legacy = LegacyServer.Build(legacyUrl);
             await legacy.StartAsync(cancellationToken).ConfigureAwait(false);
-            var overrides = new Dictionary<string, string?>
-            {
-                ["Kestrel:Endpoints:Http:Url"] = gatewayUrl,
-                ["Gateway:Audience"] = gatewayUrl,
-                ["Gateway:DataDirectory"] = dataDirectory,
-                ["Gateway:Enrollment:Secret"] = secret,
-                // A load run is one address asking for many tokens on purpose: lift the limits
-                // that protect a production gateway from exactly that.
-                ["Gateway:RateLimits:TokensPerSourcePerMinute"] = "1000000",
-                ["Gateway:RateLimits:TokensPerAgentPerMinute"] = "1000000",
-                ["Gateway:RateLimits:EnrollmentsPerSourcePerMinute"] = "1000000",
-                ["ReverseProxy:Clusters:legacy:Destinations:primary:Address"] = legacyUrl + "/",
-                // Refusals are the point of some scenarios: keep the console for the summary.
-                ["Logging:LogLevel:Default"] = "Warning",
-            };
-            foreach (var (key, value) in settings)
-            {
-                overrides[key] = value;
-            }
+            var overrides = LoopbackGatewaySettings.For(gatewayUrl, legacyUrl, dataDirectory, secret).With(settings);
 
             gateway = GatewayApp.Build([], overrides);
             await gateway.StartAsync(cancellationToken).ConfigureAwait(false);

@@ -19,6 +19,7 @@ internal sealed class RedisShieldStore(RedisConnection redis) : IShieldStore
 {
     private const int Iterations = 10_000;
     private const int MaxRemembered = 10_000;
+    private const string Failure = "the lockout shield's store did not answer: ";
     private static readonly LuaScript LookupScript = LuaScript.Prepare(RedisShieldScripts.Lookup);
     private static readonly LuaScript ReserveScript = LuaScript.Prepare(RedisShieldScripts.Reserve);
     private static readonly LuaScript ReleaseScript = LuaScript.Prepare(RedisShieldScripts.Release);
@@ -49,7 +50,7 @@ internal sealed class RedisShieldStore(RedisConnection redis) : IShieldStore
 
     public async ValueTask<ShieldLookup> LookupAsync(string account, UInt128 fingerprint, AccShieldOptions s)
     {
-        var r = (RedisResult[])(await Run(() => LookupScript.EvaluateAsync(redis.Database, Parameters(account, fingerprint, s))))!;
+        var r = (RedisResult[])(await Run(db => LookupScript.EvaluateAsync(db, Parameters(account, fingerprint, s))))!;
         return new ShieldLookup((PasswordStanding)(int)r[0], s.RememberWrongFor, (long)r[1]);
     }
 
@@ -64,7 +65,7 @@ internal sealed class RedisShieldStore(RedisConnection redis) : IShieldStore
             holder, limit, directoryFailures, readAt, hold = (long)hold.TotalMilliseconds,
             rightFor = Ms(s.RememberRightFor), rightAtMost = Ms(s.RightAtMostFor), wrongFor = Ms(s.RememberWrongFor),
         };
-        var r = (RedisResult[])(await Run(() => ReserveScript.EvaluateAsync(redis.Database, parameters)))!;
+        var r = (RedisResult[])(await Run(db => ReserveScript.EvaluateAsync(db, parameters)))!;
         return new ShieldReservation((int)r[0] == 1, (PasswordStanding)(int)r[1], (int)r[2], TimeSpan.FromMilliseconds((long)r[3]), (long)r[4]);
     }
 
@@ -77,13 +78,13 @@ internal sealed class RedisShieldStore(RedisConnection redis) : IShieldStore
             holder, result = result switch { AccBindResult.Accepted => "right", AccBindResult.Rejected => "wrong", null => "unknown", _ => string.Empty },
             rightFor = Ms(s.RememberRightFor), wrongFor = Ms(s.RememberWrongFor), reservedAt,
         };
-        await Run(() => ReleaseScript.EvaluateAsync(redis.Database, parameters));
+        await Run(db => ReleaseScript.EvaluateAsync(db, parameters));
     }
 
-    private async Task<byte[]> LoadKeyAsync()
+    private async Task<byte[]> LoadKeyAsync(IDatabase db)
     {
-        await redis.Database.StringSetAsync(redis.Keys.ShieldKey, RandomNumberGenerator.GetBytes(32), when: When.NotExists);
-        byte[]? key = await redis.Database.StringGetAsync(redis.Keys.ShieldKey);
+        await db.StringSetAsync(redis.Keys.ShieldKey, RandomNumberGenerator.GetBytes(32), when: When.NotExists);
+        byte[]? key = await db.StringGetAsync(redis.Keys.ShieldKey);
         return key is { Length: 32 } ? key : throw new RedisException("the shield key in Redis is not 32 bytes");
     }
 
@@ -93,17 +94,7 @@ internal sealed class RedisShieldStore(RedisConnection redis) : IShieldStore
         rightFor = Ms(s.RememberRightFor), rightAtMost = Ms(s.RightAtMostFor), wrongFor = Ms(s.RememberWrongFor),
     };
 
-    private static async Task<T> Run<T>(Func<Task<T>> call)
-    {
-        try
-        {
-            return await call();
-        }
-        catch (Exception e) when (RedisConnection.IsFailure(e))
-        {
-            throw new StateUnavailableException("the lockout shield's store did not answer: " + e.Message, e);
-        }
-    }
+    private Task<T> Run<T>(Func<IDatabase, Task<T>> call) => redis.CallAsync(call, "a lockout shield call", Failure);
 
     private static string Hex(UInt128 fingerprint) => fingerprint.ToString("x32", System.Globalization.CultureInfo.InvariantCulture);
 

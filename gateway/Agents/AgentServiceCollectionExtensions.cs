@@ -1,4 +1,5 @@
 using Smp.Gateway.Configuration;
+using Smp.Gateway.State;
 
 namespace Smp.Gateway.Agents;
 
@@ -17,7 +18,10 @@ internal static class AgentServiceCollectionExtensions
         }
         else
         {
-            services.AddSingleton<IAgentStore, SqliteAgentStore>();
+            services.AddSingleton<SqliteAgentStore>();
+            services.AddSingleton<IAgentStore>(s => s.GetRequiredService<SqliteAgentStore>());
+            // The file opened and its revocations loaded at start, before the first proof (IStoreInitialization).
+            services.AddSingleton<IStoreInitialization>(s => s.GetRequiredService<SqliteAgentStore>());
         }
 
         // One store, seen through each of its views: the request path's lookup, the administrator's changes, the records.

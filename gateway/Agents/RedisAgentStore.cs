@@ -18,7 +18,7 @@ internal sealed class RedisAgentStore(RedisConnection redis, TimeProvider time) 
 
     public async ValueTask<Agent?> FindAsync(string agentId, CancellationToken cancellationToken)
     {
-        var values = await Call(db => db.HashGetAsync(redis.Keys.Agent(agentId), Fields), "an agent lookup");
+        var values = await redis.CallAsync(db => db.HashGetAsync(redis.Keys.Agent(agentId), Fields), "an agent lookup");
         if (values[0].IsNull || values[1].IsNull || !values[2].TryParse(out int status))
         {
             return null;
@@ -38,7 +38,7 @@ internal sealed class RedisAgentStore(RedisConnection redis, TimeProvider time) 
     public async Task<EnrollOutcome> EnrollAsync(string agentId, RsaJwk key, CancellationToken cancellationToken)
     {
         RedisKey agentKey = redis.Keys.Agent(agentId);
-        bool created = await Call(db =>
+        bool created = await redis.CallAsync(db =>
         {
             // Created only if absent: two nodes enrolling one id at once cannot both win.
             var create = db.CreateTransaction();
@@ -62,7 +62,7 @@ internal sealed class RedisAgentStore(RedisConnection redis, TimeProvider time) 
     public Task<bool> SetStatusAsync(string agentId, AgentStatus status, CancellationToken cancellationToken)
     {
         RedisKey agentKey = redis.Keys.Agent(agentId);
-        return Call(db =>
+        return redis.CallAsync(db =>
         {
             var update = db.CreateTransaction();
             update.AddCondition(Condition.KeyExists(agentKey));
@@ -76,17 +76,14 @@ internal sealed class RedisAgentStore(RedisConnection redis, TimeProvider time) 
     {
         var agents = new List<AgentRecord>();
         RedisValue[] fields = ["jkt", "status", "enrolled_at"];
-        await Call(async db =>
+        await redis.CallAsync(async db =>
         {
-            foreach (var server in db.Multiplexer.GetServers().Where(s => s.IsConnected && !s.IsReplica))
+            await foreach (var key in db.ScanAsync(redis.Keys.AgentPattern, cancellationToken))
             {
-                await foreach (var key in server.KeysAsync(db.Database, redis.Keys.AgentPattern, pageSize: 500).WithCancellation(cancellationToken))
+                var values = await db.HashGetAsync(key, fields);
+                if (redis.Keys.AgentIdOf(key) is { } agentId && !values[0].IsNull && values[1].TryParse(out int status))
                 {
-                    var values = await db.HashGetAsync(key, fields);
-                    if (redis.Keys.AgentIdOf(key) is { } agentId && !values[0].IsNull && values[1].TryParse(out int status))
-                    {
-                        agents.Add(new AgentRecord(agentId, values[0]!, (AgentStatus)status, values[2].TryParse(out long at) ? at : 0));
-                    }
+                    agents.Add(new AgentRecord(agentId, values[0]!, (AgentStatus)status, values[2].TryParse(out long at) ? at : 0));
                 }
             }
 
@@ -98,7 +95,7 @@ internal sealed class RedisAgentStore(RedisConnection redis, TimeProvider time) 
     public Task<bool> ReplaceKeyAsync(string agentId, RsaJwk key, CancellationToken cancellationToken)
     {
         RedisKey agentKey = redis.Keys.Agent(agentId);
-        return Call(db =>
+        return redis.CallAsync(db =>
         {
             var update = db.CreateTransaction();
             update.AddCondition(Condition.KeyExists(agentKey));
@@ -108,7 +105,7 @@ internal sealed class RedisAgentStore(RedisConnection redis, TimeProvider time) 
     }
 
     public async ValueTask<bool> IsTokenRevokedAsync(string jti, CancellationToken cancellationToken) =>
-        await Call(db => db.KeyExistsAsync(redis.Keys.RevokedToken(jti)), "a token revocation check");
+        await redis.CallAsync(db => db.KeyExistsAsync(redis.Keys.RevokedToken(jti)), "a token revocation check");
 
     public Task RevokeTokenAsync(string jti, long expiresAt, CancellationToken cancellationToken)
     {
@@ -120,23 +117,11 @@ internal sealed class RedisAgentStore(RedisConnection redis, TimeProvider time) 
             return Task.CompletedTask;
         }
 
-        return Call(async db =>
+        return redis.CallAsync(async db =>
         {
             // Kept until the later of the two times, should two nodes with different clocks revoke it.
             return await db.StringSetAsync(revoked, 1, ttl, When.NotExists)
                 || await db.KeyExpireAsync(revoked, until.UtcDateTime, ExpireWhen.GreaterThanCurrentExpiry);
         }, "a token revocation");
-    }
-
-    private async Task<T> Call<T>(Func<IDatabase, Task<T>> operation, string what)
-    {
-        try
-        {
-            return await operation(redis.Database);
-        }
-        catch (Exception e) when (RedisConnection.IsFailure(e))
-        {
-            throw new StateUnavailableException($"The shared store failed during {what}: {e.Message}", e);
-        }
     }
 }

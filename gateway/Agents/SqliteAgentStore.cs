@@ -1,8 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Options;
-using Smp.Gateway.Configuration;
 using Smp.Gateway.Jose;
+using Smp.Gateway.State;
 
 namespace Smp.Gateway.Agents;
 
@@ -12,26 +11,26 @@ namespace Smp.Gateway.Agents;
 /// Every change bumps a version row; a node reads it at most once per <see cref="ChangeCheckPeriod"/> and drops
 /// what it holds in memory when another process (<c>gateway agents revoke</c>, another node on the same file) changed it.
 /// </summary>
-internal sealed class SqliteAgentStore : IAgentStore
+internal sealed class SqliteAgentStore(SqliteDatabase database, TimeProvider time) : IAgentStore, IStoreInitialization
 {
-    public const string FileName = "agents.db";
+    public const string FileName = SqliteDatabase.FileName;
 
     /// <summary>How soon a change made by another process is seen: one small query per period, not per proof.</summary>
     public static readonly TimeSpan ChangeCheckPeriod = TimeSpan.FromSeconds(1);
 
-    private readonly string _connectionString;
-    private readonly TimeProvider _time;
+    private readonly TimeProvider _time = time;
     private readonly ConcurrentDictionary<string, Agent> _agents = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _revokedTokens = new(StringComparer.Ordinal);
     private long _seenVersion;
     private long _nextCheck;
 
-    public SqliteAgentStore(IOptions<GatewayOptions> options, TimeProvider time)
+    /// <summary>Loads the revoked tokens, so none is accepted before the first change check; after the file's own (<see cref="SqliteDatabase"/>).</summary>
+    public async Task InitializeAsync(CancellationToken cancellationToken)
     {
-        _time = time;
-        string path = Path.Combine(DataDirectory.Ensure(options.Value), FileName);
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 10 }.ToString();
-        Initialize();
+        await database.InitializeAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        LoadRevokedTokens(connection);
+        _nextCheck = _time.GetTimestamp();
     }
 
     public async ValueTask<Agent?> FindAsync(string agentId, CancellationToken cancellationToken)
@@ -46,7 +45,7 @@ internal sealed class SqliteAgentStore : IAgentStore
             return agent;
         }
 
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT n, e, status FROM agents WHERE agent_id = $id";
         command.Parameters.AddWithValue("$id", agentId);
@@ -64,7 +63,7 @@ internal sealed class SqliteAgentStore : IAgentStore
 
     public async Task<EnrollOutcome> EnrollAsync(string agentId, RsaJwk key, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
         await using var insert = connection.CreateCommand();
         insert.CommandText = "INSERT INTO agents (agent_id, n, e, jkt, status, enrolled_at) VALUES ($id, $n, $e, $jkt, 0, $now) ON CONFLICT(agent_id) DO NOTHING";
         insert.Parameters.AddWithValue("$id", agentId);
@@ -83,7 +82,7 @@ internal sealed class SqliteAgentStore : IAgentStore
 
     public async Task<bool> SetStatusAsync(string agentId, AgentStatus status, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
         await using var update = connection.CreateCommand();
         update.CommandText = "UPDATE agents SET status = $status WHERE agent_id = $id";
         update.Parameters.AddWithValue("$status", (int)status);
@@ -93,7 +92,7 @@ internal sealed class SqliteAgentStore : IAgentStore
 
     public async Task<IReadOnlyList<AgentRecord>> ListAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
         await using var select = connection.CreateCommand();
         select.CommandText = "SELECT agent_id, jkt, status, enrolled_at FROM agents ORDER BY agent_id";
         await using var reader = await select.ExecuteReaderAsync(cancellationToken);
@@ -108,7 +107,7 @@ internal sealed class SqliteAgentStore : IAgentStore
 
     public async Task<bool> ReplaceKeyAsync(string agentId, RsaJwk key, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
         await using var update = connection.CreateCommand();
         update.CommandText = "UPDATE agents SET n = $n, e = $e, jkt = $jkt WHERE agent_id = $id";
         update.Parameters.AddWithValue("$n", key.N);
@@ -130,7 +129,7 @@ internal sealed class SqliteAgentStore : IAgentStore
 
     public async Task RevokeTokenAsync(string jti, long expiresAt, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
         await using var insert = connection.CreateCommand();
         insert.CommandText = "INSERT INTO revoked_tokens (jti, expires_at) VALUES ($jti, $exp) ON CONFLICT(jti) DO UPDATE SET expires_at = MAX(expires_at, $exp)";
         insert.Parameters.AddWithValue("$jti", jti);
@@ -166,7 +165,7 @@ internal sealed class SqliteAgentStore : IAgentStore
 
     private async Task SyncAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
         await using var select = connection.CreateCommand();
         select.CommandText = "SELECT version FROM changes";
         long version = (long)(await select.ExecuteScalarAsync(cancellationToken))!;
@@ -175,23 +174,6 @@ internal sealed class SqliteAgentStore : IAgentStore
             _agents.Clear();
             LoadRevokedTokens(connection);
         }
-    }
-
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
-        return connection;
-    }
-
-    private void Initialize()
-    {
-        using var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        SqliteAgentSchema.Create(connection, _time.GetUtcNow().ToUnixTimeSeconds());
-
-        LoadRevokedTokens(connection);
-        _nextCheck = _time.GetTimestamp();
     }
 
     private void LoadRevokedTokens(SqliteConnection connection)

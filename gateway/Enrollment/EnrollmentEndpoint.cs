@@ -7,6 +7,7 @@ using Smp.Gateway.Agents;
 using Smp.Gateway.Authentication;
 using Smp.Gateway.Configuration;
 using Smp.Gateway.Diagnostics;
+using Smp.Gateway.Http;
 using Smp.Gateway.Keys;
 using Smp.Gateway.Protocol;
 using Smp.Gateway.RateLimiting;
@@ -57,7 +58,7 @@ internal sealed class EnrollmentEndpoint(
             return;
         }
 
-        byte[]? body = await ReadBodyAsync(context.Request);
+        byte[]? body = await BoundedBody.ReadAsync(context.Request, MaxBody);
         string? message = $"body: larger than {MaxBody} bytes.";
         var request = body is null ? null : EnrollmentRequest.TryParse(body, out message);
         if (request is null)
@@ -139,29 +140,6 @@ internal sealed class EnrollmentEndpoint(
     {
         // Digests first, so the comparison takes the same time whatever the lengths.
         return CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(a)), SHA256.HashData(Encoding.UTF8.GetBytes(b)));
-    }
-
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request)
-    {
-        if (request.ContentLength > MaxBody)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[4096];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
-        {
-            if (buffer.Length + read > MaxBody)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 
     private static async Task WriteErrorAsync(HttpContext context, int status, string code, string message)

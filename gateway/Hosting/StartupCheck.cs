@@ -6,13 +6,15 @@ using Smp.Gateway.State;
 namespace Smp.Gateway.Hosting;
 
 /// <summary>
-/// Runs before Kestrel listens. Taking the key ring and the agent lookup loads the signing key and opens the
-/// agent store, so a bad key file or data folder stops the start instead of the first request; then it connects
-/// to the shared store, if one is configured (<paramref name="redis"/> is registered only then), so an
-/// unreachable or evicting Redis stops it too; then it waits for the registry's epoch.
+/// Runs before Kestrel listens. Taking the key ring loads the signing key; then it connects to the shared store, if
+/// one is configured (<paramref name="redis"/> is registered only then), so an unreachable or evicting Redis stops
+/// the start; then it opens the stores (<see cref="IStoreInitialization"/>: the embedded file's tables, the
+/// revocations), so a bad data folder stops the start instead of the first request; then it waits for the
+/// registry's epoch.
 /// </summary>
 internal sealed class StartupCheck(
-    ServerKeyRing keys, IAgentLookup agents, IReplayRegistry registry, TimeProvider time, RedisConnection? redis = null, RedisEpoch? epoch = null)
+    ServerKeyRing keys, IAgentLookup agents, IReplayRegistry registry, IEnumerable<IStoreInitialization> stores, TimeProvider time,
+    RedisConnection? redis = null, RedisEpoch? epoch = null)
     : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -22,6 +24,11 @@ internal sealed class StartupCheck(
         {
             await redis.ConnectAsync(cancellationToken);
             await epoch!.RefreshAsync();
+        }
+
+        foreach (var store in stores)
+        {
+            await store.InitializeAsync(cancellationToken);
         }
 
         // Tokens issued from now on must be newer than any an earlier process issued (§9): with

@@ -11,7 +11,7 @@ internal sealed class RedisLongLivedTokenStore(RedisConnection redis) : ILongLiv
 {
     private static readonly RedisValue[] Fields = ["id", "kind", "name", "paths", "digest", "created_at", "expires_at", "revoked"];
 
-    public Task AddAsync(LongLivedToken token, CancellationToken cancellationToken) => Call(async db =>
+    public Task AddAsync(LongLivedToken token, CancellationToken cancellationToken) => redis.CallAsync(async db =>
     {
         // The hash first: a digest key never points at nothing.
         await db.HashSetAsync(redis.Keys.LongLivedToken(token.Id),
@@ -23,23 +23,20 @@ internal sealed class RedisLongLivedTokenStore(RedisConnection redis) : ILongLiv
         return await db.StringSetAsync(redis.Keys.LongLivedTokenDigest(Convert.ToHexStringLower(token.Digest)), token.Id, when: When.NotExists);
     }, "a long-lived token issue");
 
-    public Task<LongLivedToken?> FindAsync(byte[] digest, CancellationToken cancellationToken) => Call(async db =>
+    public Task<LongLivedToken?> FindAsync(byte[] digest, CancellationToken cancellationToken) => redis.CallAsync(async db =>
     {
         var id = await db.StringGetAsync(redis.Keys.LongLivedTokenDigest(Convert.ToHexStringLower(digest)));
         return id.IsNull ? null : Read(await db.HashGetAsync(redis.Keys.LongLivedToken(id!), Fields));
     }, "a long-lived token lookup");
 
-    public Task<IReadOnlyList<LongLivedToken>> ListAsync(CancellationToken cancellationToken) => Call(async db =>
+    public Task<IReadOnlyList<LongLivedToken>> ListAsync(CancellationToken cancellationToken) => redis.CallAsync(async db =>
     {
         var tokens = new List<LongLivedToken>();
-        foreach (var server in db.Multiplexer.GetServers().Where(s => s.IsConnected && !s.IsReplica))
+        await foreach (var key in db.ScanAsync(redis.Keys.LongLivedTokenPattern, cancellationToken))
         {
-            await foreach (var key in server.KeysAsync(db.Database, redis.Keys.LongLivedTokenPattern, pageSize: 500).WithCancellation(cancellationToken))
+            if (Read(await db.HashGetAsync(key, Fields)) is { } token)
             {
-                if (Read(await db.HashGetAsync(key, Fields)) is { } token)
-                {
-                    tokens.Add(token);
-                }
+                tokens.Add(token);
             }
         }
 
@@ -49,7 +46,7 @@ internal sealed class RedisLongLivedTokenStore(RedisConnection redis) : ILongLiv
     public Task<bool> RevokeAsync(string id, CancellationToken cancellationToken)
     {
         RedisKey key = redis.Keys.LongLivedToken(id);
-        return Call(db =>
+        return redis.CallAsync(db =>
         {
             var update = db.CreateTransaction();
             update.AddCondition(Condition.KeyExists(key));
@@ -68,17 +65,5 @@ internal sealed class RedisLongLivedTokenStore(RedisConnection redis) : ILongLiv
         long? expires = v[6].TryParse(out long exp) ? exp : null;
         return new LongLivedToken(v[0]!, (LongLivedTokenKind)kind, (string?)v[2] ?? string.Empty, LongLivedToken.ParsePaths((string?)v[3] ?? string.Empty),
             Convert.FromHexString((string)v[4]!), created, expires, v[7] == 1);
-    }
-
-    private async Task<T> Call<T>(Func<IDatabase, Task<T>> operation, string what)
-    {
-        try
-        {
-            return await operation(redis.Database);
-        }
-        catch (Exception e) when (RedisConnection.IsFailure(e))
-        {
-            throw new StateUnavailableException($"The shared store failed during {what}: {e.Message}", e);
-        }
     }
 }

@@ -1,34 +1,15 @@
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Options;
-using Smp.Gateway.Agents;
-using Smp.Gateway.Configuration;
+using Smp.Gateway.State;
 
 namespace Smp.Gateway.LongLivedTokens;
 
 /// <summary>Long-lived tokens in the embedded store's SQLite file, beside the agents. Nothing is cached: these tokens are used rarely.</summary>
-internal sealed class SqliteLongLivedTokenStore : ILongLivedTokenStore
+internal sealed class SqliteLongLivedTokenStore(SqliteDatabase database) : ILongLivedTokenStore
 {
     private const string Columns = "id, kind, name, paths, digest, created_at, expires_at, revoked";
-    private readonly string _connectionString;
-
-    public SqliteLongLivedTokenStore(IOptions<GatewayOptions> options)
-    {
-        string path = Path.Combine(DataDirectory.Ensure(options.Value), SqliteAgentStore.FileName);
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 10 }.ToString();
-        using var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        using var schema = connection.CreateCommand();
-        schema.CommandText = """
-            CREATE TABLE IF NOT EXISTS long_lived_tokens (
-                id TEXT PRIMARY KEY, kind INTEGER NOT NULL, name TEXT NOT NULL, paths TEXT NOT NULL, digest BLOB NOT NULL UNIQUE,
-                created_at INTEGER NOT NULL, expires_at INTEGER NULL, revoked INTEGER NOT NULL);
-            """;
-        schema.ExecuteNonQuery();
-    }
 
     public async Task AddAsync(LongLivedToken token, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
         await using var insert = connection.CreateCommand();
         insert.CommandText = $"INSERT INTO long_lived_tokens ({Columns}) VALUES ($id, $kind, $name, $paths, $digest, $created, $expires, $revoked)";
         insert.Parameters.AddWithValue("$id", token.Id);
@@ -53,7 +34,7 @@ internal sealed class SqliteLongLivedTokenStore : ILongLivedTokenStore
 
     public async Task<bool> RevokeAsync(string id, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
         await using var update = connection.CreateCommand();
         update.CommandText = "UPDATE long_lived_tokens SET revoked = 1 WHERE id = $id";
         update.Parameters.AddWithValue("$id", id);
@@ -62,7 +43,7 @@ internal sealed class SqliteLongLivedTokenStore : ILongLivedTokenStore
 
     private async Task<IReadOnlyList<LongLivedToken>> QueryAsync(string sql, (string Name, object Value)? parameter, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
         await using var select = connection.CreateCommand();
         select.CommandText = sql;
         if (parameter is { } p)
@@ -80,12 +61,5 @@ internal sealed class SqliteLongLivedTokenStore : ILongLivedTokenStore
         }
 
         return tokens;
-    }
-
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
-        return connection;
     }
 }

@@ -1,6 +1,6 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Smp.Gateway.Collections;
 using Smp.Gateway.Configuration;
 using Smp.Gateway.Diagnostics;
 using Smp.Gateway.Expiry;
@@ -14,12 +14,11 @@ namespace Smp.Gateway.Replay;
 /// </summary>
 internal sealed class MemoryReplayRegistry : IReplayRegistry, ISweepable
 {
-    private readonly ConcurrentDictionary<UInt128, Entry> _entries = new();
+    private readonly ExpiringMap<UInt128, Entry> _entries = new();
     private readonly ReplayQuotas _quotas = new();
     private readonly TimeProvider _time;
     private readonly IOptionsMonitor<GatewayOptions> _options;
     private readonly ILogger _logger;
-    private int _count;
 
     public MemoryReplayRegistry(TimeProvider time, IOptionsMonitor<GatewayOptions> options, ILoggerFactory? loggers = null, GatewayMetrics? metrics = null)
     {
@@ -34,7 +33,7 @@ internal sealed class MemoryReplayRegistry : IReplayRegistry, ISweepable
 
     public long EpochStart { get; }
 
-    public int Count => Volatile.Read(ref _count);
+    public int Count => _entries.Count;
 
     public ValueTask<ReplayDecision> TryAcceptAsync(string jti, long counter, long keepUntil, CancellationToken cancellationToken) =>
         TryAcceptAsync(jti, counter, keepUntil, default, cancellationToken);
@@ -52,26 +51,19 @@ internal sealed class MemoryReplayRegistry : IReplayRegistry, ISweepable
         UInt128 key = JtiDigest.Of(jti);
         if (!_entries.TryGetValue(key, out var entry))
         {
-            if (Interlocked.Increment(ref _count) > options.MaxEntries)
+            if (!_entries.TryReserve(options.MaxEntries))
             {
-                Interlocked.Decrement(ref _count);
                 return ValueTask.FromResult(ReplayDecision.Unavailable);
             }
 
             if (!_quotas.TryTake(owner, options, out var lease, out string? full))
             {
-                Interlocked.Decrement(ref _count);
+                _entries.CancelReservation();
                 GatewayLog.RegistryQuotaFull(_logger, jti, owner.Jkt, owner.Source, full!);
                 return ValueTask.FromResult(ReplayDecision.OverQuota);
             }
 
-            var created = new Entry(keepUntil, lease);
-            entry = _entries.GetOrAdd(key, created);
-            if (!ReferenceEquals(entry, created))
-            {
-                Interlocked.Decrement(ref _count);
-                ReplayQuotas.Release(lease);
-            }
+            _entries.TryAddReserved(key, new Entry(keepUntil, lease), out entry);
         }
 
         ReplayDecision decision;
@@ -92,26 +84,19 @@ internal sealed class MemoryReplayRegistry : IReplayRegistry, ISweepable
 
     public int Sweep()
     {
-        long now = _time.GetUtcNow().ToUnixTimeSeconds();
-        int removed = 0;
-        foreach (var (key, entry) in _entries)
-        {
-            if (entry.KeepUntil <= now && _entries.TryRemove(new KeyValuePair<UInt128, Entry>(key, entry)))
-            {
-                Interlocked.Decrement(ref _count);
-                ReplayQuotas.Release(entry.Lease);
-                removed++;
-            }
-        }
-
+        int removed = _entries.Sweep(_time.GetUtcNow().ToUnixTimeSeconds());
         _quotas.Trim();
         return removed;
     }
 
-    private sealed class Entry(long keepUntil, ReplayQuotas.Lease lease)
+    private sealed class Entry(long keepUntil, ReplayQuotas.Lease lease) : IExpiringEntry
     {
         public readonly long KeepUntil = keepUntil;
         public readonly ReplayQuotas.Lease Lease = lease;
         public ReplayWindow Window;
+
+        public long ExpiresAt => KeepUntil;
+
+        public void Release() => ReplayQuotas.Release(Lease);
     }
 }

@@ -48,10 +48,11 @@ internal sealed class RedisReplayRegistry(
         };
         try
         {
-            var result = (long)await (redis.IsCluster ? Script : ScriptWithEpoch).EvaluateAsync(redis.Database, parameters);
+            var script = redis.IsCluster ? Script : ScriptWithEpoch;
+            var result = (long)await redis.CallAsync(db => script.EvaluateAsync(db, parameters), "the replay check");
             if (result == 2)
             {
-                await epoch.RefreshAsync();
+                await redis.CallAsync(_ => epoch.RefreshAsync(), "the replay check");
                 GatewayLog.StateStoreUnavailable(_logger, "the replay check", "the registry's epoch moved (Redis lost its data); refused, the next proof meets the new epoch");
                 return ReplayDecision.Unavailable;
             }
@@ -60,9 +61,10 @@ internal sealed class RedisReplayRegistry(
             GatewayLog.SharedRegistryChecked(_logger, jti, counter, decision.Name());
             return decision;
         }
-        catch (Exception e) when (RedisConnection.IsFailure(e))
+        catch (StateUnavailableException e)
         {
-            GatewayLog.StateStoreUnavailable(_logger, "the replay check", e.Message);
+            // The store's own words, as the log has always had them.
+            GatewayLog.StateStoreUnavailable(_logger, "the replay check", e.InnerException!.Message);
             return ReplayDecision.Unavailable;
         }
     }

@@ -1,5 +1,5 @@
 using Smp.Gateway.Configuration;
-using Smp.Gateway.RateLimiting;
+using Smp.Gateway.Collections;
 
 namespace Smp.Gateway.Replay;
 

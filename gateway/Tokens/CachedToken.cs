@@ -1,3 +1,5 @@
+using Smp.Gateway.Collections;
+
 namespace Smp.Gateway.Tokens;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace Smp.Gateway.Tokens;
 /// enough to tell the agent's key from another. RSASSA-PKCS1-v1_5 is deterministic, so
 /// <see cref="TokenIssuer"/> spells the very same token again.
 /// </summary>
-internal readonly struct CachedToken
+internal readonly struct CachedToken : IExpiringEntry
 {
     private readonly UInt128 _jkt;
 
@@ -32,6 +34,11 @@ internal readonly struct CachedToken
     public UInt128 Jti { get; }
     public long IssuedAt { get; }
     public long ExpiresAt { get; }
+
+    /// <summary>A cached token holds nothing beyond its place.</summary>
+    public void Release()
+    {
+    }
 
     /// <summary>The server signature, b64u: the token's third part.</summary>
     public string SignatureText()

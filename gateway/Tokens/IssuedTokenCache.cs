@@ -1,8 +1,8 @@
 using System.Buffers.Binary;
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
+using Smp.Gateway.Collections;
 using Smp.Gateway.Configuration;
 using Smp.Gateway.Expiry;
 
@@ -15,8 +15,7 @@ namespace Smp.Gateway.Tokens;
 /// </summary>
 internal sealed class IssuedTokenCache(IOptionsMonitor<GatewayOptions> options, TimeProvider time) : ISweepable
 {
-    private readonly ConcurrentDictionary<UInt128, CachedToken> _tokens = new();
-    private int _count;
+    private readonly ExpiringMap<UInt128, CachedToken> _tokens = new();
 
     public bool TryGet(string agentId, string uid, out CachedToken token) => _tokens.TryGetValue(KeyOf(agentId, uid), out token);
 
@@ -25,43 +24,21 @@ internal sealed class IssuedTokenCache(IOptionsMonitor<GatewayOptions> options, 
         var key = KeyOf(agentId, uid);
         if (_tokens.ContainsKey(key))
         {
-            _tokens[key] = token;
-            return;
+            _tokens.Set(key, token);
         }
-
         // Full: hand the new token out without remembering it; the next hello simply signs again.
-        if (Interlocked.Increment(ref _count) > options.CurrentValue.Tokens.MaxCachedTokens)
+        else if (_tokens.TryReserve(options.CurrentValue.Tokens.MaxCachedTokens) && !_tokens.TryAddReserved(key, token, out _))
         {
-            Interlocked.Decrement(ref _count);
-            return;
-        }
-
-        if (!_tokens.TryAdd(key, token))
-        {
-            Interlocked.Decrement(ref _count);
-            _tokens[key] = token;
+            // Another hello for the pair stored its token meanwhile: the later one is kept, as it always was.
+            _tokens.Set(key, token);
         }
     }
 
     public string SweptName => "issued-token cache";
 
-    public int Count => Volatile.Read(ref _count);
+    public int Count => _tokens.Count;
 
-    public int Sweep()
-    {
-        long now = time.GetUtcNow().ToUnixTimeSeconds();
-        int removed = 0;
-        foreach (var entry in _tokens)
-        {
-            if (entry.Value.ExpiresAt <= now && _tokens.TryRemove(entry))
-            {
-                Interlocked.Decrement(ref _count);
-                removed++;
-            }
-        }
-
-        return removed;
-    }
+    public int Sweep() => _tokens.Sweep(time.GetUtcNow().ToUnixTimeSeconds());
 
     /// <summary>Agent ids are GUIDs and uids b64u (both checked before a token is issued): the newline cannot occur in either.</summary>
     private static UInt128 KeyOf(string agentId, string uid)

@@ -46,8 +46,8 @@ internal static class ProofParser
         partial = new TokenClaims();
         // The payload first: its `sub` and the header's `uid` are what a fresh challenge needs,
         // and either may be readable when the other part is not.
-        bool payloadOk = TryDecodeJson(s[parts[1]], MaxJsonPart, partial, TokenJson.TryReadPayload);
-        bool headerOk = TryDecodeJson(s[parts[0]], MaxJsonPart, partial, TokenJson.TryReadHeader);
+        bool payloadOk = TryDecodeJson(s[parts[1]], MaxJsonPart, ref partial, static (ref Utf8JsonReader r, ref TokenClaims c) => TokenJson.TryReadPayload(ref r, c));
+        bool headerOk = TryDecodeJson(s[parts[0]], MaxJsonPart, ref partial, static (ref Utf8JsonReader r, ref TokenClaims c) => TokenJson.TryReadHeader(ref r, c));
         if (!payloadOk || !headerOk)
         {
             return false;
@@ -137,9 +137,13 @@ internal static class ProofParser
         return Base64Url.DecodedLength(part.Length) > MaxSignature ? null : Base64Url.Decode(part);
     }
 
-    private delegate bool JsonReader(ref Utf8JsonReader reader, TokenClaims claims);
+    private delegate bool JsonReader<T>(ref Utf8JsonReader reader, ref T into);
 
-    private static bool TryDecodeJson(ReadOnlySpan<char> part, int max, TokenClaims claims, JsonReader read)
+    private static bool TryReadNonce(ReadOnlySpan<char> part, ref NonceValue nonce) =>
+        TryDecodeJson(part, MaxNoncePart, ref nonce, static (ref Utf8JsonReader r, ref NonceValue n) => TokenJson.TryReadNonceMembers(ref r, ref n, minimumCounter: 1));
+
+    /// <summary>One b64u part holding one JSON object, decoded on the stack and read by <paramref name="read"/> to its end.</summary>
+    private static bool TryDecodeJson<T>(ReadOnlySpan<char> part, int max, ref T into, JsonReader<T> read)
     {
         int decoded = Base64Url.DecodedLength(part.Length);
         if (decoded > max)
@@ -158,41 +162,11 @@ internal static class ProofParser
         var reader = new Utf8JsonReader(json, StrictJson.ReaderOptions);
         try
         {
-            return StrictJson.TryStartObject(ref reader, json) && read(ref reader, claims) && !reader.Read();
+            return StrictJson.TryStartObject(ref reader, json) && read(ref reader, ref into) && !reader.Read();
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
             return false;
         }
     }
-
-
-    private static bool TryReadNonce(ReadOnlySpan<char> part, ref NonceValue nonce)
-    {
-        int decoded = Base64Url.DecodedLength(part.Length);
-        if (decoded > MaxNoncePart)
-        {
-            return false;
-        }
-
-        Span<byte> json = stackalloc byte[decoded];
-        if (!Base64Url.TryDecode(part, json, out int length))
-        {
-            return false;
-        }
-
-        json = json[..length];
-        var reader = new Utf8JsonReader(json, StrictJson.ReaderOptions);
-        try
-        {
-            return StrictJson.TryStartObject(ref reader, json)
-                && TokenJson.TryReadNonceMembers(ref reader, ref nonce, minimumCounter: 1)
-                && !reader.Read();
-        }
-        catch (Exception e) when (e is JsonException or InvalidOperationException)
-        {
-            return false;
-        }
-    }
-
 }

@@ -1,12 +1,13 @@
-using System.Collections.Concurrent;
+using System.Buffers;
+using System.Buffers.Binary;
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
-using System.Diagnostics.CodeAnalysis;
+using Smp.Gateway.Collections;
 using Smp.Gateway.Configuration;
-using Smp.Gateway.Keys;
-using Smp.Gateway.RateLimiting;
 using Smp.Gateway.Expiry;
+using Smp.Gateway.Keys;
 
 namespace Smp.Gateway.Tokens;
 
@@ -20,26 +21,25 @@ namespace Smp.Gateway.Tokens;
 /// </summary>
 internal sealed class VerifiedSignatureCache(IOptionsMonitor<GatewayOptions> options, TimeProvider time) : ISweepable
 {
-    private readonly ConcurrentDictionary<UInt128, (VerifiedToken Token, Shares.Counter? Source)> _verified = new();
+    private readonly ExpiringMap<UInt128, Entry> _verified = new();
     private readonly Shares _perSource = new();
-    private int _count;
 
-    public int Count => Volatile.Read(ref _count);
+    public int Count => _verified.Count;
 
     public static UInt128 KeyOf(ReadOnlySpan<char> token)
     {
         // Tokens are ASCII: one byte per char.
         byte[]? rented = null;
-        Span<byte> bytes = token.Length <= 4096 ? stackalloc byte[token.Length] : (rented = System.Buffers.ArrayPool<byte>.Shared.Rent(token.Length));
+        Span<byte> bytes = token.Length <= 4096 ? stackalloc byte[token.Length] : (rented = ArrayPool<byte>.Shared.Rent(token.Length));
         int length = Encoding.ASCII.GetBytes(token, bytes);
         Span<byte> digest = stackalloc byte[32];
         SHA256.HashData(bytes[..length], digest);
         if (rented is not null)
         {
-            System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+            ArrayPool<byte>.Shared.Return(rented);
         }
 
-        return System.Buffers.Binary.BinaryPrimitives.ReadUInt128LittleEndian(digest);
+        return BinaryPrimitives.ReadUInt128LittleEndian(digest);
     }
 
     /// <summary>The claims of a verified token, as a new object the caller owns.</summary>
@@ -62,30 +62,29 @@ internal sealed class VerifiedSignatureCache(IOptionsMonitor<GatewayOptions> opt
             return;
         }
 
-        if (Interlocked.Increment(ref _count) > o.Tokens.MaxCachedTokens || !_verified.TryAdd(digest, (token, counter)))
+        if (!_verified.TryReserve(o.Tokens.MaxCachedTokens))
         {
-            Interlocked.Decrement(ref _count);
             Shares.Release(counter);
+            return;
         }
+
+        _verified.TryAddReserved(digest, new Entry(token, counter), out _);
     }
 
     public string SweptName => "verified-signature cache";
 
     public int Sweep()
     {
-        long now = time.GetUtcNow().ToUnixTimeSeconds();
-        int removed = 0;
-        foreach (var entry in _verified)
-        {
-            if (entry.Value.Token.Exp <= now && _verified.TryRemove(entry))
-            {
-                Interlocked.Decrement(ref _count);
-                Shares.Release(entry.Value.Source);
-                removed++;
-            }
-        }
-
+        int removed = _verified.Sweep(time.GetUtcNow().ToUnixTimeSeconds());
         _perSource.Trim();
         return removed;
+    }
+
+    /// <summary>A verified token and the share of the address it came from, given back when it is dropped.</summary>
+    private readonly record struct Entry(VerifiedToken Token, Shares.Counter? Source) : IExpiringEntry
+    {
+        public long ExpiresAt => Token.Exp;
+
+        public void Release() => Shares.Release(Source);
     }
 }

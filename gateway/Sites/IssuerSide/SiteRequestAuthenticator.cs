@@ -1,4 +1,5 @@
 using Smp.Gateway.Diagnostics;
+using Smp.Gateway.Http;
 using Smp.Gateway.Jose;
 using Smp.Gateway.Protocol;
 

@@ -11,6 +11,7 @@ using Smp.Gateway.Jose;
 using Smp.Gateway.Keys;
 using Smp.Gateway.RateLimiting;
 using Smp.Gateway.Replay;
+using Smp.Gateway.State;
 using Smp.Gateway.Tests.Infrastructure;
 using Smp.Gateway.Tokens;
 
@@ -38,7 +39,8 @@ internal sealed class BenchPipeline : IDisposable
         var monitor = new StaticOptionsMonitor(options);
         ServerRsa = RSA.Create(2048);
         Keys = new ServerKeyRing(new ServerKey(ServerRsa, canSign: true), []);
-        Store = new SqliteAgentStore(Options.Create(options), TimeProvider.System);
+        Store = new SqliteAgentStore(new SqliteDatabase(Options.Create(options), TimeProvider.System), TimeProvider.System);
+        Store.InitializeAsync(CancellationToken.None).GetAwaiter().GetResult();
         Registry = new MemoryReplayRegistry(TimeProvider.System, monitor);
         var metrics = new GatewayMetrics(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>());
         Validator = new ProofValidator(Keys, new VerifiedSignatureCache(monitor, TimeProvider.System), Store, Registry, monitor, TimeProvider.System, new NoKeyRefresh(), metrics);

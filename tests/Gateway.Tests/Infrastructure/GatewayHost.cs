@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Smp.AgentSim.Demo;
 using Smp.AgentSim.Legacy;
 using Smp.Gateway.Administration;
 
@@ -42,24 +43,10 @@ internal sealed class GatewayHost : IAsyncDisposable
         await legacy.StartAsync();
 
         string url = $"http://127.0.0.1:{port ?? FreePort.Next()}";
-        var overrides = new Dictionary<string, string?>
-        {
-            ["Kestrel:Endpoints:Http:Url"] = url,
-            ["Gateway:Audience"] = url,
-            ["Gateway:DataDirectory"] = dataDirectory,
-            ["Gateway:Enrollment:Secret"] = Secret,
-            ["ReverseProxy:Clusters:legacy:Destinations:primary:Address"] = legacyUrl + "/",
-            ["Logging:LogLevel:Default"] = "Warning",
-            // Tests send from one address far faster than any fleet; Hardening/RateLimitTests sets its own.
-            ["Gateway:RateLimits:TokensPerSourcePerMinute"] = "1000000",
-            ["Gateway:RateLimits:TokensPerAgentPerMinute"] = "1000000",
-            ["Gateway:RateLimits:EnrollmentsPerSourcePerMinute"] = "1000000",
-            ["Gateway:RateLimits:UnknownAgentHellosPerSourcePerMinute"] = "1000000",
-        };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-        {
-            overrides[key] = value;
-        }
+        // Tests send from one address far faster than any fleet; Hardening/RateLimitTests sets its own.
+        var overrides = LoopbackGatewaySettings.For(url, legacyUrl, dataDirectory, Secret);
+        overrides["Gateway:RateLimits:UnknownAgentHellosPerSourcePerMinute"] = "1000000";
+        overrides.With(settings);
 
         var gateway = GatewayApp.Build(args ?? [], overrides, services);
         try

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
+using Smp.AgentSim.Demo;
 
 namespace Smp.Gateway.Tests.Infrastructure;
 
@@ -64,22 +65,7 @@ internal sealed class GatewayProcess : IAsyncDisposable
     {
         var folder = new TempFolder();
         string url = $"http://127.0.0.1:{FreePort.Next()}";
-        var all = new Dictionary<string, string?>
-        {
-            ["Kestrel:Endpoints:Http:Url"] = url,
-            ["Gateway:Audience"] = url,
-            ["Gateway:DataDirectory"] = folder.Path,
-            ["Gateway:Enrollment:Secret"] = GatewayHost.Secret,
-            ["ReverseProxy:Clusters:legacy:Destinations:primary:Address"] = legacyUrl + "/",
-            ["Logging:LogLevel:Default"] = "Warning",
-            ["Gateway:RateLimits:TokensPerSourcePerMinute"] = "1000000",
-            ["Gateway:RateLimits:TokensPerAgentPerMinute"] = "1000000",
-            ["Gateway:RateLimits:EnrollmentsPerSourcePerMinute"] = "1000000",
-        };
-        foreach (var (key, value) in settings)
-        {
-            all[key] = value;
-        }
+        var all = LoopbackGatewaySettings.For(url, legacyUrl, folder.Path, GatewayHost.Secret).With(settings);
 
         try
         {

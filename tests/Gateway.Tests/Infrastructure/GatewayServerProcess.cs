@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text;
+using Smp.AgentSim.Demo;
 
 namespace Smp.Gateway.Tests.Infrastructure;
 
@@ -53,18 +54,8 @@ internal sealed class GatewayServerProcess : IAsyncDisposable
         bool waitHealthy = true, bool asPidOne = false)
     {
         string url = $"http://127.0.0.1:{FreePort.Next()}";
-        var keys = new Dictionary<string, string?>
-        {
-            ["Kestrel:Endpoints:Http:Url"] = url,
-            ["Gateway:Audience"] = url,
-            ["Gateway:DataDirectory"] = Path.Combine(folder, "data"),
-            ["Gateway:Enrollment:Secret"] = GatewayHost.Secret,
-            ["ReverseProxy:Clusters:legacy:Destinations:primary:Address"] = legacyUrl + "/",
-        };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-        {
-            keys[key] = value;
-        }
+        // Only the minimal settings: these processes run with the shipped limits and log level.
+        var keys = LoopbackGatewaySettings.Minimal(url, legacyUrl, Path.Combine(folder, "data"), GatewayHost.Secret).With(settings);
 
         string config = AdminCli.WriteConfig(Path.Combine(folder, "gateway.json"), keys);
         var start = new ProcessStartInfo(asPidOne ? "unshare" : "dotnet")

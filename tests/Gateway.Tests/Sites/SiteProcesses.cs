@@ -102,16 +102,6 @@ internal sealed class SiteProcesses : IAsyncDisposable
 
     private string DataFolder(string name) => Directory.CreateDirectory(Path.Combine(_folder.Path, name)).FullName;
 
-    private static Dictionary<string, string?> Common(int port, string data, string legacyUrl) => new()
-    {
-        ["Kestrel:Endpoints:Http:Url"] = $"http://127.0.0.1:{port}",
-        ["Gateway:Audience"] = $"http://127.0.0.1:{port}",
-        ["Gateway:DataDirectory"] = data,
-        ["Gateway:Enrollment:Secret"] = GatewayHost.Secret,
-        ["ReverseProxy:Clusters:legacy:Destinations:primary:Address"] = legacyUrl + "/",
-        ["Logging:LogLevel:Default"] = "Warning",
-        ["Gateway:RateLimits:TokensPerSourcePerMinute"] = "1000000",
-        ["Gateway:RateLimits:TokensPerAgentPerMinute"] = "1000000",
-        ["Gateway:RateLimits:EnrollmentsPerSourcePerMinute"] = "1000000",
-    };
+    private static Dictionary<string, string?> Common(int port, string data, string legacyUrl) =>
+        Smp.AgentSim.Demo.LoopbackGatewaySettings.For($"http://127.0.0.1:{port}", legacyUrl, data, GatewayHost.Secret);
 }

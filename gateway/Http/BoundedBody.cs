@@ -1,8 +1,12 @@
 using System.Buffers;
 
-namespace Smp.Gateway.Sites.IssuerSide;
+namespace Smp.Gateway.Http;
 
-/// <summary>Reads a request body of at most a given size, without buffering more than that.</summary>
+/// <summary>
+/// Reads a request body of at most a given size, without buffering more than that: null when the body is
+/// longer (declared or sent), so callers answer 413 or refuse without reading the rest. The enrollment and the
+/// Site's token requests read their bodies here.
+/// </summary>
 internal static class BoundedBody
 {
     public static async Task<byte[]?> ReadAsync(HttpRequest request, int maxBytes)

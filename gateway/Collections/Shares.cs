@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace Smp.Gateway.RateLimiting;
+namespace Smp.Gateway.Collections;
 
 /// <summary>
 /// Live things (registry entries, cached tokens) counted per owner, an agent key or a client address,
