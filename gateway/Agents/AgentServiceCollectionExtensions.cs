@@ -18,10 +18,10 @@ internal static class AgentServiceCollectionExtensions
         }
         else
         {
-            services.AddSingleton<SqliteAgentStore>();
-            services.AddSingleton<IAgentStore>(s => s.GetRequiredService<SqliteAgentStore>());
             // The file opened and its revocations loaded at start, before the first proof (IStoreInitialization).
-            services.AddSingleton<IStoreInitialization>(s => s.GetRequiredService<SqliteAgentStore>());
+            services.AddSingleton<SqliteAgentStore>()
+                .AddForwarded<IAgentStore, SqliteAgentStore>()
+                .AddForwarded<IStoreInitialization, SqliteAgentStore>();
         }
 
         // One store, seen through each of its views: the request path's lookup, the administrator's changes, the records.

@@ -1,7 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using Smp.Gateway.Configuration;
-using Smp.Gateway.Tokens;
 
 namespace Smp.Gateway.RateLimiting;
 
@@ -54,7 +53,7 @@ internal sealed class IssuanceLimiter : IDisposable
         _enrollments.Dispose();
     }
 
-    /// <summary>A token bucket per key, refilled continuously up to a minute's allowance; also for <see cref="UnknownAgentHelloLimit"/>.</summary>
+    /// <summary>A token bucket per key, refilled continuously up to a minute's allowance; also for the hello limit of unknown agents (Tokens/UnknownAgentHelloLimit).</summary>
     internal static PartitionedRateLimiter<string> Create(Func<int> perMinute) =>
         PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetTokenBucketLimiter(key, _ =>
         {

@@ -4,6 +4,7 @@ using Smp.Gateway.Collections;
 using Smp.Gateway.Configuration;
 using Smp.Gateway.Diagnostics;
 using Smp.Gateway.Expiry;
+using Smp.Gateway.State;
 
 namespace Smp.Gateway.Replay;
 

@@ -1,5 +1,4 @@
 using StackExchange.Redis;
-using Smp.Gateway.Replay;
 
 namespace Smp.Gateway.State;
 

@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Smp.Gateway.Replay;
+namespace Smp.Gateway.State;
 
 /// <summary>
 /// A 128-bit digest of a decoded <c>jti</c>: registries key their entries by it, small whatever the
