@@ -2,9 +2,9 @@ using System.Security.Cryptography;
 using Smp.AgentSim.Legacy;
 using Smp.AgentSim.Load;
 using Smp.AgentSim.Protocol;
-using Smp.Gateway.Configuration;
 using Smp.Gateway;
 using Smp.Gateway.Administration;
+using Smp.Gateway.Configuration;
 
 namespace Smp.AgentSim.Demo;
 

@@ -1,6 +1,6 @@
+using Smp.Gateway.Configuration;
 using Smp.Gateway.Diagnostics;
 using Smp.Gateway.Keys;
-using Smp.Gateway.Configuration;
 
 namespace Smp.Gateway.Administration;
 

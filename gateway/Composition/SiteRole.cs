@@ -38,7 +38,7 @@ internal static class SiteRole
         services.AddForwarded<IAgentLookup, SiteAgentStore>().AddForwarded<IAgentControl, SiteAgentStore>();
 
         services.AddSingleton<ClientTokenFetcher>();
-        services.AddSingleton<ClientTokenBatcher>();
+        services.AddSingleton<ClientTokenBatcher>().AddForwarded<IHostedService, ClientTokenBatcher>();
         services.AddSingleton<IAgentTokenSource, SiteTokenSource>();
         services.AddSingleton<TokenRenewal>();
         services.AddSingleton<RevocationCheck>();

@@ -1,5 +1,6 @@
-using Smp.Gateway.Configuration;
+using System.Diagnostics.CodeAnalysis;
 using Smp.Gateway.Collections;
+using Smp.Gateway.Configuration;
 
 namespace Smp.Gateway.Replay;
 
@@ -14,7 +15,7 @@ internal sealed class ReplayQuotas
     private readonly Shares _perSource = new();
 
     /// <summary>Takes one place for <paramref name="owner"/>; false, with the configuration key of the full quota, when one is full.</summary>
-    public bool TryTake(ReplayOwner owner, ReplayOptions options, out Lease lease, out string? fullQuota)
+    public bool TryTake(ReplayOwner owner, ReplayOptions options, out Lease lease, [NotNullWhen(false)] out string? fullQuota)
     {
         lease = default;
         fullQuota = null;

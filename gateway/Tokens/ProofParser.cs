@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using Smp.Gateway.Jose;
 
@@ -19,13 +20,13 @@ internal static class ProofParser
     /// Parses <paramref name="text"/>. On failure, <paramref name="partial"/> still holds the
     /// agent id and header <c>uid</c> when those could be read, so the caller can offer a fresh token.
     /// </summary>
-    public static bool TryParse(string text, out ParsedProof? proof, out TokenClaims partial) => TryParse(text, null, out proof, out partial);
+    public static bool TryParse(string text, [NotNullWhen(true)] out ParsedProof? proof, out TokenClaims partial) => TryParse(text, null, out proof, out partial);
 
     /// <summary>
     /// As <see cref="TryParse(string, out ParsedProof?, out TokenClaims)"/>; a token found in
     /// <paramref name="verified"/> is not parsed again: its claims are taken from there.
     /// </summary>
-    public static bool TryParse(string text, VerifiedSignatureCache? verified, out ParsedProof? proof, out TokenClaims partial)
+    public static bool TryParse(string text, VerifiedSignatureCache? verified, [NotNullWhen(true)] out ParsedProof? proof, out TokenClaims partial)
     {
         proof = null;
         Span<Range> parts = stackalloc Range[5];

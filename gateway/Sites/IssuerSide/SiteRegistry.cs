@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using Smp.Gateway.Configuration;
@@ -20,7 +21,7 @@ internal sealed class SiteRegistry : IDisposable
         _subscription = options.OnChange(o => Volatile.Write(ref _sites, Load(o)));
     }
 
-    public bool TryGet(string siteId, out RegisteredSite site) => Volatile.Read(ref _sites).TryGetValue(siteId, out site!);
+    public bool TryGet(string siteId, [NotNullWhen(true)] out RegisteredSite? site) => Volatile.Read(ref _sites).TryGetValue(siteId, out site);
 
     public void Dispose() => _subscription?.Dispose();
 

@@ -13,7 +13,7 @@ namespace Smp.Gateway.Sites.SiteSide;
 /// when no hello joined it for <c>BatchDelay</c> while no call is in flight, or <c>BatchMaxDelay</c> after its first; at most
 /// <c>MaxConcurrentCalls</c> batches are in flight, and while they are, the next batch keeps filling.
 /// </summary>
-internal sealed class ClientTokenBatcher : IDisposable
+internal sealed class ClientTokenBatcher : BackgroundService
 {
     /// <summary>Beyond this many hellos waiting, new ones get 503 at once instead of a longer queue.</summary>
     public const int MaxPending = 65_536;
@@ -29,7 +29,6 @@ internal sealed class ClientTokenBatcher : IDisposable
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _calls;
     private readonly int _maxCalls;
-    private readonly Task _loop;
 
     public ClientTokenBatcher(ClientTokenFetcher fetcher, IOptionsMonitor<GatewayOptions> options, TimeProvider time, ILoggerFactory loggers)
     {
@@ -39,7 +38,6 @@ internal sealed class ClientTokenBatcher : IDisposable
         _logger = loggers.CreateLogger(LogCategories.TokenCache);
         _maxCalls = options.CurrentValue.Site.MaxConcurrentCalls;
         _calls = new SemaphoreSlim(_maxCalls);
-        _loop = Task.Run(RunAsync);
     }
 
     public Task<TokenGrant> GetAsync(string agentId, string uid)
@@ -65,7 +63,14 @@ internal sealed class ClientTokenBatcher : IDisposable
         return pending.Answer.Task;
     }
 
-    public void Dispose()
+    /// <summary>The batching loop, started with the host (not by the constructor): hellos queue until it runs.</summary>
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await using var stopping = stoppingToken.Register(_stop.Cancel);
+        await RunAsync();
+    }
+
+    public override void Dispose()
     {
         _queue.Writer.TryComplete();
         _stop.Cancel();
@@ -73,6 +78,8 @@ internal sealed class ClientTokenBatcher : IDisposable
         {
             pending.Answer.TrySetResult(Unavailable);
         }
+
+        base.Dispose();
     }
 
     private async Task RunAsync()

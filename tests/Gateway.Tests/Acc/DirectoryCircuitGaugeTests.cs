@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Time.Testing;
 using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Time.Testing;
 using Smp.Gateway.Acc;
 using Smp.Gateway.Configuration;
 
