@@ -11,7 +11,7 @@ namespace Smp.AgentSim.Bench;
 /// </summary>
 internal sealed class BenchEnvironment : IAsyncDisposable
 {
-    private readonly List<WebApplication> apps = [];
+    private readonly List<WebApplication> _apps = [];
 
     private BenchEnvironment(string folder) => Folder = folder;
 
@@ -24,11 +24,11 @@ internal sealed class BenchEnvironment : IAsyncDisposable
 
     public Uri Gateway { get; private set; } = null!;
 
-    public Uri? Nginx => nginx?.Origin;
+    public Uri? Nginx => _nginx?.Origin;
 
     public string EnrollmentSecret { get; } = B64u.Encode(RandomNumberGenerator.GetBytes(32));
 
-    private NginxHost? nginx;
+    private NginxHost? _nginx;
 
     public static async Task<BenchEnvironment> StartAsync(BenchOptions options, string? nginxExecutable, CancellationToken cancellationToken)
     {
@@ -46,7 +46,7 @@ internal sealed class BenchEnvironment : IAsyncDisposable
             (environment.Legacy, environment.Yarp, environment.Gateway) = (new Uri(legacy + "/"), new Uri(yarp + "/"), new Uri(gateway + "/"));
             if (nginxExecutable is not null)
             {
-                environment.nginx = await NginxHost.StartAsync(
+                environment._nginx = await NginxHost.StartAsync(
                     nginxExecutable, Path.Combine(environment.Folder, "nginx"), LoopbackPort.Free(), legacyPort, options.Connections, cancellationToken)
                     .ConfigureAwait(false);
             }
@@ -62,24 +62,24 @@ internal sealed class BenchEnvironment : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (nginx is not null)
+        if (_nginx is not null)
         {
-            await nginx.DisposeAsync().ConfigureAwait(false);
+            await _nginx.DisposeAsync().ConfigureAwait(false);
         }
 
-        for (int i = apps.Count - 1; i >= 0; i--)
+        for (int i = _apps.Count - 1; i >= 0; i--)
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
             try
             {
-                await apps[i].StopAsync(timeout.Token).ConfigureAwait(false);
+                await _apps[i].StopAsync(timeout.Token).ConfigureAwait(false);
             }
             catch (Exception e) when (e is OperationCanceledException or InvalidOperationException)
             {
                 // Timed out, or never started.
             }
 
-            await apps[i].DisposeAsync().ConfigureAwait(false);
+            await _apps[i].DisposeAsync().ConfigureAwait(false);
         }
 
         try
@@ -94,7 +94,7 @@ internal sealed class BenchEnvironment : IAsyncDisposable
 
     private async Task StartAppAsync(WebApplication app, CancellationToken cancellationToken)
     {
-        apps.Add(app);
+        _apps.Add(app);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
     }
 }

@@ -18,8 +18,8 @@ internal sealed class BenchRunner(BenchOptions options, BenchEnvironment environ
     /// <summary>Seconds added to the first round's warm-ups.</summary>
     private const int FirstRoundExtraWarmup = 3;
 
-    private double? freshRate;
-    private int fileCount;
+    private double? _freshRate;
+    private int _fileCount;
 
     public IReadOnlyList<BenchTarget> Targets()
     {
@@ -77,7 +77,7 @@ internal sealed class BenchRunner(BenchOptions options, BenchEnvironment environ
                     {
                         // Size the next round's proofs on this rate; far more when they ran out.
                         double seen = result.RequestsPerSecond * (result.Exhausted > 0 ? 1.5 : 1);
-                        freshRate = Math.Max(freshRate ?? 0, seen);
+                        _freshRate = Math.Max(_freshRate ?? 0, seen);
                     }
                 }
             }
@@ -95,7 +95,7 @@ internal sealed class BenchRunner(BenchOptions options, BenchEnvironment environ
     private (string Warmup, string Measure) SignFresh(Dictionary<string, WrkResult> results, int warmup, List<string> files, CancellationToken cancellationToken)
     {
         // Before the first fresh-proof run, the keep-alive rate bounds the fresh one from above.
-        double rate = freshRate ?? results.GetValueOrDefault(BenchTarget.GatewayKeepAlive)?.RequestsPerSecond ?? 10_000;
+        double rate = _freshRate ?? results.GetValueOrDefault(BenchTarget.GatewayKeepAlive)?.RequestsPerSecond ?? 10_000;
         // Warm-up first: its counters must be below the measurement's, or the replay window refuses those.
         string warmupFile = SignProofs((int)(rate * warmup * ProofMargin) + 1_000, files, cancellationToken);
         string measureFile = SignProofs((int)(rate * options.Seconds * ProofMargin) + 2_000, files, cancellationToken);
@@ -117,7 +117,7 @@ internal sealed class BenchRunner(BenchOptions options, BenchEnvironment environ
 
     private string SignProofs(int count, List<string> files, CancellationToken cancellationToken)
     {
-        string path = Path.Combine(environment.Folder, $"proofs-{++fileCount}.txt");
+        string path = Path.Combine(environment.Folder, $"proofs-{++_fileCount}.txt");
         files.Add(path);
         proofs.WriteFile(path, count, cancellationToken);
         return path;

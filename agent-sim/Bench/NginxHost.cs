@@ -13,11 +13,11 @@ internal sealed class NginxHost : IAsyncDisposable
 {
     public const string Executable = "nginx";
 
-    private readonly Process process;
+    private readonly Process _process;
 
     private NginxHost(Process process, Uri origin)
     {
-        this.process = process;
+        _process = process;
         Origin = origin;
     }
 
@@ -88,20 +88,20 @@ internal sealed class NginxHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (!process.HasExited)
+        if (!_process.HasExited)
         {
-            process.Kill();
+            _process.Kill();
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
             try
             {
-                await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
+                await _process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
             }
         }
 
-        process.Dispose();
+        _process.Dispose();
     }
 
     private static async Task WaitForPortAsync(Process process, int port, string folder, CancellationToken cancellationToken)

@@ -14,18 +14,18 @@ internal sealed class ProofSupply : IDisposable
 {
     private const int ChunkLines = 8192;
 
-    private readonly AgentIdentity[] identities;
-    private readonly IssuedToken[] tokens;
-    private readonly long[] counters;
+    private readonly AgentIdentity[] _identities;
+    private readonly IssuedToken[] _tokens;
+    private readonly long[] _counters;
 
     private ProofSupply(AgentIdentity[] identities, IssuedToken[] tokens, long[] counters)
     {
-        this.identities = identities;
-        this.tokens = tokens;
-        this.counters = counters;
+        _identities = identities;
+        _tokens = tokens;
+        _counters = counters;
     }
 
-    public int Agents => identities.Length;
+    public int Agents => _identities.Length;
 
     /// <summary>Proofs written so far, over every file.</summary>
     public long Written { get; private set; }
@@ -85,7 +85,7 @@ internal sealed class ProofSupply : IDisposable
             {
                 for (int line = a; line < chunk; line += Agents)
                 {
-                    lines[line] = ProofBuilder.Build(identities[a], new ProofTicket(tokens[a], ++counters[a]));
+                    lines[line] = ProofBuilder.Build(_identities[a], new ProofTicket(_tokens[a], ++_counters[a]));
                 }
             });
             for (int line = 0; line < chunk; line++)
@@ -103,7 +103,7 @@ internal sealed class ProofSupply : IDisposable
 
     public void Dispose()
     {
-        foreach (AgentIdentity identity in identities)
+        foreach (AgentIdentity identity in _identities)
         {
             identity.Dispose();
         }

@@ -12,7 +12,7 @@ internal sealed class WrkDriver(string workFolder, int connections)
 {
     public const string Executable = "wrk";
 
-    private int scripts;
+    private int _scripts;
 
     /// <summary>The full path of wrk on PATH, or null when it is not installed.</summary>
     public static string? Locate() => ExecutableSearch.Find(Executable);
@@ -24,7 +24,7 @@ internal sealed class WrkDriver(string workFolder, int connections)
             throw new InvalidOperationException($"Target {target.Name} is not on loopback.");
         }
 
-        string script = Path.Combine(workFolder, $"wrk-{Interlocked.Increment(ref scripts)}-{target.Name}.lua");
+        string script = Path.Combine(workFolder, $"wrk-{Interlocked.Increment(ref _scripts)}-{target.Name}.lua");
         await File.WriteAllTextAsync(script, WrkScript.Generate(target, proofFile, connections), cancellationToken).ConfigureAwait(false);
         var start = new ProcessStartInfo(Executable)
         {

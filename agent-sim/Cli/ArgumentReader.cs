@@ -8,14 +8,14 @@ namespace Smp.AgentSim.Cli;
 /// </summary>
 internal sealed class ArgumentReader
 {
-    private readonly string verb;
-    private readonly Dictionary<string, string> values = new(StringComparer.Ordinal);
-    private readonly HashSet<string> read = new(StringComparer.Ordinal);
-    private readonly HashSet<string> bare = new(StringComparer.Ordinal);
+    private readonly string _verb;
+    private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _read = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _bare = new(StringComparer.Ordinal);
 
     public ArgumentReader(string verb, IReadOnlyList<string> arguments)
     {
-        this.verb = verb;
+        _verb = verb;
         for (int i = 0; i < arguments.Count; i++)
         {
             string argument = arguments[i];
@@ -38,7 +38,7 @@ internal sealed class ArgumentReader
             else
             {
                 // A switch such as --hierarchy; a flag that needs a value says so when it is read.
-                if (!bare.Add(name))
+                if (!_bare.Add(name))
                 {
                     throw new UsageException($"{name}: given more than once");
                 }
@@ -46,7 +46,7 @@ internal sealed class ArgumentReader
                 continue;
             }
 
-            if (bare.Contains(name) || !values.TryAdd(name, value))
+            if (_bare.Contains(name) || !_values.TryAdd(name, value))
             {
                 throw new UsageException($"{name}: given more than once");
             }
@@ -55,19 +55,19 @@ internal sealed class ArgumentReader
 
     public string? String(string name)
     {
-        read.Add(name);
-        return bare.Contains(name) ? throw new UsageException($"{name}: a value is required") : values.GetValueOrDefault(name);
+        _read.Add(name);
+        return _bare.Contains(name) ? throw new UsageException($"{name}: a value is required") : _values.GetValueOrDefault(name);
     }
 
     /// <summary>A switch: true when given bare (<c>--name</c>) or as <c>--name=true</c>.</summary>
     public bool Flag(string name)
     {
-        read.Add(name);
-        return bare.Contains(name) || values.GetValueOrDefault(name) == "true";
+        _read.Add(name);
+        return _bare.Contains(name) || _values.GetValueOrDefault(name) == "true";
     }
 
     public string RequiredString(string name) =>
-        String(name) is { Length: > 0 } value ? value : throw new UsageException($"{name}: required for '{verb}'");
+        String(name) is { Length: > 0 } value ? value : throw new UsageException($"{name}: required for '{_verb}'");
 
     public int Int(string name, int defaultValue, int min, int max)
     {
@@ -102,11 +102,11 @@ internal sealed class ArgumentReader
     /// <summary>Refuses the flags that no read asked for.</summary>
     public void EnsureAllRead()
     {
-        string[] unknown = values.Keys.Concat(bare).Where(name => !read.Contains(name)).Order(StringComparer.Ordinal).ToArray();
+        string[] unknown = _values.Keys.Concat(_bare).Where(name => !_read.Contains(name)).Order(StringComparer.Ordinal).ToArray();
         if (unknown.Length > 0)
         {
-            string near = Smp.Gateway.Configuration.NearestName.Find(unknown[0], read) is { } name ? $"; did you mean {name}?" : string.Empty;
-            throw new UsageException($"{string.Join(", ", unknown)}: unknown flag for '{verb}'{near} (see agent-sim --help)");
+            string near = Smp.Gateway.Configuration.NearestName.Find(unknown[0], _read) is { } name ? $"; did you mean {name}?" : string.Empty;
+            throw new UsageException($"{string.Join(", ", unknown)}: unknown flag for '{_verb}'{near} (see agent-sim --help)");
         }
     }
 }

@@ -11,9 +11,9 @@ namespace Smp.AgentSim.Demo;
 /// <summary>A legacy server and a gateway in front of it, in this process, on free loopback ports.</summary>
 internal sealed class DemoEnvironment : IAsyncDisposable
 {
-    private readonly WebApplication legacy;
-    private readonly WebApplication gateway;
-    private readonly string dataDirectory;
+    private readonly WebApplication _legacy;
+    private readonly WebApplication _gateway;
+    private readonly string _dataDirectory;
 
     /// <summary>The ACC account of the demo's UNC-codebase route (<see cref="UncRoutePath"/>).</summary>
     public const string AccUser = @"DEMO\svc-acc";
@@ -24,9 +24,9 @@ internal sealed class DemoEnvironment : IAsyncDisposable
     private DemoEnvironment(WebApplication legacy, WebApplication gateway, string dataDirectory, Uri gatewayUrl, string secret, AccCredentials acc)
     {
         Acc = acc;
-        this.legacy = legacy;
-        this.gateway = gateway;
-        this.dataDirectory = dataDirectory;
+        _legacy = legacy;
+        _gateway = gateway;
+        _dataDirectory = dataDirectory;
         GatewayUrl = gatewayUrl;
         EnrollmentSecret = secret;
         Administration = gateway.Services.GetRequiredService<GatewayAdministration>();
@@ -115,9 +115,9 @@ internal sealed class DemoEnvironment : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await StopAsync(gateway).ConfigureAwait(false);
-        await StopAsync(legacy).ConfigureAwait(false);
-        DeleteQuietly(dataDirectory);
+        await StopAsync(_gateway).ConfigureAwait(false);
+        await StopAsync(_legacy).ConfigureAwait(false);
+        DeleteQuietly(_dataDirectory);
     }
 
     internal static async Task StopAsync(WebApplication? app)

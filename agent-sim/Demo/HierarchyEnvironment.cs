@@ -12,13 +12,13 @@ namespace Smp.AgentSim.Demo;
 internal sealed class HierarchyEnvironment : IAsyncDisposable
 {
     private const int SiteCount = 2;
-    private readonly List<WebApplication> apps;
-    private readonly string folder;
+    private readonly List<WebApplication> _apps;
+    private readonly string _folder;
 
     private HierarchyEnvironment(List<WebApplication> apps, string folder, Uri issuerUrl, Uri[] siteUrls, string secret)
     {
-        this.apps = apps;
-        this.folder = folder;
+        _apps = apps;
+        _folder = folder;
         IssuerUrl = issuerUrl;
         SiteUrls = siteUrls;
         EnrollmentSecret = secret;
@@ -32,7 +32,7 @@ internal sealed class HierarchyEnvironment : IAsyncDisposable
 
     /// <summary>The Issuer and the Sites, in that order.</summary>
     public IEnumerable<GatewayAdministration> Administrations =>
-        apps.Where((_, i) => i % 2 == 1).Select(app => app.Services.GetRequiredService<GatewayAdministration>());
+        _apps.Where((_, i) => i % 2 == 1).Select(app => app.Services.GetRequiredService<GatewayAdministration>());
 
     /// <summary>Revokes at the Issuer, then has each Site check at once instead of within its period.</summary>
     public async Task RevokeAsync(string agentId, CancellationToken cancellationToken)
@@ -89,8 +89,8 @@ internal sealed class HierarchyEnvironment : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await StopAllAsync(apps).ConfigureAwait(false);
-        DemoEnvironment.DeleteQuietly(folder);
+        await StopAllAsync(_apps).ConfigureAwait(false);
+        DemoEnvironment.DeleteQuietly(_folder);
     }
 
     private static string SiteId(int index) => "site-" + (char)('a' + index);

@@ -8,24 +8,24 @@ namespace Smp.AgentSim.Load;
 /// </summary>
 internal sealed class AgentPool
 {
-    private readonly Channel<SimulatedAgent> idle = Channel.CreateUnbounded<SimulatedAgent>();
-    private int active;
+    private readonly Channel<SimulatedAgent> _idle = Channel.CreateUnbounded<SimulatedAgent>();
+    private int _active;
 
     public AgentPool(IEnumerable<SimulatedAgent> agents)
     {
         foreach (SimulatedAgent agent in agents)
         {
-            idle.Writer.TryWrite(agent);
-            active++;
+            _idle.Writer.TryWrite(agent);
+            _active++;
         }
     }
 
     /// <summary>Agents not retired.</summary>
-    public int Active => Volatile.Read(ref active);
+    public int Active => Volatile.Read(ref _active);
 
-    public ValueTask<SimulatedAgent> RentAsync(CancellationToken cancellationToken) => idle.Reader.ReadAsync(cancellationToken);
+    public ValueTask<SimulatedAgent> RentAsync(CancellationToken cancellationToken) => _idle.Reader.ReadAsync(cancellationToken);
 
-    public void Return(SimulatedAgent agent) => idle.Writer.TryWrite(agent);
+    public void Return(SimulatedAgent agent) => _idle.Writer.TryWrite(agent);
 
-    public void Retire() => Interlocked.Decrement(ref active);
+    public void Retire() => Interlocked.Decrement(ref _active);
 }

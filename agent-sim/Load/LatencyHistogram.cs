@@ -14,7 +14,7 @@ internal sealed class LatencyHistogram
     private const int LinearExponent = SubBucketBits + 1;
     private const long MaxMicroseconds = 1L << 36;
 
-    private readonly long[] counts = new long[LinearLimit + ((64 - LinearExponent) * SubBuckets)];
+    private readonly long[] _counts = new long[LinearLimit + ((64 - LinearExponent) * SubBuckets)];
 
     public long Count { get; private set; }
 
@@ -23,7 +23,7 @@ internal sealed class LatencyHistogram
     public void Record(TimeSpan latency)
     {
         long micros = Math.Clamp((long)latency.TotalMicroseconds, 0, MaxMicroseconds);
-        counts[IndexOf(micros)]++;
+        _counts[IndexOf(micros)]++;
         Count++;
         MaxMicros = Math.Max(MaxMicros, micros);
     }
@@ -38,9 +38,9 @@ internal sealed class LatencyHistogram
 
         long rank = Math.Max(1, (long)Math.Ceiling(quantile * Count));
         long seen = 0;
-        for (int i = 0; i < counts.Length; i++)
+        for (int i = 0; i < _counts.Length; i++)
         {
-            seen += counts[i];
+            seen += _counts[i];
             if (seen >= rank)
             {
                 return TimeSpan.FromMicroseconds(Math.Min(HighestOf(i), MaxMicros));
@@ -53,7 +53,7 @@ internal sealed class LatencyHistogram
     /// <summary>Forgets every latency, so that one histogram serves interval after interval.</summary>
     public void Clear()
     {
-        Array.Clear(counts);
+        Array.Clear(_counts);
         Count = 0;
         MaxMicros = 0;
     }

@@ -9,10 +9,10 @@ namespace Smp.AgentSim.Load;
 /// </summary>
 internal sealed class LoadRunner
 {
-    private readonly LoadOptions options;
-    private readonly TimeProvider time;
-    private readonly Dictionary<ScenarioKind, ILoadScenario> scenarios;
-    private int revocationsLeft;
+    private readonly LoadOptions _options;
+    private readonly TimeProvider _time;
+    private readonly Dictionary<ScenarioKind, ILoadScenario> _scenarios;
+    private int _revocationsLeft;
 
     public LoadRunner(LoadOptions options, TimeProvider? timeProvider = null)
     {
@@ -21,9 +21,9 @@ internal sealed class LoadRunner
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.Duration, TimeSpan.Zero, nameof(options.Duration));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.KeepAliveRequests, 2, nameof(options.KeepAliveRequests));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.AgentsPerKey, 1, nameof(options.AgentsPerKey));
-        this.options = options;
-        time = timeProvider ?? TimeProvider.System;
-        scenarios = new ILoadScenario[]
+        _options = options;
+        _time = timeProvider ?? TimeProvider.System;
+        _scenarios = new ILoadScenario[]
         {
             new ColdScenario(), new WarmScenario(), new KeepAliveScenario(), new ReplayScenario(), new RevokedScenario(), new HostileScenario(),
             new UncScenario(), new StaleAccScenario(),
@@ -33,11 +33,11 @@ internal sealed class LoadRunner
     /// <summary>Throws <see cref="EnrollmentException"/> or <see cref="HttpRequestException"/> when the agents cannot enroll.</summary>
     public async Task<LoadSummary> RunAsync(CancellationToken cancellationToken)
     {
-        using HttpClient rawClient = new(ServerTrust.Apply(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false }, options.TrustedCa))
+        using HttpClient rawClient = new(ServerTrust.Apply(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false }, _options.TrustedCa))
         {
             Timeout = TimeSpan.FromSeconds(30),
         };
-        IReadOnlyList<SimulatedAgent> agents = await AgentEnrollment.EnrollAllAsync(options, rawClient, time, cancellationToken)
+        IReadOnlyList<SimulatedAgent> agents = await AgentEnrollment.EnrollAllAsync(_options, rawClient, _time, cancellationToken)
             .ConfigureAwait(false);
         try
         {
@@ -56,35 +56,35 @@ internal sealed class LoadRunner
         IReadOnlyList<SimulatedAgent> agents, HttpClient rawClient, CancellationToken cancellationToken)
     {
         // Keep three quarters of the agents for the other scenarios, however long the run.
-        revocationsLeft = options.RevokeAgent is null || agents.Count < 2 ? 0 : Math.Max(1, agents.Count / 4);
+        _revocationsLeft = _options.RevokeAgent is null || agents.Count < 2 ? 0 : Math.Max(1, agents.Count / 4);
         var pool = new AgentPool(agents);
-        var recorder = new LoadRecorder(time, TimelineInterval.For(options.Duration));
-        using var deadline = new CancellationTokenSource(options.Duration, time);
+        var recorder = new LoadRecorder(_time, TimelineInterval.For(_options.Duration));
+        using var deadline = new CancellationTokenSource(_options.Duration, _time);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, cancellationToken);
         using var progressStop = new CancellationTokenSource();
 
-        long start = time.GetTimestamp();
-        options.LoadStarted?.Invoke(() => recorder.Requests);
-        Task progress = options.Progress is { } writer
-            ? new ProgressReporter(writer, recorder, time).RunAsync(progressStop.Token)
+        long start = _time.GetTimestamp();
+        _options.LoadStarted?.Invoke(() => recorder.Requests);
+        Task progress = _options.Progress is { } writer
+            ? new ProgressReporter(writer, recorder, _time).RunAsync(progressStop.Token)
             : Task.CompletedTask;
-        Task[] workers = Enumerable.Range(0, options.Concurrency)
+        Task[] workers = Enumerable.Range(0, _options.Concurrency)
             .Select(_ => Task.Run(() => WorkAsync(pool, recorder, rawClient, stop.Token, cancellationToken), CancellationToken.None))
             .ToArray();
         await Task.WhenAll(workers).ConfigureAwait(false);
-        TimeSpan elapsed = time.GetElapsedTime(start);
+        TimeSpan elapsed = _time.GetElapsedTime(start);
         await progressStop.CancelAsync().ConfigureAwait(false);
         await progress.ConfigureAwait(false);
 
         cancellationToken.ThrowIfCancellationRequested();
-        return recorder.Summarize(options, elapsed, SkipReason);
+        return recorder.Summarize(_options, elapsed, SkipReason);
     }
 
     private async Task WorkAsync(
         AgentPool pool, LoadRecorder recorder, HttpClient rawClient, CancellationToken stop, CancellationToken cancellationToken)
     {
         var random = new Random();
-        while (!stop.IsCancellationRequested && (options.MaxRequests is not { } max || recorder.Requests < max))
+        while (!stop.IsCancellationRequested && (_options.MaxRequests is not { } max || recorder.Requests < max))
         {
             SimulatedAgent agent;
             try
@@ -102,10 +102,10 @@ internal sealed class LoadRunner
                 return;
             }
 
-            var run = new ScenarioRun(agent, recorder, rawClient, random, time, options);
+            var run = new ScenarioRun(agent, recorder, rawClient, random, _time, _options);
             try
             {
-                ScenarioVerdict verdict = await scenarios[kind].RunAsync(run, cancellationToken).ConfigureAwait(false);
+                ScenarioVerdict verdict = await _scenarios[kind].RunAsync(run, cancellationToken).ConfigureAwait(false);
                 recorder.RecordRun(kind, verdict.AsExpected, verdict.Detail);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -133,25 +133,25 @@ internal sealed class LoadRunner
 
     private ScenarioKind? PickScenario(Random random)
     {
-        ScenarioKind? kind = options.Mix.Pick(random, k => HasAcc(k) && (k != ScenarioKind.Revoked || Volatile.Read(ref revocationsLeft) > 0));
-        if (kind == ScenarioKind.Revoked && Interlocked.Decrement(ref revocationsLeft) < 0)
+        ScenarioKind? kind = _options.Mix.Pick(random, k => HasAcc(k) && (k != ScenarioKind.Revoked || Volatile.Read(ref _revocationsLeft) > 0));
+        if (kind == ScenarioKind.Revoked && Interlocked.Decrement(ref _revocationsLeft) < 0)
         {
-            kind = options.Mix.Pick(random, k => HasAcc(k) && k != ScenarioKind.Revoked);
+            kind = _options.Mix.Pick(random, k => HasAcc(k) && k != ScenarioKind.Revoked);
         }
 
         return kind;
     }
 
     /// <summary>False for the ACC scenarios when there is no ACC account to use.</summary>
-    private bool HasAcc(ScenarioKind kind) => options.Acc is not null || kind is not (ScenarioKind.Unc or ScenarioKind.StaleAcc);
+    private bool HasAcc(ScenarioKind kind) => _options.Acc is not null || kind is not (ScenarioKind.Unc or ScenarioKind.StaleAcc);
 
     private string? SkipReason(ScenarioKind kind) => kind switch
     {
-        ScenarioKind.Unc or ScenarioKind.StaleAcc when options.Mix.WeightOf(kind) > 0 && options.Acc is null =>
+        ScenarioKind.Unc or ScenarioKind.StaleAcc when _options.Mix.WeightOf(kind) > 0 && _options.Acc is null =>
             "no ACC account of a UNC-codebase route here (the demo has one)",
-        ScenarioKind.Revoked when options.Mix.WeightOf(kind) > 0 && options.RevokeAgent is null =>
+        ScenarioKind.Revoked when _options.Mix.WeightOf(kind) > 0 && _options.RevokeAgent is null =>
             "no way to revoke an agent here (the demo has one)",
-        ScenarioKind.Revoked when options.Mix.WeightOf(kind) > 0 && options.Agents < 2 => "needs 2 agents or more",
+        ScenarioKind.Revoked when _options.Mix.WeightOf(kind) > 0 && _options.Agents < 2 => "needs 2 agents or more",
         _ => null,
     };
 }

@@ -8,7 +8,7 @@ namespace Smp.AgentSim.Load;
 /// </summary>
 internal sealed class SimulatedAgent : IDisposable
 {
-    private readonly Lazy<HttpClient> keepAliveClient;
+    private readonly Lazy<HttpClient> _keepAliveClient;
 
     /// <param name="idleConnectionTimeout">How long an idle connection stays open; default 30 s.</param>
     /// <param name="loggerFactory">Where the agent's tokens and requests are logged; default none.</param>
@@ -21,7 +21,7 @@ internal sealed class SimulatedAgent : IDisposable
         Gateway = gateway;
         Tokens = new TokenStore(loggerFactory);
         Client = SmpAgentClient.Create(identity, Tokens, serverKeys, time, idleConnectionTimeout: idleConnectionTimeout, loggerFactory: loggerFactory, ca: ca);
-        keepAliveClient = new Lazy<HttpClient>(() =>
+        _keepAliveClient = new Lazy<HttpClient>(() =>
             SmpAgentClient.Create(identity, Tokens, serverKeys, time, reuseConnection: true, idleConnectionTimeout, loggerFactory, ca));
     }
 
@@ -38,14 +38,14 @@ internal sealed class SimulatedAgent : IDisposable
     public HttpClient Client { get; }
 
     /// <summary>A client over a single connection that, once a proof was accepted, sends no <c>Authorization</c>.</summary>
-    public HttpClient KeepAliveClient => keepAliveClient.Value;
+    public HttpClient KeepAliveClient => _keepAliveClient.Value;
 
     public void Dispose()
     {
         Client.Dispose();
-        if (keepAliveClient.IsValueCreated)
+        if (_keepAliveClient.IsValueCreated)
         {
-            keepAliveClient.Value.Dispose();
+            _keepAliveClient.Value.Dispose();
         }
 
         ServerKeys.Dispose();

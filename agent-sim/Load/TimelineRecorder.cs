@@ -10,20 +10,20 @@ internal sealed class TimelineRecorder
 {
     public const int MaxOutcomesPerPoint = 16;
 
-    private readonly TimeSpan interval;
-    private readonly LatencyHistogram latency = new();
-    private readonly Dictionary<(int? Status, string? NsError, string? Error), long> outcomes = [];
-    private readonly List<TimelinePoint> closed = [];
-    private long openIndex;
-    private long openRequests;
-    private long openOthers;
-    private TimeSpan lastAt;
+    private readonly TimeSpan _interval;
+    private readonly LatencyHistogram _latency = new();
+    private readonly Dictionary<(int? Status, string? NsError, string? Error), long> _outcomes = [];
+    private readonly List<TimelinePoint> _closed = [];
+    private long _openIndex;
+    private long _openRequests;
+    private long _openOthers;
+    private TimeSpan _lastAt;
 
     public TimelineRecorder(DateTimeOffset startedAt, TimeSpan interval)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(interval, TimeSpan.Zero);
         StartedAt = startedAt;
-        this.interval = interval;
+        _interval = interval;
     }
 
     public DateTimeOffset StartedAt { get; }
@@ -31,34 +31,34 @@ internal sealed class TimelineRecorder
     /// <param name="at">When the request ended, from the start of the run.</param>
     public void Record(TimeSpan at, RequestOutcome outcome)
     {
-        lastAt = at > lastAt ? at : lastAt;
-        CloseUntil(lastAt.Ticks / interval.Ticks);
-        latency.Record(outcome.Latency);
-        openRequests++;
+        _lastAt = at > _lastAt ? at : _lastAt;
+        CloseUntil(_lastAt.Ticks / _interval.Ticks);
+        _latency.Record(outcome.Latency);
+        _openRequests++;
         var key = (outcome.Status is { } status ? (int?)status : null, outcome.NsError, outcome.Error);
-        if (outcomes.Count < MaxOutcomesPerPoint || outcomes.ContainsKey(key))
+        if (_outcomes.Count < MaxOutcomesPerPoint || _outcomes.ContainsKey(key))
         {
-            outcomes[key] = outcomes.GetValueOrDefault(key) + 1;
+            _outcomes[key] = _outcomes.GetValueOrDefault(key) + 1;
         }
         else
         {
-            openOthers++;
+            _openOthers++;
         }
     }
 
     /// <summary>The points up to <paramref name="elapsed"/>, the last one possibly shorter; records on afterwards.</summary>
     public LoadTimeline Snapshot(TimeSpan elapsed)
     {
-        elapsed = elapsed > lastAt ? elapsed : lastAt;
-        long end = elapsed.Ticks / interval.Ticks;
-        TimeSpan rest = TimeSpan.FromTicks(elapsed.Ticks % interval.Ticks);
-        var points = new List<TimelinePoint>(closed) { OpenPoint(openIndex, end > openIndex ? interval : rest) };
-        for (long index = openIndex + 1; index < end; index++)
+        elapsed = elapsed > _lastAt ? elapsed : _lastAt;
+        long end = elapsed.Ticks / _interval.Ticks;
+        TimeSpan rest = TimeSpan.FromTicks(elapsed.Ticks % _interval.Ticks);
+        var points = new List<TimelinePoint>(_closed) { OpenPoint(_openIndex, end > _openIndex ? _interval : rest) };
+        for (long index = _openIndex + 1; index < end; index++)
         {
-            points.Add(EmptyPoint(index, interval));
+            points.Add(EmptyPoint(index, _interval));
         }
 
-        if (end > openIndex && rest > TimeSpan.Zero)
+        if (end > _openIndex && rest > TimeSpan.Zero)
         {
             points.Add(EmptyPoint(end, rest));
         }
@@ -68,43 +68,43 @@ internal sealed class TimelineRecorder
             points.RemoveAt(points.Count - 1);
         }
 
-        return new LoadTimeline(StartedAt, interval, points);
+        return new LoadTimeline(StartedAt, _interval, points);
     }
 
     private void CloseUntil(long index)
     {
-        if (index <= openIndex)
+        if (index <= _openIndex)
         {
             return;
         }
 
-        closed.Add(OpenPoint(openIndex, interval));
-        for (long gap = openIndex + 1; gap < index; gap++)
+        _closed.Add(OpenPoint(_openIndex, _interval));
+        for (long gap = _openIndex + 1; gap < index; gap++)
         {
-            closed.Add(EmptyPoint(gap, interval));
+            _closed.Add(EmptyPoint(gap, _interval));
         }
 
-        openIndex = index;
-        openRequests = 0;
-        openOthers = 0;
-        latency.Clear();
-        outcomes.Clear();
+        _openIndex = index;
+        _openRequests = 0;
+        _openOthers = 0;
+        _latency.Clear();
+        _outcomes.Clear();
     }
 
     private TimelinePoint OpenPoint(long index, TimeSpan width)
     {
         var summary = new LatencySummary(
-            latency.Percentile(0.50).TotalMilliseconds, latency.Percentile(0.95).TotalMilliseconds,
-            latency.Percentile(0.99).TotalMilliseconds, latency.MaxMicros / 1000.0);
-        OutcomeCount[] counts = outcomes
+            _latency.Percentile(0.50).TotalMilliseconds, _latency.Percentile(0.95).TotalMilliseconds,
+            _latency.Percentile(0.99).TotalMilliseconds, _latency.MaxMicros / 1000.0);
+        OutcomeCount[] counts = _outcomes
             .Select(o => new OutcomeCount(o.Key.Status, o.Key.NsError, o.Key.Error, o.Value))
             .OrderByDescending(o => o.Count).ThenBy(o => o.Label, StringComparer.Ordinal)
             .ToArray();
-        return new TimelinePoint(StartOf(index), width, openRequests, summary, counts, openOthers);
+        return new TimelinePoint(StartOf(index), width, _openRequests, summary, counts, _openOthers);
     }
 
     private TimelinePoint EmptyPoint(long index, TimeSpan width) =>
         new(StartOf(index), width, 0, new LatencySummary(0, 0, 0, 0), [], 0);
 
-    private TimeSpan StartOf(long index) => TimeSpan.FromTicks(index * interval.Ticks);
+    private TimeSpan StartOf(long index) => TimeSpan.FromTicks(index * _interval.Ticks);
 }

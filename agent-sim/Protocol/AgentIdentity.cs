@@ -8,16 +8,16 @@ internal sealed class AgentIdentity : IDisposable
 {
     public const int KeySizeInBits = 2048;
 
-    private readonly RSA key;
-    private readonly Lock signing;
-    private readonly bool ownsKey;
+    private readonly RSA _key;
+    private readonly Lock _signing;
+    private readonly bool _ownsKey;
 
     private AgentIdentity(string agentId, RSA key, Lock? signing = null)
     {
         AgentId = agentId;
-        this.key = key;
-        this.signing = signing ?? new Lock();
-        ownsKey = signing is null;
+        _key = key;
+        _signing = signing ?? new Lock();
+        _ownsKey = signing is null;
         PublicKey = RsaPublicJwk.FromParameters(key.ExportParameters(includePrivateParameters: false));
         Thumbprint = PublicKey.Thumbprint();
     }
@@ -61,7 +61,7 @@ internal sealed class AgentIdentity : IDisposable
         }
     }
 
-    public string ExportPem() => key.ExportPkcs8PrivateKeyPem();
+    public string ExportPem() => _key.ExportPkcs8PrivateKeyPem();
 
     /// <summary>
     /// Another agent with this key, its id derived from this one's and <paramref name="index"/> (so a
@@ -75,7 +75,7 @@ internal sealed class AgentIdentity : IDisposable
         hash[6] = (byte)((hash[6] & 0x0F) | 0x80);
         hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
         string id = Convert.ToHexStringLower(hash, 0, 16).Insert(20, "-").Insert(16, "-").Insert(12, "-").Insert(8, "-");
-        return new AgentIdentity(id, key, signing);
+        return new AgentIdentity(id, _key, _signing);
     }
 
     /// <summary>RSASSA-PKCS1-v1_5 with SHA-256 over the ASCII bytes of <paramref name="signingInput"/> (§6).</summary>
@@ -83,17 +83,17 @@ internal sealed class AgentIdentity : IDisposable
     {
         byte[] data = Encoding.ASCII.GetBytes(signingInput);
         // The contract of RSA does not promise concurrent use of one instance; agents sign rarely.
-        lock (signing)
+        lock (_signing)
         {
-            return key.SignData(data, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+            return _key.SignData(data, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         }
     }
 
     public void Dispose()
     {
-        if (ownsKey)
+        if (_ownsKey)
         {
-            key.Dispose();
+            _key.Dispose();
         }
     }
 }

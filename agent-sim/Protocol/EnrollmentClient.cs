@@ -12,7 +12,7 @@ internal sealed class EnrollmentClient(HttpClient http, ILoggerFactory? loggerFa
     public const string SecretHeader = "X-SMP-Enrollment";
     private const int MaxMessageLength = 200;
 
-    private readonly ILogger keysLogger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger(AgentLogCategories.ServerKeys);
+    private readonly ILogger _keysLogger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger(AgentLogCategories.ServerKeys);
 
     /// <summary>
     /// Sends <c>POST /smp/agents</c>; on 201 or 200 checks the <c>jkt</c> the server computed and
@@ -36,7 +36,7 @@ internal sealed class EnrollmentClient(HttpClient http, ILoggerFactory? loggerFa
         }
 
         EnrollmentResult result = ParseResult(response.StatusCode, body, identity);
-        AgentLog.ServerKeysLearnt(keysLogger, result.ServerKeys.Count, TokenStore.Origin(server), identity.AgentId);
+        AgentLog.ServerKeysLearnt(_keysLogger, result.ServerKeys.Count, TokenStore.Origin(server), identity.AgentId);
         return result;
     }
 
@@ -73,7 +73,7 @@ internal sealed class EnrollmentClient(HttpClient http, ILoggerFactory? loggerFa
                 throw new EnrollmentException(status, null, "the server's jkt differs from the thumbprint of the agent key");
             }
 
-            ServerKeySet keys = ServerKeySet.FromJwks(root.GetProperty("keys"), keysLogger);
+            ServerKeySet keys = ServerKeySet.FromJwks(root.GetProperty("keys"), _keysLogger);
             if (keys.Count == 0)
             {
                 keys.Dispose();

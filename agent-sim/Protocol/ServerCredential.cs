@@ -13,19 +13,19 @@ internal sealed class ServerCredential(string? origin = null, ILogger? logger = 
 {
     private const int UidBytes = 16;
 
-    private readonly ILogger logger = logger ?? NullLogger.Instance;
-    private readonly Lock gate = new();
-    private string uid = NewUid();
-    private IssuedToken? token;
-    private long counter;
+    private readonly ILogger _logger = logger ?? NullLogger.Instance;
+    private readonly Lock _gate = new();
+    private string _uid = NewUid();
+    private IssuedToken? _token;
+    private long _counter;
 
     public string Uid
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
-                return uid;
+                return _uid;
             }
         }
     }
@@ -34,9 +34,9 @@ internal sealed class ServerCredential(string? origin = null, ILogger? logger = 
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
-                return token;
+                return _token;
             }
         }
     }
@@ -46,9 +46,9 @@ internal sealed class ServerCredential(string? origin = null, ILogger? logger = 
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
-                return counter;
+                return _counter;
             }
         }
     }
@@ -61,34 +61,34 @@ internal sealed class ServerCredential(string? origin = null, ILogger? logger = 
     {
         IssuedToken? replaced;
         long kept;
-        lock (gate)
+        lock (_gate)
         {
-            if (!string.Equals(uid, uidSent, StringComparison.Ordinal)
-                || !string.Equals(verified.Uid, uid, StringComparison.Ordinal))
+            if (!string.Equals(_uid, uidSent, StringComparison.Ordinal)
+                || !string.Equals(verified.Uid, _uid, StringComparison.Ordinal))
             {
                 return false;
             }
 
-            replaced = token;
-            kept = counter;
-            if (token is null || !string.Equals(token.Text, verified.Text, StringComparison.Ordinal))
+            replaced = _token;
+            kept = _counter;
+            if (_token is null || !string.Equals(_token.Text, verified.Text, StringComparison.Ordinal))
             {
-                token = verified;
-                counter = 0;
+                _token = verified;
+                _counter = 0;
             }
         }
 
         if (replaced is null)
         {
-            AgentLog.TokenStored(logger, verified.Jti, origin, verified.Subject, verified.Kid, verified.ExpiresAt);
+            AgentLog.TokenStored(_logger, verified.Jti, origin, verified.Subject, verified.Kid, verified.ExpiresAt);
         }
         else if (string.Equals(replaced.Text, verified.Text, StringComparison.Ordinal))
         {
-            AgentLog.TokenKept(logger, verified.Jti, origin, kept);
+            AgentLog.TokenKept(_logger, verified.Jti, origin, kept);
         }
         else
         {
-            AgentLog.TokenReplaced(logger, verified.Jti, replaced.Jti, origin, verified.Subject, verified.Kid, verified.ExpiresAt);
+            AgentLog.TokenReplaced(_logger, verified.Jti, replaced.Jti, origin, verified.Subject, verified.Kid, verified.ExpiresAt);
         }
 
         return true;
@@ -98,23 +98,23 @@ internal sealed class ServerCredential(string? origin = null, ILogger? logger = 
     public ProofTicket? NextProof(DateTimeOffset now)
     {
         IssuedToken? expired;
-        lock (gate)
+        lock (_gate)
         {
-            if (token is null)
+            if (_token is null)
             {
                 return null;
             }
 
-            if (now < token.ExpiresAt)
+            if (now < _token.ExpiresAt)
             {
-                counter++;
-                return new ProofTicket(token, counter);
+                _counter++;
+                return new ProofTicket(_token, _counter);
             }
 
-            expired = token;
+            expired = _token;
         }
 
-        AgentLog.TokenExpired(logger, expired.Jti, origin, expired.ExpiresAt);
+        AgentLog.TokenExpired(_logger, expired.Jti, origin, expired.ExpiresAt);
         return null;
     }
 
@@ -122,14 +122,14 @@ internal sealed class ServerCredential(string? origin = null, ILogger? logger = 
     public void Discard()
     {
         IssuedToken? dropped;
-        lock (gate)
+        lock (_gate)
         {
             dropped = DiscardLocked();
         }
 
         if (dropped is not null)
         {
-            AgentLog.TokenDropped(logger, dropped.Jti, origin, dropped.Subject);
+            AgentLog.TokenDropped(_logger, dropped.Jti, origin, dropped.Subject);
         }
     }
 
@@ -140,9 +140,9 @@ internal sealed class ServerCredential(string? origin = null, ILogger? logger = 
     /// <param name="nsError">The 403's <c>X-SMP-NSError</c>, for the log.</param>
     public void Discard(IssuedToken used, string? nsError = null)
     {
-        lock (gate)
+        lock (_gate)
         {
-            if (token is null || !string.Equals(token.Text, used.Text, StringComparison.Ordinal))
+            if (_token is null || !string.Equals(_token.Text, used.Text, StringComparison.Ordinal))
             {
                 return;
             }
@@ -150,15 +150,15 @@ internal sealed class ServerCredential(string? origin = null, ILogger? logger = 
             DiscardLocked();
         }
 
-        AgentLog.TokenDiscarded(logger, used.Jti, origin, nsError ?? "-", used.Subject);
+        AgentLog.TokenDiscarded(_logger, used.Jti, origin, nsError ?? "-", used.Subject);
     }
 
     private IssuedToken? DiscardLocked()
     {
-        IssuedToken? held = token;
-        token = null;
-        counter = 0;
-        uid = NewUid();
+        IssuedToken? held = _token;
+        _token = null;
+        _counter = 0;
+        _uid = NewUid();
         return held;
     }
 

@@ -11,11 +11,11 @@ internal sealed class ServerKeySet : IDisposable
 {
     public const string Algorithm = "RS256";
 
-    private readonly Dictionary<string, RSA> keys;
+    private readonly Dictionary<string, RSA> _keys;
 
-    private ServerKeySet(Dictionary<string, RSA> keys) => this.keys = keys;
+    private ServerKeySet(Dictionary<string, RSA> keys) => _keys = keys;
 
-    public int Count => keys.Count;
+    public int Count => _keys.Count;
 
     /// <summary>
     /// Reads a JWKS (<c>{"keys":[...]}</c>); keys that are not RSA signing keys for RS256 of 2048 bits
@@ -51,12 +51,12 @@ internal sealed class ServerKeySet : IDisposable
         return new ServerKeySet(keys);
     }
 
-    public bool Contains(string kid) => keys.ContainsKey(kid);
+    public bool Contains(string kid) => _keys.ContainsKey(kid);
 
     /// <summary>Checks an RS256 signature by the key <paramref name="kid"/> over the ASCII bytes of <paramref name="signingInput"/>.</summary>
     public bool Verify(string kid, string signingInput, byte[] signature)
     {
-        if (!keys.TryGetValue(kid, out RSA? rsa))
+        if (!_keys.TryGetValue(kid, out RSA? rsa))
         {
             return false;
         }
@@ -71,7 +71,7 @@ internal sealed class ServerKeySet : IDisposable
 
     public void Dispose()
     {
-        foreach (RSA rsa in keys.Values)
+        foreach (RSA rsa in _keys.Values)
         {
             rsa.Dispose();
         }

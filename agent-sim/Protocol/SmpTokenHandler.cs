@@ -14,14 +14,14 @@ namespace Smp.AgentSim.Protocol;
 /// </summary>
 internal sealed class SmpTokenHandler : DelegatingHandler
 {
-    private readonly AgentIdentity identity;
-    private readonly TokenStore store;
-    private readonly TokenVerifier verifier;
-    private readonly TimeProvider time;
-    private readonly bool reuseConnection;
-    private readonly ILogger storageLog;
-    private readonly ILogger networkLog;
-    private readonly ConcurrentDictionary<string, bool> authenticatedOrigins = new(StringComparer.OrdinalIgnoreCase);
+    private readonly AgentIdentity _identity;
+    private readonly TokenStore _store;
+    private readonly TokenVerifier _verifier;
+    private readonly TimeProvider _time;
+    private readonly bool _reuseConnection;
+    private readonly ILogger _storageLog;
+    private readonly ILogger _networkLog;
+    private readonly ConcurrentDictionary<string, bool> _authenticatedOrigins = new(StringComparer.OrdinalIgnoreCase);
 
     /// <param name="reuseConnection">
     /// After an accepted proof, send the following requests without <c>Authorization</c> (§7,
@@ -32,25 +32,25 @@ internal sealed class SmpTokenHandler : DelegatingHandler
         AgentIdentity identity, TokenStore store, ServerKeySet serverKeys, TimeProvider time, bool reuseConnection = false,
         ILoggerFactory? loggerFactory = null)
     {
-        this.identity = identity;
-        this.store = store;
-        verifier = new TokenVerifier(identity, serverKeys);
-        this.time = time;
-        this.reuseConnection = reuseConnection;
+        _identity = identity;
+        _store = store;
+        _verifier = new TokenVerifier(identity, serverKeys);
+        _time = time;
+        _reuseConnection = reuseConnection;
         loggerFactory ??= NullLoggerFactory.Instance;
-        storageLog = loggerFactory.CreateLogger(AgentLogCategories.TokenStorage);
-        networkLog = loggerFactory.CreateLogger(AgentLogCategories.NetworkOperation);
+        _storageLog = loggerFactory.CreateLogger(AgentLogCategories.TokenStorage);
+        _networkLog = loggerFactory.CreateLogger(AgentLogCategories.NetworkOperation);
     }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         Uri uri = request.RequestUri ?? throw new InvalidOperationException("The request has no address.");
         string origin = TokenStore.Origin(uri);
-        ServerCredential credential = store.For(uri);
+        ServerCredential credential = _store.For(uri);
         SmpExchange exchange = SmpExchange.For(request);
         bool canRetry = IsReplayable(request);
 
-        if (reuseConnection && authenticatedOrigins.ContainsKey(origin))
+        if (_reuseConnection && _authenticatedOrigins.ContainsKey(origin))
         {
             IssuedToken? held = credential.Token;
             HttpResponseMessage response = await SendOnce(request, SmpCredentialKind.Connection, null, exchange, cancellationToken)
@@ -61,7 +61,7 @@ internal sealed class SmpTokenHandler : DelegatingHandler
             }
 
             // The connection closed, or its authentication ended: one step with the token held.
-            authenticatedOrigins.TryRemove(origin, out _);
+            _authenticatedOrigins.TryRemove(origin, out _);
             response.Dispose();
         }
 
@@ -72,26 +72,26 @@ internal sealed class SmpTokenHandler : DelegatingHandler
         HttpRequestMessage request, string origin, ServerCredential credential, SmpExchange exchange,
         bool canRetry, CancellationToken cancellationToken)
     {
-        ProofTicket? ticket = credential.NextProof(time.GetUtcNow());
+        ProofTicket? ticket = credential.NextProof(_time.GetUtcNow());
         HttpResponseMessage response;
         string uidSent;
         if (ticket is not null)
         {
-            AgentLog.TokenReused(storageLog, ticket.Token.Jti, origin, identity.AgentId, ticket.Counter);
+            AgentLog.TokenReused(_storageLog, ticket.Token.Jti, origin, _identity.AgentId, ticket.Counter);
             uidSent = ticket.Token.Uid;
             response = await SendProof(request, ticket, exchange, cancellationToken).ConfigureAwait(false);
         }
         else
         {
             uidSent = credential.Uid;
-            response = await SendOnce(request, SmpCredentialKind.Hello, SmpChallenge.Hello(identity.AgentId, uidSent), exchange, cancellationToken)
+            response = await SendOnce(request, SmpCredentialKind.Hello, SmpChallenge.Hello(_identity.AgentId, uidSent), exchange, cancellationToken)
                 .ConfigureAwait(false);
         }
 
         // A 401 may carry a fresh token (after a hello, or after a proof refused for stale-epoch,
         // expired...): keep it if it checks out even when this request cannot be sent again.
         if (response.StatusCode == HttpStatusCode.Unauthorized && TakeChallenge(response, origin, credential, uidSent, exchange)
-            && canRetry && credential.NextProof(time.GetUtcNow()) is { } retry)
+            && canRetry && credential.NextProof(_time.GetUtcNow()) is { } retry)
         {
             response.Dispose();
             ticket = retry;
@@ -104,7 +104,7 @@ internal sealed class SmpTokenHandler : DelegatingHandler
 
     private Task<HttpResponseMessage> SendProof(
         HttpRequestMessage request, ProofTicket ticket, SmpExchange exchange, CancellationToken cancellationToken) =>
-        SendOnce(request, SmpCredentialKind.Proof, ProofBuilder.Build(identity, ticket), exchange, cancellationToken);
+        SendOnce(request, SmpCredentialKind.Proof, ProofBuilder.Build(_identity, ticket), exchange, cancellationToken);
 
     private async Task<HttpResponseMessage> SendOnce(
         HttpRequestMessage request, SmpCredentialKind kind, string? parameter, SmpExchange exchange,
@@ -124,9 +124,9 @@ internal sealed class SmpTokenHandler : DelegatingHandler
             throw; // Not reached: the filter only logs.
         }
 
-        if (networkLog.IsEnabled(LogLevel.Debug))
+        if (_networkLog.IsEnabled(LogLevel.Debug))
         {
-            AgentLog.RequestSent(networkLog, identity.AgentId, request.Method, UrlOf(request), NameOf(kind),
+            AgentLog.RequestSent(_networkLog, _identity.AgentId, request.Method, UrlOf(request), NameOf(kind),
                 (int)response.StatusCode, SmpHeaders.NsErrorOf(response) ?? "-");
         }
 
@@ -135,9 +135,9 @@ internal sealed class SmpTokenHandler : DelegatingHandler
 
     private bool LogFailure(HttpRequestMessage request, SmpCredentialKind kind, HttpRequestException e)
     {
-        if (networkLog.IsEnabled(LogLevel.Debug))
+        if (_networkLog.IsEnabled(LogLevel.Debug))
         {
-            AgentLog.RequestFailed(networkLog, identity.AgentId, request.Method, UrlOf(request), NameOf(kind), e.HttpRequestError);
+            AgentLog.RequestFailed(_networkLog, _identity.AgentId, request.Method, UrlOf(request), NameOf(kind), e.HttpRequestError);
         }
 
         return false;
@@ -151,11 +151,11 @@ internal sealed class SmpTokenHandler : DelegatingHandler
             return false;
         }
 
-        TokenRejection rejection = verifier.Verify(token, uidSent, out IssuedToken? verified);
+        TokenRejection rejection = _verifier.Verify(token, uidSent, out IssuedToken? verified);
         exchange.Rejection = rejection;
         if (verified is null)
         {
-            AgentLog.ChallengeTokenRefused(storageLog, origin, identity.AgentId, SmpHeaders.NsErrorOf(response) ?? "-", rejection);
+            AgentLog.ChallengeTokenRefused(_storageLog, origin, _identity.AgentId, SmpHeaders.NsErrorOf(response) ?? "-", rejection);
             return false;
         }
 
@@ -167,7 +167,7 @@ internal sealed class SmpTokenHandler : DelegatingHandler
         // After a hello the credential's "stored" says it all; after a refused proof, say why a new token came.
         if (exchange.LastCredential == SmpCredentialKind.Proof)
         {
-            AgentLog.FreshTokenTaken(storageLog, verified.Jti, SmpHeaders.NsErrorOf(response) ?? "-", origin, identity.AgentId, verified.ExpiresAt);
+            AgentLog.FreshTokenTaken(_storageLog, verified.Jti, SmpHeaders.NsErrorOf(response) ?? "-", origin, _identity.AgentId, verified.ExpiresAt);
         }
 
         return true;
@@ -186,15 +186,15 @@ internal sealed class SmpTokenHandler : DelegatingHandler
             exchange.DiscardedToken = true;
         }
 
-        if (reuseConnection)
+        if (_reuseConnection)
         {
             if (refused)
             {
-                authenticatedOrigins.TryRemove(origin, out _);
+                _authenticatedOrigins.TryRemove(origin, out _);
             }
             else if (exchange.LastCredential == SmpCredentialKind.Proof)
             {
-                authenticatedOrigins[origin] = true;
+                _authenticatedOrigins[origin] = true;
             }
         }
 

@@ -10,11 +10,11 @@ namespace Smp.AgentSim.Protocol;
 /// <param name="loggerFactory">Where the credentials log, under <see cref="AgentLogCategories.TokenStorage"/>; default none.</param>
 internal sealed class TokenStore(ILoggerFactory? loggerFactory = null)
 {
-    private readonly ConcurrentDictionary<string, ServerCredential> servers = new(StringComparer.OrdinalIgnoreCase);
-    private readonly ILogger logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger(AgentLogCategories.TokenStorage);
+    private readonly ConcurrentDictionary<string, ServerCredential> _servers = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ILogger _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger(AgentLogCategories.TokenStorage);
 
     public ServerCredential For(Uri server) =>
-        servers.GetOrAdd(Origin(server), static (origin, logger) => new ServerCredential(origin, logger), logger);
+        _servers.GetOrAdd(Origin(server), static (origin, logger) => new ServerCredential(origin, logger), _logger);
 
     /// <summary><c>scheme://host:port</c>, the key of a server's credential.</summary>
     public static string Origin(Uri server)

@@ -12,11 +12,11 @@ internal sealed class OutcomeSeries
 
     private static readonly string[] Palette = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#000000"];
 
-    private readonly (int? Status, string? NsError, string? Error)[] keys;
+    private readonly (int? Status, string? NsError, string? Error)[] _keys;
 
     private OutcomeSeries((int?, string?, string?)[] keys, IReadOnlyList<ChartSeries> legend)
     {
-        this.keys = keys;
+        _keys = keys;
         Legend = legend;
     }
 
@@ -38,7 +38,7 @@ internal sealed class OutcomeSeries
         long[] counts = new long[Legend.Count];
         foreach (OutcomeCount outcome in point.Outcomes)
         {
-            int index = Array.IndexOf(keys, (outcome.Status, outcome.NsError, outcome.Error));
+            int index = Array.IndexOf(_keys, (outcome.Status, outcome.NsError, outcome.Error));
             counts[index < 0 ? counts.Length - 1 : index] += outcome.Count;
         }
 

@@ -18,10 +18,10 @@ internal sealed class SvgChart(TimeAxis time, double maxValue, string valueLabel
     private const double PlotWidth = Width - Left - Right;
     private const double PlotHeight = Height - Top - Bottom;
 
-    private readonly NiceScale values = NiceScale.For(maxValue);
-    private readonly StringBuilder marks = new();
+    private readonly NiceScale _values = NiceScale.For(maxValue);
+    private readonly StringBuilder _marks = new();
 
-    public bool IsEmpty => marks.Length == 0;
+    public bool IsEmpty => _marks.Length == 0;
 
     /// <summary>A line through <paramref name="points"/>, with dots where they are few or alone.</summary>
     public void Line(ChartSeries series, IReadOnlyList<(TimeSpan At, double Value)> points)
@@ -35,14 +35,14 @@ internal sealed class SvgChart(TimeAxis time, double maxValue, string valueLabel
         if (points.Count > 1)
         {
             string coordinates = string.Join(' ', points.Select(p => Html.Number(X(p.At), "0.#") + "," + Html.Number(Y(p.Value), "0.#")));
-            marks.Append($"<polyline class=\"mark\" fill=\"none\" stroke=\"{series.Colour}\" stroke-width=\"2\"{dash} points=\"{coordinates}\"/>\n");
+            _marks.Append($"<polyline class=\"mark\" fill=\"none\" stroke=\"{series.Colour}\" stroke-width=\"2\"{dash} points=\"{coordinates}\"/>\n");
         }
 
         if (points.Count <= 60)
         {
             foreach ((TimeSpan at, double value) in points)
             {
-                marks.Append($"<circle class=\"mark\" r=\"3\" fill=\"{series.Colour}\" cx=\"{Html.Number(X(at), "0.#")}\" cy=\"{Html.Number(Y(value), "0.#")}\"/>\n");
+                _marks.Append($"<circle class=\"mark\" r=\"3\" fill=\"{series.Colour}\" cx=\"{Html.Number(X(at), "0.#")}\" cy=\"{Html.Number(Y(value), "0.#")}\"/>\n");
             }
         }
     }
@@ -52,7 +52,7 @@ internal sealed class SvgChart(TimeAxis time, double maxValue, string valueLabel
     {
         double x = X(from);
         double width = Math.Max(1, X(to) - x - (X(to) - x > 4 ? 1 : 0));
-        marks.Append($"<rect class=\"mark\" fill=\"{series.Colour}\" x=\"{Html.Number(x, "0.##")}\" y=\"{Html.Number(Y(high), "0.##")}\" ")
+        _marks.Append($"<rect class=\"mark\" fill=\"{series.Colour}\" x=\"{Html.Number(x, "0.##")}\" y=\"{Html.Number(Y(high), "0.##")}\" ")
             .Append($"width=\"{Html.Number(width, "0.##")}\" height=\"{Html.Number(Y(low) - Y(high), "0.##")}\"><title>{Html.Encode(tooltip)}</title></rect>\n");
     }
 
@@ -71,7 +71,7 @@ internal sealed class SvgChart(TimeAxis time, double maxValue, string valueLabel
         }
 
         writer.Write("<g class=\"marks\">\n");
-        writer.Write(marks);
+        writer.Write(_marks);
         writer.WriteLine("</g>\n</svg>");
         writer.WriteLine("<ul class=\"legend\">");
         foreach (ChartSeries series in legend)
@@ -86,7 +86,7 @@ internal sealed class SvgChart(TimeAxis time, double maxValue, string valueLabel
     private void WriteAxes(TextWriter writer)
     {
         writer.WriteLine("<g class=\"grid\" aria-hidden=\"true\">");
-        foreach (double tick in values.Ticks())
+        foreach (double tick in _values.Ticks())
         {
             double y = Y(tick);
             writer.WriteLine($"<line x1=\"{Left}\" x2=\"{Width - Right}\" y1=\"{Html.Number(y, "0.#")}\" y2=\"{Html.Number(y, "0.#")}\"/>"
@@ -109,5 +109,5 @@ internal sealed class SvgChart(TimeAxis time, double maxValue, string valueLabel
 
     private double X(TimeSpan at) => Left + (Math.Clamp(time.Fraction(at), 0, 1) * PlotWidth);
 
-    private double Y(double value) => Top + PlotHeight - (Math.Clamp(value / values.Max, 0, 1) * PlotHeight);
+    private double Y(double value) => Top + PlotHeight - (Math.Clamp(value / _values.Max, 0, 1) * PlotHeight);
 }

@@ -5,16 +5,16 @@ namespace Smp.AgentSim.Soak;
 /// <summary>Reads this process's memory, threads and handles every <c>period</c> until stopped.</summary>
 internal sealed class ResourceSampler(TimeSpan period, Func<long> requests, TimeProvider time)
 {
-    private readonly List<ResourceSample> samples = [];
-    private readonly Lock gate = new();
+    private readonly List<ResourceSample> _samples = [];
+    private readonly Lock _gate = new();
 
     public IReadOnlyList<ResourceSample> Samples
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
-                return samples.ToArray();
+                return _samples.ToArray();
             }
         }
     }
@@ -27,9 +27,9 @@ internal sealed class ResourceSampler(TimeSpan period, Func<long> requests, Time
         do
         {
             ResourceSample sample = Take(time.GetElapsedTime(start), requests());
-            lock (gate)
+            lock (_gate)
             {
-                samples.Add(sample);
+                _samples.Add(sample);
             }
         }
         while (await WaitAsync(timer, stop).ConfigureAwait(false));

@@ -10,7 +10,7 @@ namespace Smp.AgentSim.Soak;
 /// </summary>
 internal sealed class SoakRunner(SoakOptions options, TimeProvider? timeProvider = null)
 {
-    private readonly TimeProvider time = timeProvider ?? TimeProvider.System;
+    private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
 
     /// <summary>Throws what <see cref="DemoEnvironment.StartAsync"/> and <see cref="LoadRunner.RunAsync"/> throw.</summary>
     public async Task<SoakResult> RunAsync(CancellationToken cancellationToken)
@@ -42,7 +42,7 @@ internal sealed class SoakRunner(SoakOptions options, TimeProvider? timeProvider
             LoggerFactory = options.LoggerFactory,
             LoadStarted = requests =>
             {
-                sampler = new ResourceSampler(options.SamplePeriod, requests, time);
+                sampler = new ResourceSampler(options.SamplePeriod, requests, _time);
                 sampling = Task.Run(() => sampler.RunAsync(stopSampling.Token), CancellationToken.None);
             },
         };
@@ -50,7 +50,7 @@ internal sealed class SoakRunner(SoakOptions options, TimeProvider? timeProvider
         LoadSummary summary;
         try
         {
-            summary = await new LoadRunner(load, time).RunAsync(cancellationToken).ConfigureAwait(false);
+            summary = await new LoadRunner(load, _time).RunAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
         {

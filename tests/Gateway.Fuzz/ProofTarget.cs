@@ -10,13 +10,13 @@ namespace Smp.Gateway.Fuzz;
 /// </summary>
 internal sealed class ProofTarget
 {
-    private readonly FuzzWorld world;
-    private readonly HashSet<string> signed;
+    private readonly FuzzWorld _world;
+    private readonly HashSet<string> _signed;
 
     public ProofTarget(FuzzWorld world)
     {
-        this.world = world;
-        signed = ProofSeeds.Accepted(new ProofForge(world)).Select(s => s.Text).ToHashSet(StringComparer.Ordinal);
+        _world = world;
+        _signed = ProofSeeds.Accepted(new ProofForge(world)).Select(s => s.Text).ToHashSet(StringComparer.Ordinal);
     }
 
     public void Run(ReadOnlySpan<byte> input)
@@ -27,14 +27,14 @@ internal sealed class ProofTarget
             return;
         }
 
-        var pending = world.NewValidator().ValidateAsync(text, CancellationToken.None);
+        var pending = _world.NewValidator().ValidateAsync(text, CancellationToken.None);
         if (!pending.IsCompleted)
         {
             throw new InvalidOperationException("The validation did not complete synchronously against in-memory stores.");
         }
 
         ProofValidationResult result = pending.Result;
-        if (result.Succeeded && !signed.Contains(text))
+        if (result.Succeeded && !_signed.Contains(text))
         {
             throw new InvalidOperationException("A proof that the agent never signed was accepted.");
         }

@@ -5,9 +5,9 @@ namespace Smp.AgentSim.Tests.Fakes;
 /// <summary>Keeps every record of every level, in order, for tests that read the log.</summary>
 internal sealed class CapturingLoggerProvider : ILoggerProvider
 {
-    private readonly ConcurrentQueue<CapturedLog> records = new();
+    private readonly ConcurrentQueue<CapturedLog> _records = new();
 
-    public IReadOnlyList<CapturedLog> Records => records.ToArray();
+    public IReadOnlyList<CapturedLog> Records => _records.ToArray();
 
     public IReadOnlyList<CapturedLog> In(string category) => Records.Where(r => r.Category == category).ToList();
 
@@ -31,7 +31,7 @@ internal sealed class CapturingLoggerProvider : ILoggerProvider
         }
     }
 
-    public ILogger CreateLogger(string categoryName) => new CapturingLogger(categoryName, records);
+    public ILogger CreateLogger(string categoryName) => new CapturingLogger(categoryName, _records);
 
     public void Dispose()
     {

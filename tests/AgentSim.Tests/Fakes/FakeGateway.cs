@@ -13,11 +13,11 @@ namespace Smp.AgentSim.Tests.Fakes;
 /// </summary>
 internal sealed partial class FakeGateway(FakeIssuer issuer)
 {
-    private readonly ConcurrentDictionary<string, (RSA Key, string Jkt)> agents = new();
-    private readonly ConcurrentDictionary<string, byte> revoked = new();
-    private readonly ConcurrentDictionary<(string Agent, string Uid), string> tokens = new();
-    private readonly ConcurrentDictionary<string, long> counters = new();
-    private readonly ConcurrentDictionary<string, string> connections = new();
+    private readonly ConcurrentDictionary<string, (RSA Key, string Jkt)> _agents = new();
+    private readonly ConcurrentDictionary<string, byte> _revoked = new();
+    private readonly ConcurrentDictionary<(string Agent, string Uid), string> _tokens = new();
+    private readonly ConcurrentDictionary<string, long> _counters = new();
+    private readonly ConcurrentDictionary<string, string> _connections = new();
 
     public FakeIssuer Issuer => issuer;
 
@@ -37,7 +37,7 @@ internal sealed partial class FakeGateway(FakeIssuer issuer)
             Modulus = Decode(agent.PublicKey.N),
             Exponent = Decode(agent.PublicKey.E),
         });
-        agents[agent.AgentId] = (key, agent.PublicKey.Thumbprint());
+        _agents[agent.AgentId] = (key, agent.PublicKey.Thumbprint());
     }
 
     public byte[] EnrollFromJson(byte[] body, out string agentId)
@@ -48,7 +48,7 @@ internal sealed partial class FakeGateway(FakeIssuer issuer)
         var publicKey = new RsaPublicJwk(jwk.GetProperty("n").GetString()!, jwk.GetProperty("e").GetString()!);
         RSA key = RSA.Create();
         key.ImportParameters(new RSAParameters { Modulus = Decode(publicKey.N), Exponent = Decode(publicKey.E) });
-        agents[agentId] = (key, publicKey.Thumbprint());
+        _agents[agentId] = (key, publicKey.Thumbprint());
         string id = agentId;
         using JsonDocument keys = JsonDocument.Parse(issuer.JwksJson());
         return FakeIssuer.Json(w =>
@@ -60,23 +60,23 @@ internal sealed partial class FakeGateway(FakeIssuer issuer)
         });
     }
 
-    public void Revoke(string agentId) => revoked[agentId] = 1;
+    public void Revoke(string agentId) => _revoked[agentId] = 1;
 
     public FakeAnswer Handle(string? authorization, string connectionId)
     {
         Authorizations.Enqueue(authorization);
         if (authorization is null)
         {
-            return connections.ContainsKey(connectionId) ? FakeAnswer.Ok : new FakeAnswer(401);
+            return _connections.ContainsKey(connectionId) ? FakeAnswer.Ok : new FakeAnswer(401);
         }
 
-        connections.TryRemove(connectionId, out _);
+        _connections.TryRemove(connectionId, out _);
         Match hello = Hello().Match(authorization);
         if (hello.Success)
         {
             string agentId = hello.Groups["agent"].Value;
-            return revoked.ContainsKey(agentId) ? new FakeAnswer(403, "agent-revoked")
-                : !agents.ContainsKey(agentId) ? new FakeAnswer(401, "agent-unknown")
+            return _revoked.ContainsKey(agentId) ? new FakeAnswer(403, "agent-revoked")
+                : !_agents.ContainsKey(agentId) ? new FakeAnswer(401, "agent-unknown")
                 : new FakeAnswer(401, null, Challenge(agentId, hello.Groups["uid"].Value));
         }
 
@@ -89,7 +89,7 @@ internal sealed partial class FakeGateway(FakeIssuer issuer)
         FakeAnswer answer = CheckProof(authorization["SMPToken ".Length..], out string? agent);
         if (answer.Status == 200)
         {
-            connections[connectionId] = agent!;
+            _connections[connectionId] = agent!;
         }
 
         return answer;
@@ -109,12 +109,12 @@ internal sealed partial class FakeGateway(FakeIssuer issuer)
         JsonElement nonce = FakeIssuer.Part(proof, 3);
         agentId = payload.GetProperty("sub").GetString()!;
         string uid = header.GetProperty("nonce").GetProperty("uid").GetString()!;
-        if (revoked.ContainsKey(agentId))
+        if (_revoked.ContainsKey(agentId))
         {
             return new FakeAnswer(403, "agent-revoked");
         }
 
-        (RSA key, string _) = agents[agentId];
+        (RSA key, string _) = _agents[agentId];
         byte[] signature = Decode(parts[4]);
         byte[] signed = Encoding.ASCII.GetBytes(string.Join('.', parts[..4]));
         if (!key.VerifyData(signed, signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1))
@@ -130,13 +130,13 @@ internal sealed partial class FakeGateway(FakeIssuer issuer)
         long ctr = nonce.GetProperty("ctr").GetInt64();
         string jti = payload.GetProperty("jti").GetString()!;
         bool fresh = false;
-        counters.AddOrUpdate(jti, _ => { fresh = true; return ctr; }, (_, max) => { fresh = ctr > max; return Math.Max(ctr, max); });
+        _counters.AddOrUpdate(jti, _ => { fresh = true; return ctr; }, (_, max) => { fresh = ctr > max; return Math.Max(ctr, max); });
         return fresh ? FakeAnswer.Ok : new FakeAnswer(403, "replay");
     }
 
     private string Challenge(string agentId, string uid)
     {
-        string token = tokens.GetOrAdd((agentId, uid), _ => issuer.Token(agentId, agents[agentId].Jkt, uid));
+        string token = _tokens.GetOrAdd((agentId, uid), _ => issuer.Token(agentId, _agents[agentId].Jkt, uid));
         return TamperChallenge is { } tamper ? tamper(token) : token;
     }
 

@@ -7,7 +7,7 @@ internal sealed class InMemoryAgent : IDisposable
 {
     public static readonly Uri Gateway = new("http://127.0.0.1:5999/");
 
-    private readonly ServerKeySet serverKeys;
+    private readonly ServerKeySet _serverKeys;
 
     public InMemoryAgent(KeyFixture keys, bool reuseConnection = false, ILoggerFactory? loggers = null)
     {
@@ -15,10 +15,10 @@ internal sealed class InMemoryAgent : IDisposable
         var issuer = new FakeIssuer(keys.ServerKey);
         Fake = new FakeGateway(issuer);
         Fake.Enroll(Agent);
-        serverKeys = issuer.KeySet();
+        _serverKeys = issuer.KeySet();
         Inner = new FakeGatewayHandler(Fake);
         Tokens = new TokenStore(loggers);
-        var handler = new SmpTokenHandler(Agent, Tokens, serverKeys, TimeProvider.System, reuseConnection, loggers) { InnerHandler = Inner };
+        var handler = new SmpTokenHandler(Agent, Tokens, _serverKeys, TimeProvider.System, reuseConnection, loggers) { InnerHandler = Inner };
         Http = new HttpClient(handler);
     }
 
@@ -43,6 +43,6 @@ internal sealed class InMemoryAgent : IDisposable
     public void Dispose()
     {
         Http.Dispose();
-        serverKeys.Dispose();
+        _serverKeys.Dispose();
     }
 }

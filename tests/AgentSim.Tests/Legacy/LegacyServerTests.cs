@@ -8,21 +8,21 @@ namespace Smp.AgentSim.Tests.Legacy;
 
 public sealed class LegacyServerTests : IAsyncLifetime
 {
-    private readonly string url = LoopbackPort.FreeUrl();
-    private readonly HttpClient http = new();
-    private WebApplication? app;
+    private readonly string _url = LoopbackPort.FreeUrl();
+    private readonly HttpClient _http = new();
+    private WebApplication? _app;
 
     public async Task InitializeAsync()
     {
-        app = LegacyServer.Build(url);
-        await app.StartAsync();
+        _app = LegacyServer.Build(_url);
+        await _app.StartAsync();
     }
 
     public async Task DisposeAsync()
     {
-        http.Dispose();
-        await app!.StopAsync();
-        await app.DisposeAsync();
+        _http.Dispose();
+        await _app!.StopAsync();
+        await _app.DisposeAsync();
     }
 
     [Theory]
@@ -33,7 +33,7 @@ public sealed class LegacyServerTests : IAsyncLifetime
     [InlineData("/Altiris/NS/Agent/Echo.aspx", false, false)]
     public async Task Get_WithoutIdentityHeaders_Is401WithoutBody(string path, bool identity, bool auth)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, url + path);
+        using var request = new HttpRequestMessage(HttpMethod.Get, _url + path);
         if (identity)
         {
             request.Headers.Add("X-SMP-Identity", "_SMP_IUSR");
@@ -44,7 +44,7 @@ public sealed class LegacyServerTests : IAsyncLifetime
             request.Headers.Add("X-SMP-Auth", "Token");
         }
 
-        using HttpResponseMessage response = await http.SendAsync(request);
+        using HttpResponseMessage response = await _http.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Empty(await response.Content.ReadAsByteArrayAsync());
@@ -58,7 +58,7 @@ public sealed class LegacyServerTests : IAsyncLifetime
         using HttpRequestMessage request = Request(new HttpMethod(method), "/Altiris/NS/Agent/GetClientPolicies.aspx");
         request.Content = method == "POST" ? new StringContent("<Inventory/>") : null;
 
-        using HttpResponseMessage response = await http.SendAsync(request);
+        using HttpResponseMessage response = await _http.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("agent=\"7d1c7a66-0000-4000-8000-000000000001\"", await response.Content.ReadAsStringAsync());
@@ -67,7 +67,7 @@ public sealed class LegacyServerTests : IAsyncLifetime
     [Fact]
     public async Task TaskServers_WithIdentity_ListsServers()
     {
-        using HttpResponseMessage response = await http.SendAsync(Request(HttpMethod.Get, "/Altiris/TaskManagement/CTAgent/GetClientTaskServers.aspx"));
+        using HttpResponseMessage response = await _http.SendAsync(Request(HttpMethod.Get, "/Altiris/TaskManagement/CTAgent/GetClientTaskServers.aspx"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("<TaskServer ", await response.Content.ReadAsStringAsync());
@@ -79,7 +79,7 @@ public sealed class LegacyServerTests : IAsyncLifetime
         using HttpRequestMessage request = Request(HttpMethod.Get, "/Altiris/Packages/pkg-1/setup.msi");
         request.Headers.Range = new RangeHeaderValue(1000, 1999);
 
-        using HttpResponseMessage response = await http.SendAsync(request);
+        using HttpResponseMessage response = await _http.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.PartialContent, response.StatusCode);
         Assert.Equal($"bytes 1000-1999/{LegacyPackage.Length}", response.Content.Headers.ContentRange!.ToString());
@@ -90,7 +90,7 @@ public sealed class LegacyServerTests : IAsyncLifetime
     [Fact]
     public async Task Package_SameName_SameBytes()
     {
-        using HttpResponseMessage response = await http.SendAsync(Request(HttpMethod.Get, "/Altiris/Packages/pkg-2/a.bin"));
+        using HttpResponseMessage response = await _http.SendAsync(Request(HttpMethod.Get, "/Altiris/Packages/pkg-2/a.bin"));
 
         Assert.Equal(LegacyPackage.Content("pkg-2", "a.bin"), await response.Content.ReadAsByteArrayAsync());
         Assert.NotEqual(LegacyPackage.Content("pkg-2", "a.bin"), LegacyPackage.Content("pkg-2", "b.bin"));
@@ -100,7 +100,7 @@ public sealed class LegacyServerTests : IAsyncLifetime
     public async Task Echo_RepeatedHeaderLines_JoinsValues()
     {
         // HttpClient folds repeated values into one line; a raw request sends two. HTTP/1.0: no chunks to undo.
-        var uri = new Uri(url);
+        var uri = new Uri(_url);
         using var tcp = new System.Net.Sockets.TcpClient();
         await tcp.ConnectAsync(uri.Host, uri.Port);
         await using System.Net.Sockets.NetworkStream stream = tcp.GetStream();
@@ -122,7 +122,7 @@ public sealed class LegacyServerTests : IAsyncLifetime
     [InlineData("ACC", @"DEMO\svc-acc", null, HttpStatusCode.Unauthorized)]
     public async Task UncPackage_NeedsTheAgentsAccForTheAssertedIdentity(string auth, string identity, string? basicUser, HttpStatusCode status)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, url + "/Altiris/UncPackages/pkg-1/setup.msi");
+        using var request = new HttpRequestMessage(HttpMethod.Get, _url + "/Altiris/UncPackages/pkg-1/setup.msi");
         request.Headers.Add("X-SMP-Identity", identity);
         request.Headers.Add("X-SMP-Auth", auth);
         if (basicUser is not null)
@@ -130,14 +130,14 @@ public sealed class LegacyServerTests : IAsyncLifetime
             request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(basicUser + ":pw")));
         }
 
-        using HttpResponseMessage response = await http.SendAsync(request);
+        using HttpResponseMessage response = await _http.SendAsync(request);
 
         Assert.Equal(status, response.StatusCode);
     }
 
     private HttpRequestMessage Request(HttpMethod method, string path)
     {
-        var request = new HttpRequestMessage(method, url + path);
+        var request = new HttpRequestMessage(method, _url + path);
         request.Headers.Add("X-SMP-Identity", "_SMP_IUSR");
         request.Headers.Add("X-SMP-Auth", "Token");
         request.Headers.Add("X-SMP-Agent", "7d1c7a66-0000-4000-8000-000000000001");

@@ -9,12 +9,12 @@ namespace Smp.AgentSim.Tests.Report;
 [Collection(KeysCollection.Name)]
 public sealed partial class HtmlReportBrowserTests(KeyFixture keys) : IDisposable
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("agent-sim-report-").FullName;
+    private readonly string _folder = Directory.CreateTempSubdirectory("agent-sim-report-").FullName;
 
     [Fact]
     public async Task DumpDom_SyntheticRun_EveryChartDrawn()
     {
-        string file = Path.Combine(folder, "synthetic.html");
+        string file = Path.Combine(_folder, "synthetic.html");
         HtmlReport.Write(SyntheticRun.Summary(), file);
 
         string dom = await HeadlessChromium.DumpDomAsync(file);
@@ -25,8 +25,8 @@ public sealed partial class HtmlReportBrowserTests(KeyFixture keys) : IDisposabl
     [Fact]
     public async Task Screenshot_SyntheticRun_ChartColoursOnScreen()
     {
-        string file = Path.Combine(folder, "synthetic.html");
-        string png = Path.Combine(folder, "synthetic.png");
+        string file = Path.Combine(_folder, "synthetic.html");
+        string png = Path.Combine(_folder, "synthetic.png");
         HtmlReport.Write(SyntheticRun.Summary(), file);
 
         await HeadlessChromium.ScreenshotAsync(file, png, 1100, 2400);
@@ -45,7 +45,7 @@ public sealed partial class HtmlReportBrowserTests(KeyFixture keys) : IDisposabl
         LoadSummary summary = await FakeGatewayLoad.RunAsync(
             keys, (url, _) => FakeGatewayLoad.Options(url, keys) with { Duration = TimeSpan.FromSeconds(1.5) });
 
-        string file = Path.Combine(folder, "run.html");
+        string file = Path.Combine(_folder, "run.html");
         HtmlReport.Write(summary, file, "agent-sim load");
         string dom = await HeadlessChromium.DumpDomAsync(file);
 
@@ -54,7 +54,7 @@ public sealed partial class HtmlReportBrowserTests(KeyFixture keys) : IDisposabl
         AssertChartsDrawn(dom);
     }
 
-    public void Dispose() => Directory.Delete(folder, recursive: true);
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     private static void AssertChartsDrawn(string dom)
     {

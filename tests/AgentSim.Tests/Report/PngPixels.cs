@@ -10,15 +10,15 @@ namespace Smp.AgentSim.Tests.Report;
 /// </summary>
 internal sealed class PngPixels
 {
-    private readonly byte[] pixels;
-    private readonly int channels;
+    private readonly byte[] _pixels;
+    private readonly int _channels;
 
     private PngPixels(int width, int height, int channels, byte[] pixels)
     {
         Width = width;
         Height = height;
-        this.channels = channels;
-        this.pixels = pixels;
+        _channels = channels;
+        _pixels = pixels;
     }
 
     public int Width { get; }
@@ -62,9 +62,9 @@ internal sealed class PngPixels
     {
         byte r = Convert.ToByte(hexColour[1..3], 16), g = Convert.ToByte(hexColour[3..5], 16), b = Convert.ToByte(hexColour[5..7], 16);
         int count = 0;
-        for (int i = 0; i < pixels.Length; i += channels)
+        for (int i = 0; i < _pixels.Length; i += _channels)
         {
-            if (pixels[i] == r && pixels[i + 1] == g && pixels[i + 2] == b)
+            if (_pixels[i] == r && _pixels[i + 1] == g && _pixels[i + 2] == b)
             {
                 count++;
             }
