@@ -44,11 +44,12 @@ internal static class ProofParser
             return TryParseAgentParts(text, parts, known, digest, serverSignatureVerified: true, [], out proof);
         }
 
-        partial = new TokenClaims();
+        var reading = default(TokenClaims.Reading);
         // The payload first: its `sub` and the header's `uid` are what a fresh challenge needs,
         // and either may be readable when the other part is not.
-        bool payloadOk = TryDecodeJson(s[parts[1]], MaxJsonPart, ref partial, static (ref Utf8JsonReader r, ref TokenClaims c) => TokenJson.TryReadPayload(ref r, c));
-        bool headerOk = TryDecodeJson(s[parts[0]], MaxJsonPart, ref partial, static (ref Utf8JsonReader r, ref TokenClaims c) => TokenJson.TryReadHeader(ref r, c));
+        bool payloadOk = TryDecodeJson(s[parts[1]], MaxJsonPart, ref reading, static (ref Utf8JsonReader r, ref TokenClaims.Reading c) => TokenJson.TryReadPayload(ref r, ref c));
+        bool headerOk = TryDecodeJson(s[parts[0]], MaxJsonPart, ref reading, static (ref Utf8JsonReader r, ref TokenClaims.Reading c) => TokenJson.TryReadHeader(ref r, ref c));
+        partial = reading.Build();
         if (!payloadOk || !headerOk)
         {
             return false;

@@ -9,7 +9,7 @@ namespace Smp.Gateway.Tokens;
 /// </summary>
 internal static class TokenJson
 {
-    public static bool TryReadHeader(ref Utf8JsonReader r, TokenClaims c)
+    public static bool TryReadHeader(ref Utf8JsonReader r, ref TokenClaims.Reading c)
     {
         int seen = 0;
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
@@ -19,7 +19,7 @@ internal static class TokenJson
             if (r.ValueTextEquals("alg"u8)) { ok = StrictJson.TryMark(ref seen, 1) && StrictJson.TryGetString(ref r, 16, out v); if (ok) { c.Alg = v; } }
             else if (r.ValueTextEquals("typ"u8)) { ok = StrictJson.TryMark(ref seen, 2) && StrictJson.TryGetString(ref r, 16, out v) && v == ProofParser.TokenType; }
             else if (r.ValueTextEquals("kid"u8)) { ok = StrictJson.TryMark(ref seen, 4) && StrictJson.TryGetString(ref r, 128, out v); if (ok) { c.Kid = v; } }
-            else if (r.ValueTextEquals("nonce"u8)) { ok = StrictJson.TryMark(ref seen, 8) && TryReadHeaderNonce(ref r, c); }
+            else if (r.ValueTextEquals("nonce"u8)) { ok = StrictJson.TryMark(ref seen, 8) && TryReadHeaderNonce(ref r, ref c); }
             else { ok = false; }
 
             if (!ok)
@@ -31,7 +31,7 @@ internal static class TokenJson
         return r.TokenType == JsonTokenType.EndObject && seen == 15;
     }
 
-    private static bool TryReadHeaderNonce(ref Utf8JsonReader r, TokenClaims c)
+    private static bool TryReadHeaderNonce(ref Utf8JsonReader r, ref TokenClaims.Reading c)
     {
         if (!r.Read() || r.TokenType != JsonTokenType.StartObject)
         {
@@ -48,7 +48,7 @@ internal static class TokenJson
         return true;
     }
 
-    public static bool TryReadPayload(ref Utf8JsonReader r, TokenClaims c)
+    public static bool TryReadPayload(ref Utf8JsonReader r, ref TokenClaims.Reading c)
     {
         int seen = 0;
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
@@ -63,7 +63,7 @@ internal static class TokenJson
             else if (r.ValueTextEquals("nbf"u8)) { ok = StrictJson.TryMark(ref seen, 16) && StrictJson.TryGetInteger(ref r, out n); if (ok) { c.Nbf = n; } }
             else if (r.ValueTextEquals("exp"u8)) { ok = StrictJson.TryMark(ref seen, 32) && StrictJson.TryGetInteger(ref r, out n); if (ok) { c.Exp = n; } }
             else if (r.ValueTextEquals("jti"u8)) { ok = StrictJson.TryMark(ref seen, 64) && StrictJson.TryGetString(ref r, 64, out v) && v.Length > 0; if (ok) { c.Jti = v; } }
-            else if (r.ValueTextEquals("cnf"u8)) { ok = StrictJson.TryMark(ref seen, 128) && TryReadConfirmation(ref r, c); }
+            else if (r.ValueTextEquals("cnf"u8)) { ok = StrictJson.TryMark(ref seen, 128) && TryReadConfirmation(ref r, ref c); }
             else { ok = false; }
 
             if (!ok)
@@ -82,7 +82,7 @@ internal static class TokenJson
         return complete;
     }
 
-    private static bool TryReadConfirmation(ref Utf8JsonReader r, TokenClaims c)
+    private static bool TryReadConfirmation(ref Utf8JsonReader r, ref TokenClaims.Reading c)
     {
         if (!r.Read() || r.TokenType != JsonTokenType.StartObject)
         {
