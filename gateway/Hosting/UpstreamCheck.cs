@@ -5,9 +5,10 @@ using Yarp.ReverseProxy;
 namespace Smp.Gateway.Hosting;
 
 /// <summary>
-/// <c>/readyz</c>'s <c>upstream</c> check: every cluster of <c>ReverseProxy:Clusters</c> has a destination that
-/// accepts a TCP connection. A cluster with none is reported <c>Degraded</c> (still 200): the gateway itself can
-/// serve, and taking every node out of a load balancer would not bring the server behind back. The answer is
+/// <c>/readyz</c>'s <c>upstream</c> check: every destination of <c>ReverseProxy:Clusters</c> accepts a TCP
+/// connection. A cluster with none, or a destination that refuses while the rest of its cluster accepts (the proxy
+/// still sends it its share), is reported <c>Degraded</c> (still 200), named: the gateway itself can serve, and
+/// taking every node out of a load balancer would not bring the server behind back. The answer is
 /// kept for <see cref="CacheFor"/>, so probes (unauthenticated) never open more than one round of connections.
 /// </summary>
 internal sealed class UpstreamCheck(IProxyStateLookup proxy, TimeProvider time) : IHealthCheck
@@ -36,22 +37,47 @@ internal sealed class UpstreamCheck(IProxyStateLookup proxy, TimeProvider time) 
     private async Task<HealthCheckResult> ProbeAsync()
     {
         var down = new List<string>();
+        var partly = new List<string>();
         var details = new List<string>();
         foreach (var cluster in proxy.GetClusters())
         {
-            var probes = cluster.Destinations.Values.Select(d => ConnectAsync(d.Model.Config.Address)).ToArray();
-            string?[] failures = await Task.WhenAll(probes);
-            if (probes.Length > 0 && failures.All(f => f is not null))
+            var destinations = cluster.Destinations.ToArray();
+            string?[] failures = await Task.WhenAll(destinations.Select(d => ConnectAsync(d.Value.Model.Config.Address)));
+            var failed = destinations.Zip(failures).Where(p => p.Second is not null).ToArray();
+            if (failed.Length == 0)
+            {
+                continue;
+            }
+
+            details.AddRange(failed.Select(p => $"{cluster.ClusterId}/{p.First.Key}: {p.Second}"));
+            if (failed.Length == destinations.Length)
             {
                 down.Add(cluster.ClusterId);
-                details.AddRange(failures.Select(f => $"{cluster.ClusterId}: {f}"));
+            }
+            else
+            {
+                // Without active health checks the proxy still sends this destination its share: those requests get 502.
+                partly.Add($"{cluster.ClusterId} ({string.Join(", ", failed.Select(p => p.First.Key))})");
             }
         }
 
-        return down.Count == 0
-            ? HealthCheckResult.Healthy("every cluster accepts connections")
-            : HealthCheckResult.Degraded(
-                $"upstream {string.Join(", ", down)} does not accept connections", new UpstreamUnreachableException(string.Join("; ", details)));
+        if (down.Count == 0 && partly.Count == 0)
+        {
+            return HealthCheckResult.Healthy("every destination accepts connections");
+        }
+
+        var reasons = new List<string>(2);
+        if (down.Count > 0)
+        {
+            reasons.Add($"upstream {string.Join(", ", down)} does not accept connections");
+        }
+
+        if (partly.Count > 0)
+        {
+            reasons.Add($"upstream destinations do not accept connections: {string.Join(", ", partly)}");
+        }
+
+        return HealthCheckResult.Degraded(string.Join("; ", reasons), new UpstreamUnreachableException(string.Join("; ", details)));
     }
 
     /// <summary>Null when the destination accepts a connection; otherwise what failed, for the log.</summary>

@@ -62,6 +62,22 @@ public sealed class UpstreamTests
     }
 
     [Fact]
+    public async Task Readyz_OneDestinationOfTwoDown_DegradedNamingIt()
+    {
+        var settings = Defaults();
+        settings["ReverseProxy:Clusters:legacy:Destinations:spare:Address"] = $"http://127.0.0.1:{FreePort.Next()}/";
+        await using var host = await GatewayHost.StartAsync(settings);
+        using var client = host.NewClient();
+
+        using var ready = await client.GetAsync("/readyz");
+
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        var upstream = JsonDocument.Parse(await ready.Content.ReadAsStringAsync()).RootElement.GetProperty("checks").GetProperty("upstream");
+        Assert.Equal("Degraded", upstream.GetProperty("status").GetString());
+        Assert.Equal("upstream destinations do not accept connections: legacy (spare)", upstream.GetProperty("description").GetString());
+    }
+
+    [Fact]
     public async Task Readyz_ServerBehindUp_UpstreamHealthy()
     {
         await using var host = await GatewayHost.StartAsync(Defaults());
