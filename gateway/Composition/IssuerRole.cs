@@ -1,8 +1,5 @@
-using Microsoft.Extensions.Options;
-using Smp.Gateway.Administration;
 using Smp.Gateway.Agents;
 using Smp.Gateway.Configuration;
-using Smp.Gateway.Diagnostics;
 using Smp.Gateway.Enrollment;
 using Smp.Gateway.Keys;
 using Smp.Gateway.Sites;
@@ -39,11 +36,11 @@ internal static class IssuerRole
         services.AddSingleton<ClientTokensEndpoint>();
         services.AddSingleton<AgentStatusEndpoint>();
 
-        services.AddSingleton(sp => new GatewayAdministration(
-            sp.GetRequiredService<IAgentStore>(), sp.GetRequiredService<IAgentStore>(), sp.GetRequiredService<IAgentStore>(),
-            sp.GetRequiredService<IOptionsMonitor<GatewayOptions>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<GatewayMetrics>(),
-            sp.GetRequiredService<ILoggerFactory>().CreateLogger(LogCategories.Administration),
-            sp.GetRequiredService<SigningKeyRotation>(), revocations: null));
+        services.AddSingleton(sp =>
+        {
+            var store = sp.GetRequiredService<IAgentStore>();
+            return sp.NewAdministration(store, store, store, sp.GetRequiredService<SigningKeyRotation>(), revocations: null);
+        });
         return services;
     }
 

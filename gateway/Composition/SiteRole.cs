@@ -1,8 +1,4 @@
-using Microsoft.Extensions.Options;
-using Smp.Gateway.Administration;
 using Smp.Gateway.Agents;
-using Smp.Gateway.Configuration;
-using Smp.Gateway.Diagnostics;
 using Smp.Gateway.Enrollment;
 using Smp.Gateway.Hosting;
 using Smp.Gateway.Keys;
@@ -44,11 +40,11 @@ internal static class SiteRole
         services.AddSingleton<RevocationCheck>();
         services.AddHostedService<SiteMaintenance>();
 
-        services.AddSingleton(sp => new GatewayAdministration(
-            sp.GetRequiredService<SiteAgentStore>(), sp.GetRequiredService<SiteAgentStore>(), directory: null,
-            sp.GetRequiredService<IOptionsMonitor<GatewayOptions>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<GatewayMetrics>(),
-            sp.GetRequiredService<ILoggerFactory>().CreateLogger(LogCategories.Administration),
-            rotation: null, sp.GetRequiredService<RevocationCheck>()));
+        services.AddSingleton(sp =>
+        {
+            var store = sp.GetRequiredService<SiteAgentStore>();
+            return sp.NewAdministration(store, store, directory: null, rotation: null, sp.GetRequiredService<RevocationCheck>());
+        });
         return services;
     }
 
