@@ -55,6 +55,27 @@ public sealed partial class ArchitectureTests
         Assert.Empty(replacing);
     }
 
+    /// <summary>The checks above pass on this tree; this shows each would fail on what it looks for.</summary>
+    [Fact]
+    public void TheChecks_FindWhatTheyLookFor()
+    {
+        var graph = new Dictionary<string, SortedSet<string>>
+        {
+            ["Agents"] = ["State"], ["State"] = ["Replay"], ["Replay"] = ["State"], ["Protocol"] = [],
+        };
+        Assert.Equal(["State", "Replay", "State"], FindCycle(graph));
+        graph["Replay"].Clear();
+        Assert.Null(FindCycle(graph));
+
+        Assert.Matches(ServiceLocator(), "var store = sp.GetRequiredService<IAgentStore>();");
+        Assert.Matches(ServiceLocator(), "public Thing(IServiceProvider services)");
+        Assert.DoesNotMatch(ServiceLocator(), "public Thing(IAgentLookup agents)");
+        Assert.Matches(Replacement(), "services.Replace(ServiceDescriptor.Singleton<IAgentStore, SiteAgentStore>());");
+        Assert.Matches(Replacement(), "services.RemoveAll<IAgentStore>();");
+        Assert.DoesNotMatch(Replacement(), "failures.RemoveAll(at => at <= now - window);");
+        Assert.Equal("Replay", Using().Match("using Smp.Gateway.Replay;").Groups[1].Value);
+    }
+
     private static bool IsCompositionRoot(string file) =>
         Path.GetFileName(file) == "GatewayApp.cs" || Path.GetRelativePath(Gateway, file).StartsWith("Composition" + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
