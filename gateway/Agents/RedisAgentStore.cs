@@ -18,7 +18,7 @@ internal sealed class RedisAgentStore(RedisConnection redis, TimeProvider time) 
 
     public async ValueTask<Agent?> FindAsync(string agentId, CancellationToken cancellationToken)
     {
-        var values = await redis.CallAsync(db => db.HashGetAsync(redis.Keys.Agent(agentId), Fields), "an agent lookup");
+        var values = await redis.CallAsync(redis.Keys.Agent(agentId), static (db, key) => db.HashGetAsync(key, Fields), "an agent lookup");
         if (values[0].IsNull || values[1].IsNull || !values[2].TryParse(out int status))
         {
             return null;
@@ -105,7 +105,7 @@ internal sealed class RedisAgentStore(RedisConnection redis, TimeProvider time) 
     }
 
     public async ValueTask<bool> IsTokenRevokedAsync(string jti, CancellationToken cancellationToken) =>
-        await redis.CallAsync(db => db.KeyExistsAsync(redis.Keys.RevokedToken(jti)), "a token revocation check");
+        await redis.CallAsync(redis.Keys.RevokedToken(jti), static (db, key) => db.KeyExistsAsync(key), "a token revocation check");
 
     public Task RevokeTokenAsync(string jti, long expiresAt, CancellationToken cancellationToken)
     {

@@ -49,7 +49,7 @@ internal sealed class RedisReplayRegistry(
         try
         {
             var script = redis.IsCluster ? Script : ScriptWithEpoch;
-            var result = (long)await redis.CallAsync(db => script.EvaluateAsync(db, parameters), "the replay check");
+            var result = (long)await redis.CallAsync((script, parameters), static (db, s) => s.script.EvaluateAsync(db, s.parameters), "the replay check");
             if (result == 2)
             {
                 await redis.CallAsync(_ => epoch.RefreshAsync(), "the replay check");

@@ -14,11 +14,19 @@ internal static class RedisCalls
     /// throws <see cref="StateUnavailableException"/> saying "The shared store failed during <paramref name="what"/>", or
     /// <paramref name="failure"/> followed by the store's message where the store goes by another name.
     /// </summary>
-    public static async Task<T> CallAsync<T>(this RedisConnection redis, Func<IDatabase, Task<T>> operation, string what, string? failure = null)
+    public static Task<T> CallAsync<T>(this RedisConnection redis, Func<IDatabase, Task<T>> operation, string what, string? failure = null) =>
+        redis.CallAsync(operation, static (db, operation) => operation(db), what, failure);
+
+    /// <summary>
+    /// As the call above, with what the operation needs passed as <paramref name="state"/>: with a static lambda, a
+    /// call on the request path (a proof's replay check, its agent, its token's revocation) allocates no closure.
+    /// </summary>
+    public static async Task<T> CallAsync<TState, T>(
+        this RedisConnection redis, TState state, Func<IDatabase, TState, Task<T>> operation, string what, string? failure = null)
     {
         try
         {
-            return await operation(redis.Database);
+            return await operation(redis.Database, state);
         }
         catch (Exception e) when (RedisConnection.IsFailure(e))
         {
