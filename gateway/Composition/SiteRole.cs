@@ -1,5 +1,6 @@
 using Smp.Gateway.Agents;
 using Smp.Gateway.Enrollment;
+using Smp.Gateway.Expiry;
 using Smp.Gateway.Hosting;
 using Smp.Gateway.Keys;
 using Smp.Gateway.Protocol;
@@ -31,7 +32,7 @@ internal static class SiteRole
 
         // The agents the Site's tokens came with: looked up and changed here, enrolled and listed at the Issuer only.
         services.AddSingleton<SiteAgentStore>();
-        services.AddForwarded<IAgentLookup, SiteAgentStore>().AddForwarded<IAgentControl, SiteAgentStore>();
+        services.AddForwarded<IAgentLookup, SiteAgentStore>().AddForwarded<IAgentControl, SiteAgentStore>().AddForwarded<ISweepable, SiteAgentStore>();
 
         services.AddSingleton<ClientTokenFetcher>();
         services.AddSingleton<ClientTokenBatcher>().AddForwarded<IHostedService, ClientTokenBatcher>();
