@@ -40,9 +40,13 @@ public sealed class RedisStallTimingTests(ITestOutputHelper output)
         }
 
         output.WriteLine("refusals under a stall, Timeout 2 s: " + string.Join(", ", times.Select(t => $"{t.TotalSeconds:F2} s")));
-        // 2.2 s is the bound; the rest, up to 1.5 times the timeout, is room for two shared cores, and still below
-        // the up-to-twice-the-timeout of a client that looked for timeouts once a second. Once the client counts the
-        // connection as failed, refusals come at once.
-        Assert.All(times, t => Assert.True(t < TimeSpan.FromSeconds(3), $"a refusal took {t}"));
+        // The refusals that waited for the timeout (the rest come at once, once the client counts the connection as
+        // failed): their median within a quarter over the timeout (2.2 s measured alone), where a client that looked for
+        // timeouts once a second waits 2 to 3 s; and none up to twice the timeout. One of them may be late by a
+        // scheduling hiccup when the whole suite shares two cores (3.01 s seen once), so the median carries the claim.
+        var waited = times.Where(t => t > TimeSpan.FromSeconds(1)).Order().ToList();
+        Assert.NotEmpty(waited);
+        Assert.True(waited[(waited.Count - 1) / 2] < TimeSpan.FromSeconds(2.5), $"the median refusal took {waited[(waited.Count - 1) / 2]}");
+        Assert.All(times, t => Assert.True(t < TimeSpan.FromSeconds(4), $"a refusal took {t}"));
     }
 }
