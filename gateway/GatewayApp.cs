@@ -151,6 +151,7 @@ public static class GatewayApp
         services.AddSingleton<HostChecks>();
         services.AddSingleton<SharedStateConnection>();
         services.AddSingleton<CauseThrottle>();
+        services.AddSingleton<UpstreamCredentials>();
         services.AddHostedService<StartupCheck>();
         services.AddHostedService<ExpirySweeper>();
         if (role == GatewayRole.Site)

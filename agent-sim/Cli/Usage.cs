@@ -16,8 +16,10 @@ internal static class Usage
               --hierarchy: an Issuer and two Sites instead (PROTOCOL.md §10), each in front of its own
               legacy server; agents enroll at the Issuer and authenticate at the Sites.
 
-          agent-sim legacy [--urls http://127.0.0.1:8081]
-              Runs the simulated legacy management server until Ctrl+C.
+          agent-sim legacy [--urls http://127.0.0.1:8081] [--require headers|basic|negotiate] [--basic-user NAME]
+              Runs the simulated legacy management server until Ctrl+C. --require: what it demands, as an
+              unmodified IIS: the gateway's X-SMP-* headers (default), Basic as NAME (password in the
+              environment variable AGENTSIM_LEGACY_PASSWORD), or Negotiate (Kerberos; keytab in KRB5_KTNAME).
 
           agent-sim load   --gateway URL --secret S [--agents 50] [--concurrency 8] [--duration 10]
                            [--max-requests M] [--mix cold=1,warm=6,keepalive=2,replay=1,revoked=0,hostile=0,unc=0,stale-acc=0]

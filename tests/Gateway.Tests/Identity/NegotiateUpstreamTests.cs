@@ -1,0 +1,135 @@
+using System.Net;
+using Smp.Gateway.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace Smp.Gateway.Tests.Identity;
+
+/// <summary>
+/// Issue 16, upstream: a gateway process whose cluster presents <c>Negotiate</c> (Kerberos, the service account's
+/// keytab) in front of a legacy server process that demands Negotiate, as an unmodified IIS with Windows
+/// authentication does, both against the real Samba KDC. A token-authenticated agent's GET and POST (200 KB) reach
+/// it as the service account; a stale keytab on either side gives the agent 502 <c>upstream-identity</c>.
+/// </summary>
+[Collection(SambaCollection.Name)]
+public sealed class NegotiateUpstreamTests(SambaFixture samba, ITestOutputHelper output)
+{
+    private const int PostBody = 200 * 1024;
+    private static int _next;
+
+    [Fact]
+    public async Task Forward_TokenAgentGetAndPostToNegotiateServer_ServerSeesTheServiceAccount()
+    {
+        await using var setup = await Setup.CreateAsync(samba.Dc);
+        await using var legacy = await setup.StartLegacyAsync();
+        using var folder = new TempFolder();
+        await using var gateway = await setup.StartGatewayAsync(folder, legacy);
+        var (client, agent) = await UpstreamCall.EnrollAsync(gateway.Url);
+        using var _ = client;
+
+        var get = await UpstreamCall.SendAsync(client, agent);
+        var post = await UpstreamCall.SendAsync(client, agent, PostBody);
+        var again = await UpstreamCall.SendAsync(client, agent);
+
+        output.WriteLine(gateway.Output);
+        Assert.Equal((HttpStatusCode.OK, setup.ServicePrincipal, 0L), (get.Status, get.User, get.BodyLength));
+        Assert.Equal((HttpStatusCode.OK, setup.ServicePrincipal, (long)PostBody), (post.Status, post.User, post.BodyLength));
+        Assert.Equal((HttpStatusCode.OK, setup.ServicePrincipal), (again.Status, again.User));
+        // The gateway's own Kerberos token, never the agent's SMPToken.
+        Assert.StartsWith("Negotiate ", get.Authorization, StringComparison.Ordinal);
+        Assert.Contains($"Upstream identity of cluster legacy: Negotiate (Kerberos) for {setup.Spn}", gateway.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Forward_ServiceAccountPasswordChangedAfterKeytab_502UpstreamIdentityAndNothingForwarded()
+    {
+        await using var setup = await Setup.CreateAsync(samba.Dc);
+        await using var legacy = await setup.StartLegacyAsync();
+        // The keytab holds the keys of the previous password: the KDC refuses them.
+        await samba.Dc.UserAsync("setpassword", setup.ServiceAccount, "--newpassword=Changed-Pass-456");
+        using var folder = new TempFolder();
+        await using var gateway = await setup.StartGatewayAsync(folder, legacy);
+        var (client, agent) = await UpstreamCall.EnrollAsync(gateway.Url);
+        using var _ = client;
+
+        var get = await UpstreamCall.SendAsync(client, agent);
+        var post = await UpstreamCall.SendAsync(client, agent, PostBody);
+
+        Assert.Equal((HttpStatusCode.BadGateway, "upstream-identity"), (get.Status, get.NsError));
+        Assert.Equal((HttpStatusCode.BadGateway, "upstream-identity"), (post.Status, post.NsError));
+        Assert.Contains("Upstream identity of cluster legacy unavailable: no Kerberos token for " + setup.Spn, gateway.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Forward_ServerKeytabStale_ServerRefusesAnd502UpstreamIdentity()
+    {
+        await using var setup = await Setup.CreateAsync(samba.Dc);
+        // The server's keytab holds the keys of the web account's previous password: it cannot read the ticket.
+        await samba.Dc.UserAsync("setpassword", setup.WebAccount, "--newpassword=Changed-Web-456");
+        await using var legacy = await setup.StartLegacyAsync();
+        using var folder = new TempFolder();
+        await using var gateway = await setup.StartGatewayAsync(folder, legacy);
+        var (client, agent) = await UpstreamCall.EnrollAsync(gateway.Url);
+        using var _ = client;
+
+        var get = await UpstreamCall.SendAsync(client, agent);
+
+        Assert.Equal((HttpStatusCode.BadGateway, "upstream-identity"), (get.Status, get.NsError));
+        Assert.Contains("The server behind cluster legacy (primary) refused the gateway's Negotiate (Kerberos)", gateway.Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>A service account with its keytab, a web account holding the server's SPN with its keytab, and a krb5.conf: one test's realm objects.</summary>
+    private sealed class Setup : IAsyncDisposable
+    {
+        private readonly KerberosKit _kit = new();
+
+        private Setup(int n)
+        {
+            ServiceAccount = $"up-iusr-{n}";
+            WebAccount = $"up-web-{n}";
+            Spn = $"HTTP/legacy-{n}.example.test";
+        }
+
+        public string ServiceAccount { get; }
+        public string WebAccount { get; }
+        public string Spn { get; }
+        public string ServicePrincipal => ServiceAccount + "@" + SambaDc.KerberosRealm;
+        private string ServiceKeytab => _kit.File("iusr.keytab");
+        private string WebKeytab => _kit.File("web.keytab");
+
+        public static async Task<Setup> CreateAsync(SambaDc dc)
+        {
+            var setup = new Setup(Interlocked.Increment(ref _next));
+            await dc.CreateServiceAccountAsync(setup.ServiceAccount, "Iusr-Pass-123");
+            await dc.CreateServiceAccountAsync(setup.WebAccount, "Web-Pass-123");
+            await dc.AddSpnAsync(setup.WebAccount, setup.Spn);
+            await dc.ExportKeytabAsync(setup.ServiceKeytab, setup.ServiceAccount);
+            await dc.ExportKeytabAsync(setup.WebKeytab, setup.Spn);
+            return setup;
+        }
+
+        public Task<LegacyServerProcess> StartLegacyAsync() =>
+            LegacyServerProcess.StartAsync(_kit.Environment(acceptorKeytab: WebKeytab), "--require", "negotiate");
+
+        /// <summary>
+        /// The gateway with its kit's krb5.conf and no ticket cache named: it keeps its tickets in memory, taken with
+        /// the keytab <c>Gateway:Identity:KerberosKeytab</c> names.
+        /// </summary>
+        public Task<GatewayServerProcess> StartGatewayAsync(TempFolder folder, LegacyServerProcess legacy)
+        {
+            var environment = _kit.Environment();
+            environment.Remove("KRB5CCNAME");
+            return GatewayServerProcess.StartAsync(folder.Path, legacy.Url, new Dictionary<string, string?>
+            {
+                ["ReverseProxy:Clusters:legacy:Metadata:SmpUpstreamIdentity"] = "Negotiate",
+                ["ReverseProxy:Clusters:legacy:Metadata:SmpUpstreamSpn"] = Spn,
+                ["Gateway:Identity:KerberosKeytab"] = ServiceKeytab,
+            }, environment);
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            _kit.Dispose();
+            return ValueTask.CompletedTask;
+        }
+    }
+}
