@@ -77,6 +77,27 @@ public sealed class NegotiateUpstreamTests(SambaFixture samba, ITestOutputHelper
         Assert.Contains("The server behind cluster legacy (primary) refused the gateway's Negotiate (Kerberos)", gateway.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Doctor_NegotiateCluster_ReportsKeytabSpnAndSetSpnLine()
+    {
+        await using var setup = await Setup.CreateAsync(samba.Dc);
+        using var folder = new TempFolder();
+
+        var (code, report) = setup.Doctor(folder, setup.ServiceKeytab);
+        // The same keytab with the SPN's keys too: a server running as the service account.
+        await samba.Dc.ExportKeytabAsync(setup.ServiceKeytab, setup.Spn);
+        var (_, both) = setup.Doctor(folder, setup.ServiceKeytab);
+
+        output.WriteLine(report);
+        Assert.True(code == 0, report);
+        Assert.Contains($"legacy: Negotiate (Kerberos) for {setup.Spn}", report, StringComparison.Ordinal);
+        Assert.Contains($"keytab {setup.ServiceKeytab}: {setup.ServicePrincipal} (kvno ", report, StringComparison.Ordinal);
+        Assert.Contains("aes256-cts-hmac-sha1-96", report, StringComparison.Ordinal);
+        Assert.Contains($"SPN {setup.Spn}: not in the keytab", report, StringComparison.Ordinal);
+        Assert.Contains($"setspn -S {setup.Spn} EXAMPLE\\{setup.Spn[5..].Split('.')[0]}", report, StringComparison.Ordinal);
+        Assert.Contains($"SPN {setup.Spn}: the keytab holds its key", both, StringComparison.Ordinal);
+    }
+
     /// <summary>A service account with its keytab, a web account holding the server's SPN with its keytab, and a krb5.conf: one test's realm objects.</summary>
     private sealed class Setup : IAsyncDisposable
     {
@@ -93,7 +114,7 @@ public sealed class NegotiateUpstreamTests(SambaFixture samba, ITestOutputHelper
         public string WebAccount { get; }
         public string Spn { get; }
         public string ServicePrincipal => ServiceAccount + "@" + SambaDc.KerberosRealm;
-        private string ServiceKeytab => _kit.File("iusr.keytab");
+        public string ServiceKeytab => _kit.File("iusr.keytab");
         private string WebKeytab => _kit.File("web.keytab");
 
         public static async Task<Setup> CreateAsync(SambaDc dc)
@@ -118,12 +139,23 @@ public sealed class NegotiateUpstreamTests(SambaFixture samba, ITestOutputHelper
         {
             var environment = _kit.Environment();
             environment.Remove("KRB5CCNAME");
-            return GatewayServerProcess.StartAsync(folder.Path, legacy.Url, new Dictionary<string, string?>
-            {
-                ["ReverseProxy:Clusters:legacy:Metadata:SmpUpstreamIdentity"] = "Negotiate",
-                ["ReverseProxy:Clusters:legacy:Metadata:SmpUpstreamSpn"] = Spn,
-                ["Gateway:Identity:KerberosKeytab"] = ServiceKeytab,
-            }, environment);
+            return GatewayServerProcess.StartAsync(folder.Path, legacy.Url, Negotiate(ServiceKeytab), environment);
+        }
+
+        private Dictionary<string, string?> Negotiate(string keytab) => new()
+        {
+            ["ReverseProxy:Clusters:legacy:Metadata:SmpUpstreamIdentity"] = "Negotiate",
+            ["ReverseProxy:Clusters:legacy:Metadata:SmpUpstreamSpn"] = Spn,
+            ["Gateway:Identity:KerberosKeytab"] = keytab,
+        };
+
+        /// <summary><c>gateway doctor --config FILE</c> (domain EXAMPLE) for a gateway presenting Negotiate with <paramref name="keytab"/>.</summary>
+        public (int Code, string Report) Doctor(TempFolder folder, string keytab)
+        {
+            string file = AdminCli.WriteConfig(Path.Combine(folder.Path, "doctor.json"), GatewayServerProcess.Settings(folder.Path, "http://127.0.0.1:8080", "http://127.0.0.1:8081", Negotiate(keytab)));
+            using var report = new StringWriter();
+            int code = Smp.Gateway.Doctor.Doctor.Run(["--config", file], "EXAMPLE", report);
+            return (code, report.ToString());
         }
 
         public ValueTask DisposeAsync()

@@ -57,6 +57,29 @@ public sealed class UpstreamIdentityValidationTests
         Assert.Contains("Gateway:Identity:KerberosKeytab: '/nonexistent/gateway.keytab' does not exist.", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Doctor_BasicCluster_NamesTheAccountNotThePassword()
+    {
+        using var folder = new Infrastructure.TempFolder();
+        string secret = Path.Combine(folder.Path, "upstream.password");
+        File.WriteAllText(secret, "Doctor-Secret-1");
+        string file = Infrastructure.AdminCli.WriteConfig(Path.Combine(folder.Path, "gateway.json"), new Dictionary<string, string?>
+        {
+            ["Gateway:Audience"] = "http://127.0.0.1:8080",
+            ["ReverseProxy:Clusters:legacy:Destinations:primary:Address"] = "https://ns.example.test/",
+            ["ReverseProxy:Clusters:legacy:Metadata:SmpUpstreamIdentity"] = "Basic",
+            ["ReverseProxy:Clusters:legacy:Metadata:SmpUpstreamUser"] = @"EXAMPLE\_SMP_IUSR",
+            ["ReverseProxy:Clusters:legacy:Metadata:SmpUpstreamPasswordFile"] = secret,
+        });
+        using var report = new StringWriter();
+
+        int code = Smp.Gateway.Doctor.Doctor.Run(["--config", file], null, report);
+
+        Assert.Contains(@"legacy: Basic as EXAMPLE\_SMP_IUSR", report.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Doctor-Secret-1", report.ToString(), StringComparison.Ordinal);
+        Assert.True(code == 0, report.ToString());
+    }
+
     private static string[] Base(string address = "http://127.0.0.1:8081/") =>
         ["check-config", "--Gateway:Audience=http://127.0.0.1:8080", $"--ReverseProxy:Clusters:legacy:Destinations:primary:Address={address}"];
 
