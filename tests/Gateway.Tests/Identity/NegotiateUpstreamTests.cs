@@ -20,15 +20,11 @@ public sealed class NegotiateUpstreamTests(SambaFixture samba, ITestOutputHelper
     public async Task Forward_TokenAgentGetAndPostToNegotiateServer_ServerSeesTheServiceAccount()
     {
         await using var setup = await Setup.CreateAsync(samba.Dc);
-        await using var legacy = await setup.StartLegacyAsync();
-        using var folder = new TempFolder();
-        await using var gateway = await setup.StartGatewayAsync(folder, legacy);
-        var (client, agent) = await UpstreamCall.EnrollAsync(gateway.Url);
-        using var _ = client;
+        var gateway = await setup.StartAsync();
 
-        var get = await UpstreamCall.SendAsync(client, agent);
-        var post = await UpstreamCall.SendAsync(client, agent, PostBody);
-        var again = await UpstreamCall.SendAsync(client, agent);
+        var get = await setup.CallAsync();
+        var post = await setup.CallAsync(PostBody);
+        var again = await setup.CallAsync();
 
         output.WriteLine(gateway.Output);
         Assert.Equal((HttpStatusCode.OK, setup.ServicePrincipal, 0L), (get.Status, get.User, get.BodyLength));
@@ -43,16 +39,12 @@ public sealed class NegotiateUpstreamTests(SambaFixture samba, ITestOutputHelper
     public async Task Forward_ServiceAccountPasswordChangedAfterKeytab_502UpstreamIdentityAndNothingForwarded()
     {
         await using var setup = await Setup.CreateAsync(samba.Dc);
-        await using var legacy = await setup.StartLegacyAsync();
         // The keytab holds the keys of the previous password: the KDC refuses them.
         await samba.Dc.UserAsync("setpassword", setup.ServiceAccount, "--newpassword=Changed-Pass-456");
-        using var folder = new TempFolder();
-        await using var gateway = await setup.StartGatewayAsync(folder, legacy);
-        var (client, agent) = await UpstreamCall.EnrollAsync(gateway.Url);
-        using var _ = client;
+        var gateway = await setup.StartAsync();
 
-        var get = await UpstreamCall.SendAsync(client, agent);
-        var post = await UpstreamCall.SendAsync(client, agent, PostBody);
+        var get = await setup.CallAsync();
+        var post = await setup.CallAsync(PostBody);
 
         Assert.Equal((HttpStatusCode.BadGateway, "upstream-identity"), (get.Status, get.NsError));
         Assert.Equal((HttpStatusCode.BadGateway, "upstream-identity"), (post.Status, post.NsError));
@@ -65,13 +57,9 @@ public sealed class NegotiateUpstreamTests(SambaFixture samba, ITestOutputHelper
         await using var setup = await Setup.CreateAsync(samba.Dc);
         // The server's keytab holds the keys of the web account's previous password: it cannot read the ticket.
         await samba.Dc.UserAsync("setpassword", setup.WebAccount, "--newpassword=Changed-Web-456");
-        await using var legacy = await setup.StartLegacyAsync();
-        using var folder = new TempFolder();
-        await using var gateway = await setup.StartGatewayAsync(folder, legacy);
-        var (client, agent) = await UpstreamCall.EnrollAsync(gateway.Url);
-        using var _ = client;
+        var gateway = await setup.StartAsync();
 
-        var get = await UpstreamCall.SendAsync(client, agent);
+        var get = await setup.CallAsync();
 
         Assert.Equal((HttpStatusCode.BadGateway, "upstream-identity"), (get.Status, get.NsError));
         Assert.Contains("The server behind cluster legacy (primary) refused the gateway's Negotiate (Kerberos)", gateway.Output, StringComparison.Ordinal);
@@ -81,12 +69,10 @@ public sealed class NegotiateUpstreamTests(SambaFixture samba, ITestOutputHelper
     public async Task Doctor_NegotiateCluster_ReportsKeytabSpnAndSetSpnLine()
     {
         await using var setup = await Setup.CreateAsync(samba.Dc);
-        using var folder = new TempFolder();
-
-        var (code, report) = setup.Doctor(folder, setup.ServiceKeytab);
+        var (code, report) = setup.Doctor(setup.ServiceKeytab);
         // The same keytab with the SPN's keys too: a server running as the service account.
         await samba.Dc.ExportKeytabAsync(setup.ServiceKeytab, setup.Spn);
-        var (_, both) = setup.Doctor(folder, setup.ServiceKeytab);
+        var (_, both) = setup.Doctor(setup.ServiceKeytab);
 
         output.WriteLine(report);
         Assert.True(code == 0, report);
@@ -98,10 +84,18 @@ public sealed class NegotiateUpstreamTests(SambaFixture samba, ITestOutputHelper
         Assert.Contains($"SPN {setup.Spn}: the keytab holds its key", both, StringComparison.Ordinal);
     }
 
-    /// <summary>A service account with its keytab, a web account holding the server's SPN with its keytab, and a krb5.conf: one test's realm objects.</summary>
+    /// <summary>
+    /// A service account with its keytab, a web account holding the server's SPN with its keytab, and a krb5.conf: one
+    /// test's realm objects; then the legacy server and the gateway processes and an enrolled agent, all ended on dispose.
+    /// </summary>
     private sealed class Setup : IAsyncDisposable
     {
         private readonly KerberosKit _kit = new();
+        private readonly TempFolder _folder = new();
+        private LegacyServerProcess? _legacy;
+        private GatewayServerProcess? _gateway;
+        private HttpClient? _client;
+        private TestAgent? _agent;
 
         private Setup(int n)
         {
@@ -128,19 +122,22 @@ public sealed class NegotiateUpstreamTests(SambaFixture samba, ITestOutputHelper
             return setup;
         }
 
-        public Task<LegacyServerProcess> StartLegacyAsync() =>
-            LegacyServerProcess.StartAsync(_kit.Environment(acceptorKeytab: WebKeytab), "--require", "negotiate");
-
         /// <summary>
-        /// The gateway with its kit's krb5.conf and no ticket cache named: it keeps its tickets in memory, taken with
-        /// the keytab <c>Gateway:Identity:KerberosKeytab</c> names.
+        /// The legacy server demanding Negotiate with the web account's keytab; the gateway with the kit's krb5.conf
+        /// and no ticket cache named (it keeps its tickets in memory, taken with the keytab
+        /// <c>Gateway:Identity:KerberosKeytab</c> names); an agent enrolled there.
         /// </summary>
-        public Task<GatewayServerProcess> StartGatewayAsync(TempFolder folder, LegacyServerProcess legacy)
+        public async Task<GatewayServerProcess> StartAsync()
         {
+            _legacy = await LegacyServerProcess.StartAsync(_kit.Environment(acceptorKeytab: WebKeytab), "--require", "negotiate");
             var environment = _kit.Environment();
             environment.Remove("KRB5CCNAME");
-            return GatewayServerProcess.StartAsync(folder.Path, legacy.Url, Negotiate(ServiceKeytab), environment);
+            _gateway = await GatewayServerProcess.StartAsync(_folder.Path, _legacy.Url, Negotiate(ServiceKeytab), environment);
+            (_client, _agent) = await UpstreamCall.EnrollAsync(_gateway.Url);
+            return _gateway;
         }
+
+        public Task<UpstreamCall> CallAsync(int body = 0) => UpstreamCall.SendAsync(_client!, _agent!, body);
 
         private Dictionary<string, string?> Negotiate(string keytab) => new()
         {
@@ -150,18 +147,29 @@ public sealed class NegotiateUpstreamTests(SambaFixture samba, ITestOutputHelper
         };
 
         /// <summary><c>gateway doctor --config FILE</c> (domain EXAMPLE) for a gateway presenting Negotiate with <paramref name="keytab"/>.</summary>
-        public (int Code, string Report) Doctor(TempFolder folder, string keytab)
+        public (int Code, string Report) Doctor(string keytab)
         {
-            string file = AdminCli.WriteConfig(Path.Combine(folder.Path, "doctor.json"), GatewayServerProcess.Settings(folder.Path, "http://127.0.0.1:8080", "http://127.0.0.1:8081", Negotiate(keytab)));
+            string file = AdminCli.WriteConfig(Path.Combine(_folder.Path, "doctor.json"), GatewayServerProcess.Settings(_folder.Path, "http://127.0.0.1:8080", "http://127.0.0.1:8081", Negotiate(keytab)));
             using var report = new StringWriter();
             int code = Smp.Gateway.Doctor.Doctor.Run(["--config", file], "EXAMPLE", report);
             return (code, report.ToString());
         }
 
-        public ValueTask DisposeAsync()
+        public async ValueTask DisposeAsync()
         {
+            _client?.Dispose();
+            if (_gateway is not null)
+            {
+                await _gateway.DisposeAsync();
+            }
+
+            if (_legacy is not null)
+            {
+                await _legacy.DisposeAsync();
+            }
+
+            _folder.Dispose();
             _kit.Dispose();
-            return ValueTask.CompletedTask;
         }
     }
 }
