@@ -21,6 +21,20 @@ internal static class NegotiateTokens
     /// <summary>The <c>Authorization</c> value for <paramref name="spn"/>, or null with what GSSAPI answered in <paramref name="error"/>.</summary>
     public static string? TryGet(string spn, out string error)
     {
+        try
+        {
+            return Token(spn, out error);
+        }
+        catch (Exception e) when (e is PlatformNotSupportedException or DllNotFoundException or TypeInitializationException)
+        {
+            // No GSSAPI library (libgssapi-krb5-2) on this machine.
+            error = e.Message;
+            return null;
+        }
+    }
+
+    private static string? Token(string spn, out string error)
+    {
         using var client = new NegotiateAuthentication(new NegotiateAuthenticationClientOptions
         {
             Package = "Kerberos",
