@@ -11,7 +11,11 @@ public static class LegacyServer
     /// Builds the server listening on <paramref name="url"/> (e.g. <c>http://127.0.0.1:8081</c>).
     /// No configuration file or environment is read, so a caller's settings cannot move it.
     /// </summary>
-    public static WebApplication Build(string url, LogLevel minimumLogLevel = LogLevel.Warning, LegacyRequirement? requirement = null)
+    public static WebApplication Build(string url, LogLevel minimumLogLevel = LogLevel.Warning, LegacyRequirement? requirement = null) =>
+        Build(url, null, minimumLogLevel, requirement);
+
+    /// <summary>As <see cref="Build(string, LogLevel, LegacyRequirement)"/>, recording what it serves in <paramref name="ledger"/> when one is given.</summary>
+    internal static WebApplication Build(string url, ProofLedger? ledger, LogLevel minimumLogLevel = LogLevel.Warning, LegacyRequirement? requirement = null)
     {
         WebApplicationBuilder builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore();
@@ -21,6 +25,15 @@ public static class LegacyServer
 
         WebApplication app = builder.Build();
         app.UseMiddleware<LegacyIdentityGate>(requirement ?? LegacyRequirement.Headers);
+        if (ledger is not null)
+        {
+            app.Use((context, next) =>
+            {
+                ledger.Record(context.Request);
+                return next(context);
+            });
+        }
+
         app.UseRouting();
         LegacyEndpoints.Map(app);
         return app;
