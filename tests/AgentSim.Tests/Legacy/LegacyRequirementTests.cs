@@ -8,25 +8,8 @@ using Smp.AgentSim.Legacy;
 namespace Smp.AgentSim.Tests.Legacy;
 
 /// <summary>The legacy server demanding Basic (<c>--require basic</c>), as an IIS with Basic authentication: the gateway's headers alone do not pass.</summary>
-public sealed class LegacyRequirementTests : IAsyncLifetime
+public sealed class LegacyRequirementTests
 {
-    private readonly string _url = LoopbackPort.FreeUrl();
-    private readonly HttpClient _http = new();
-    private WebApplication? _app;
-
-    public async Task InitializeAsync()
-    {
-        _app = LegacyServer.Build(_url, requirement: new LegacyRequirement("basic", @"EXAMPLE\_SMP_IUSR", "Legacy-Pass-1"));
-        await _app.StartAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _app!.StopAsync();
-        await _app.DisposeAsync();
-    }
-
     [Theory]
     [InlineData(null, HttpStatusCode.Unauthorized, null)]
     [InlineData(@"EXAMPLE\_SMP_IUSR:Wrong-Pass-1", HttpStatusCode.Unauthorized, null)]
@@ -34,7 +17,11 @@ public sealed class LegacyRequirementTests : IAsyncLifetime
     [InlineData(@"EXAMPLE\_SMP_IUSR:Legacy-Pass-1", HttpStatusCode.OK, @"EXAMPLE\_SMP_IUSR")]
     public async Task PostEcho_BasicRequired_StatusAndUser(string? credentials, HttpStatusCode status, string? user)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, _url + LegacyEndpoints.EchoPath) { Content = new ByteArrayContent(new byte[70_000]) };
+        string url = LoopbackPort.FreeUrl();
+        await using var app = LegacyServer.Build(url, requirement: new LegacyRequirement("basic", @"EXAMPLE\_SMP_IUSR", "Legacy-Pass-1"));
+        await app.StartAsync();
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, url + LegacyEndpoints.EchoPath) { Content = new ByteArrayContent(new byte[70_000]) };
         // The gateway's headers, which a server demanding Basic ignores.
         request.Headers.Add("X-SMP-Identity", "_SMP_IUSR");
         request.Headers.Add("X-SMP-Auth", "Token");
@@ -43,7 +30,7 @@ public sealed class LegacyRequirementTests : IAsyncLifetime
             request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(credentials)));
         }
 
-        using var response = await _http.SendAsync(request);
+        using var response = await http.SendAsync(request);
 
         Assert.Equal(status, response.StatusCode);
         if (status == HttpStatusCode.OK)
