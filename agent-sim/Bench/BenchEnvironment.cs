@@ -26,7 +26,8 @@ internal sealed class BenchEnvironment : IAsyncDisposable
 
     public Uri Gateway { get; private set; } = null!;
 
-    public Uri? Nginx => _nginx?.Origin;
+    /// <summary>nginx as a proxy in front of the legacy server, measured beside YARP (in process only: out of process it is the server behind).</summary>
+    public Uri? Nginx => _processes.Count == 0 ? _nginx?.Origin : null;
 
     public string EnrollmentSecret { get; } = B64u.Encode(RandomNumberGenerator.GetBytes(32));
 
