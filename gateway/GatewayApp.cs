@@ -183,8 +183,9 @@ public static class GatewayApp
         // No automatic UseAuthentication/UseAuthorization: each route authenticates itself (RouteAuthenticationMiddleware)
         // and no endpoint has authorization metadata (an endpoint that had would fail closed). The automatic
         // middleware asks the authentication service on every request, a service scope each, for nothing.
-        app.Properties[AuthenticationMiddlewareSetKey] = true;
-        app.Properties[AuthorizationMiddlewareSetKey] = true;
+        var pipeline = (IApplicationBuilder)app;
+        pipeline.Properties[AuthenticationMiddlewareSetKey] = true;
+        pipeline.Properties[AuthorizationMiddlewareSetKey] = true;
         app.UsePrometheusListener();
         app.UseMiddleware<RequestLog>();
         app.UseMiddleware<AuthorizationHeaderGuard>();
