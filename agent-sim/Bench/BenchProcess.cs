@@ -4,7 +4,8 @@ namespace Smp.AgentSim.Bench;
 
 /// <summary>
 /// A server <c>bench --out-of-process</c> measures in a process of its own: started with its arguments, its output
-/// kept (the last lines, for a failure's message), ready once <see cref="ReadyUrl"/> answers 2xx; the time from the
+/// kept (the last lines, for a failure's message), ready once <see cref="ReadyUrl"/> answers below 500 (the
+/// legacy server refuses a request without identity with 401; the gateway's <c>/readyz</c> answers 503 until ready); the time from the
 /// start to that answer is <see cref="StartToReady"/>. Disposing kills it: nothing it holds
 /// outlives the run's folder.
 /// </summary>
@@ -126,7 +127,7 @@ internal sealed class BenchProcess : IAsyncDisposable
             try
             {
                 using HttpResponseMessage response = await client.GetAsync(ReadyUrl, cancellationToken).ConfigureAwait(false);
-                if (response.IsSuccessStatusCode)
+                if ((int)response.StatusCode < 500)
                 {
                     return;
                 }
