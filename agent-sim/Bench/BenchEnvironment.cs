@@ -100,7 +100,7 @@ internal sealed class BenchEnvironment : IAsyncDisposable
             .ConfigureAwait(false);
 
         string data = Directory.CreateDirectory(Path.Combine(Folder, "gateway")).FullName;
-        string config = LoopbackGatewaySettings.WriteConfig(
+        string config = GatewayConfigFile.Write(
             Path.Combine(Folder, "gateway.json"), BenchGatewayHost.Settings(gateway, server, data, EnrollmentSecret, options.Breakdown));
         (string dotnet, string[] gatewayArguments) = BenchProcess.Gateway(options.GatewayBuild);
         await StartProcessAsync("gateway", dotnet, [.. gatewayArguments, "--config", config], new Uri(gateway + "/readyz"), cancellationToken).ConfigureAwait(false);

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Smp.AgentSim.Demo;
 
 /// <summary>
@@ -42,25 +40,5 @@ internal static class LoopbackGatewaySettings
         }
 
         return settings;
-    }
-
-    /// <summary>Writes <paramref name="settings"/> (keys with <c>:</c>) as the nested JSON of a <c>--config</c> file; returns its full path.</summary>
-    public static string WriteConfig(string path, IEnumerable<KeyValuePair<string, string?>> settings)
-    {
-        var root = new JsonObject();
-        foreach (var (key, value) in settings)
-        {
-            var node = root;
-            string[] parts = key.Split(':');
-            foreach (string part in parts[..^1])
-            {
-                node = (JsonObject)(node[part] ??= new JsonObject());
-            }
-
-            node[parts[^1]] = value;
-        }
-
-        File.WriteAllText(path, root.ToJsonString());
-        return Path.GetFullPath(path);
     }
 }

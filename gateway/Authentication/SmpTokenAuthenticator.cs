@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Options;
 using Smp.Gateway.Agents;
 using Smp.Gateway.Configuration;
@@ -96,7 +97,7 @@ internal sealed class SmpTokenAuthenticator(
             }
 
             metrics.Authentication(SmpTokenDefaults.AuthenticationScheme, "accepted");
-            return new SmpTokenResult(state, null);
+            return new SmpTokenResult(state, null, claims.Jti + ":" + result.Counter.ToString(CultureInfo.InvariantCulture));
         }
 
         string? fresh = result.Status == 401 ? await FreshTokenAsync(context, result) : null;

@@ -22,7 +22,7 @@ internal sealed class SmpTokenHandler(
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var result = await authenticator.AuthenticateAsync(Context);
-        return result.Accepted is { } accepted ? Success(accepted)
+        return result.Accepted is { } accepted ? Success(accepted, result)
             : result.Failure is { } failure ? AuthenticateResult.Fail(failure)
             : AuthenticateResult.NoResult();
     }
@@ -33,12 +33,13 @@ internal sealed class SmpTokenHandler(
         return challenges.WriteAsync(Context, outcome);
     }
 
-    private static AuthenticateResult Success(ConnectionAuthentication.State accepted)
+    private static AuthenticateResult Success(ConnectionAuthentication.State accepted, SmpTokenResult result)
     {
         var identity = new ClaimsIdentity(
             [new Claim(ClaimTypes.NameIdentifier, accepted.AgentId), new Claim(SmpTokenDefaults.AgentClaim, accepted.AgentId), new Claim(SmpTokenDefaults.TokenIdClaim, accepted.Jti),
              new Claim(SmpTokenDefaults.ExpiresClaim, accepted.ExpiresAt.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-             new Claim(SmpTokenDefaults.KeyThumbprintClaim, accepted.Jkt)],
+             new Claim(SmpTokenDefaults.KeyThumbprintClaim, accepted.Jkt),
+             new Claim(SmpTokenDefaults.ProofIdClaim, result.ProofId!)],
             SmpTokenDefaults.AuthenticationScheme);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SmpTokenDefaults.AuthenticationScheme));
     }

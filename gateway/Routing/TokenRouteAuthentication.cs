@@ -32,9 +32,10 @@ internal sealed class TokenRouteAuthentication(ConnectionResumption connection, 
         }
         else
         {
-            if ((await smpToken.AuthenticateAsync(context)).Accepted is { } accepted)
+            var result = await smpToken.AuthenticateAsync(context);
+            if (result.Accepted is { } accepted)
             {
-                return Forward(context, options, accepted.AgentId, accepted.ExpiresAt, accepted.Jkt);
+                return Forward(context, options, accepted.AgentId, accepted.ExpiresAt, accepted.Jkt, result.ProofId);
             }
         }
 
@@ -45,9 +46,9 @@ internal sealed class TokenRouteAuthentication(ConnectionResumption connection, 
         return false;
     }
 
-    private static bool Forward(HttpContext context, GatewayOptions options, string agentId, long expiresAt, string? jkt)
+    private static bool Forward(HttpContext context, GatewayOptions options, string agentId, long expiresAt, string? jkt, string? proofId = null)
     {
-        context.Features.Set(new ForwardedIdentity(AuthKind.Token, options.Identity.ServiceIdentity, agentId, ExpiresAt: expiresAt, Jkt: jkt));
+        context.Features.Set(new ForwardedIdentity(AuthKind.Token, options.Identity.ServiceIdentity, agentId, ExpiresAt: expiresAt, Jkt: jkt, ProofId: proofId));
         return true;
     }
 }

@@ -1,4 +1,3 @@
-using Smp.AgentSim.Demo;
 using Smp.Gateway.Cli;
 
 namespace Smp.Gateway.Tests.Infrastructure;
@@ -22,7 +21,7 @@ internal sealed class AdminCli(string configFile)
         return new AdminCli(WriteConfig(Path.Combine(host.DataDirectory, $"admin-{Guid.NewGuid():N}.json"), keys));
     }
 
-    public static string WriteConfig(string path, IEnumerable<KeyValuePair<string, string?>> keys) => LoopbackGatewaySettings.WriteConfig(path, keys);
+    public static string WriteConfig(string path, IEnumerable<KeyValuePair<string, string?>> keys) => Smp.AgentSim.Demo.GatewayConfigFile.Write(path, keys);
 
     public async Task<(int Exit, string Output)> RunAsync(params string[] args)
     {
