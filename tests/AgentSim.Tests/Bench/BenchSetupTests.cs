@@ -32,9 +32,7 @@ public sealed class BenchSetupTests
         Assert.Contains("location = /a.aspx {", config, StringComparison.Ordinal);
         Assert.Contains("return 200 '<a/>';", config, StringComparison.Ordinal);
         Assert.DoesNotContain("proxy_pass", config, StringComparison.Ordinal);
-        Assert.All(
-            config.Split('\n').Where(line => line.Contains("_path ", StringComparison.Ordinal) || line.TrimStart().StartsWith("pid ", StringComparison.Ordinal)),
-            line => Assert.Contains("/tmp/bench/nginx/", line, StringComparison.Ordinal));
+        AssertWritesOnlyIn("/tmp/bench/nginx/", config);
     }
 
     [Fact]
@@ -82,9 +80,7 @@ public sealed class BenchSetupTests
         Assert.Contains("keepalive 32;", config, StringComparison.Ordinal);
         Assert.Contains("proxy_set_header Connection \"\";", config, StringComparison.Ordinal);
         Assert.Contains("master_process off;", config, StringComparison.Ordinal);
-        Assert.All(
-            config.Split('\n').Where(line => line.Contains("_path ", StringComparison.Ordinal) || line.TrimStart().StartsWith("pid ", StringComparison.Ordinal)),
-            line => Assert.Contains("/tmp/bench/nginx/", line, StringComparison.Ordinal));
+        AssertWritesOnlyIn("/tmp/bench/nginx/", config);
     }
 
     [Fact]
@@ -97,4 +93,10 @@ public sealed class BenchSetupTests
         Assert.Equal("Warning", settings["Logging:LogLevel:Default"]);
         Assert.Equal("http://127.0.0.1:2/", settings["ReverseProxy:Clusters:legacy:Destinations:primary:Address"]);
     }
+
+    /// <summary>Every file nginx writes (its pid and temporary folders) is in <paramref name="folder"/>.</summary>
+    private static void AssertWritesOnlyIn(string folder, string config) =>
+        Assert.All(
+            config.Split('\n').Where(line => line.Contains("_path ", StringComparison.Ordinal) || line.TrimStart().StartsWith("pid ", StringComparison.Ordinal)),
+            line => Assert.Contains(folder, line, StringComparison.Ordinal));
 }
