@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Microsoft.Extensions.Time.Testing;
 using Smp.AgentSim.Tests.Report;
 using Smp.Gateway.Administration;
 using Smp.Gateway.Insight;
@@ -12,7 +11,7 @@ namespace Smp.Gateway.Tests.Insight;
 /// <summary>
 /// The activity through a real gateway and each store: a load of token, ACC and push-install agents, then
 /// <c>gateway report</c> names exactly the ACC sources, readiness says no, and yes once they have been quiet a
-/// month (the gateway's clock a FakeTimeProvider, whose minute also fires the flush); the HTML page opens in Chromium.
+/// month (the gateway's clock shifted; its flush timer a FakeTimeProvider's, fired by the test); the HTML page opens in Chromium.
 /// </summary>
 public sealed class InsightReportTests(RedisFixture redis) : IClassFixture<RedisFixture>
 {
@@ -23,7 +22,7 @@ public sealed class InsightReportTests(RedisFixture redis) : IClassFixture<Redis
     [InlineData("Redis")]
     public async Task Load_TokenAccAndPushAgents_ReportsNameExactlyTheAccSources(string store)
     {
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var clock = new FlushClock();
         var settings = Settings(store);
         await using var host = await GatewayHost.StartAsync(settings, services: s => s.AddSingleton<TimeProvider>(clock));
         var cli = AdminCli.For(host, settings);
@@ -47,7 +46,7 @@ public sealed class InsightReportTests(RedisFixture redis) : IClassFixture<Redis
         var (_, before) = await cli.RunAsync("report", "acc", "--json");
         Assert.Empty(JsonDocument.Parse(before).RootElement.EnumerateArray());
 
-        clock.Advance(ActivityFlush.Period);
+        clock.FlushNow();
         var sources = await Eventually.UntilAsync(async () => JsonDocument.Parse((await cli.RunAsync("report", "acc", "--json")).Output).RootElement.Clone(),
             s => s.GetArrayLength() == 3);
         var seen = sources.EnumerateArray()
@@ -70,7 +69,7 @@ public sealed class InsightReportTests(RedisFixture redis) : IClassFixture<Redis
         Assert.All(listed.Values, a => Assert.Equal(("Token", "127.0.0.1"), (a.GetProperty("method").GetString(), a.GetProperty("address").GetString())));
 
         // A month later, only the token agents still call: ACC can go (the UNC route keeps it, and is not counted).
-        clock.Advance(TimeSpan.FromDays(31));
+        clock.Offset = TimeSpan.FromDays(31);
         foreach (var agent in agents)
         {
             using var ok = await agent.AuthenticateAsync(client);
@@ -83,9 +82,10 @@ public sealed class InsightReportTests(RedisFixture redis) : IClassFixture<Redis
         Assert.Equal(0, ReportCommand.Render(Args("readiness", ("--html", html)), await reader.ReadAsync(CancellationToken.None), text));
         Assert.StartsWith("Ready: no ACC use in the last 30 days", text.ToString());
 
-        using var stale = new StringWriter();
-        ReportCommand.Render(Args("agents", ("--stale", "30d")), await reader.ReadAsync(CancellationToken.None), stale);
-        Assert.Contains("0 agent(s) not seen for 30d.", stale.ToString());
+        // Their calls reach the store with the next flush, not before.
+        Assert.Contains("4 agent(s) not seen for 30d.", await StaleAsync(reader));
+        clock.FlushNow();
+        Assert.Contains("0 agent(s) not seen for 30d.", await Eventually.UntilAsync(() => StaleAsync(reader), s => s.Contains("0 agent(s)", StringComparison.Ordinal)));
 
         string dom = await HeadlessChromium.DumpDomAsync(html);
         Assert.Contains("id=\"readiness\" class=\"ready\"", dom);
@@ -115,6 +115,13 @@ public sealed class InsightReportTests(RedisFixture redis) : IClassFixture<Redis
         settings["Gateway:Acc:Accounts:0:PasswordHash"] = Smp.Gateway.Configuration.PasswordHash.Create("acc-password", 10_000);
         settings["Gateway:Acc:AllowPlainHttp"] = "true";
         return settings;
+    }
+
+    private static async Task<string> StaleAsync(InsightReader reader)
+    {
+        using var stale = new StringWriter();
+        ReportCommand.Render(Args("agents", ("--stale", "30d")), await reader.ReadAsync(CancellationToken.None), stale);
+        return stale.ToString();
     }
 
     private static AdminArguments Args(string verb, params (string Name, string Value)[] options) =>
