@@ -48,7 +48,7 @@ internal static class LogCategories
     public const string State = "Smp.Gateway.State";
 
     /// <summary>"ACC use" (Information): each ACC authentication that succeeded, with the account, address, User-Agent and route.</summary>
-    public const string AccUse = "Smp.Gateway.Acc.Use";
+    public const string AccUse = "Smp.Gateway.AccUse";
 
     /// <summary>The activity (Insight/): flushes of last-seen times and counts to the store, and their failures.</summary>
     public const string Insight = "Smp.Gateway.Insight";
