@@ -8,6 +8,7 @@ using Smp.Gateway.Diagnostics;
 using Smp.Gateway.Expiry;
 using Smp.Gateway.Hosting;
 using Smp.Gateway.Identity;
+using Smp.Gateway.Insight;
 using Smp.Gateway.Keys;
 using Smp.Gateway.LongLivedTokens;
 using Smp.Gateway.RateLimiting;
@@ -150,6 +151,7 @@ public static class GatewayApp
         services.AddAcc(configuration, state);
         services.AddSingleton<JwksEndpoint>();
         services.AddSingleton<LongLivedTokenService>();
+        services.AddInsight(state);
         services.AddGatewayTelemetry(configuration);
         services.AddGatewayHealth();
         services.AddSingleton<HostChecks>();
