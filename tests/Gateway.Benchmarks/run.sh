@@ -11,6 +11,8 @@ command -v wrk >/dev/null || { echo "wrk is required for the proxy figures: apt-
 dotnet build -c Release ../../Gateway.sln >/dev/null
 echo "== proof validation and issuance beside the raw RSA operations"
 dotnet run -c Release --no-build -- --filter '*ProofValidation*' '*Issuance*' --job short --iterationCount 8 2>&1 | grep -E '^\|'
+echo "== the activity bookkeeping per request beside the User-Agent read (issue 17)"
+dotnet run -c Release --no-build -- --filter '*ActivityRecorder*' --job short --iterationCount 8 2>&1 | grep -E '^\|'
 echo "== embedded registry memory"
 dotnet run -c Release --no-build -- memory
 echo "== hello latency"
