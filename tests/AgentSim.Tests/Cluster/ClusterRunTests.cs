@@ -41,4 +41,39 @@ public sealed class ClusterRunTests
             Directory.Delete(keys, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task Run_HierarchySiteAddedMidRun_VerdictPassesAndSiteServes()
+    {
+        string keys = Directory.CreateTempSubdirectory("cluster-keys-").FullName;
+        try
+        {
+            var options = new ClusterOptions
+            {
+                GatewayBuild = AppContext.BaseDirectory,
+                Agents = 300,
+                Duration = TimeSpan.FromSeconds(60),
+                Concurrency = 16,
+                Revocations = 3,
+                KeyFolder = keys,
+                Hierarchy = true,
+            };
+
+            ClusterResult result = await new ClusterRunner(options).RunAsync(CancellationToken.None);
+
+            Assert.True(result.Verdict.Passed, string.Join("\n", ClusterReport.Lines(result)));
+            Assert.Equal(
+                [FaultKind.NodeKilled, FaultKind.AgentsRevoked, FaultKind.RedisStalled, FaultKind.RedisRestarted, FaultKind.SiteAdded],
+                result.Faults.Select(f => f.Kind).Order());
+            Assert.True(result.SiteServed > 100, $"the Site served {result.SiteServed} calls");
+            Assert.True(result.SiteProofs > 100, $"{result.SiteProofs} proofs reached the Site's legacy server");
+            Assert.Equal(0, result.Doubles);
+            Assert.Equal(0, result.RevokedServed + result.RevokedServedAtLegacy);
+            Assert.Equal(4, result.Memory.Count(m => m.RssMiB > 0));
+        }
+        finally
+        {
+            Directory.Delete(keys, recursive: true);
+        }
+    }
 }
