@@ -7,6 +7,7 @@ internal sealed record ClusterResult
 {
     public required LoadSummary Load { get; init; }
 
+    /// <summary>The Issuer nodes behind nginx (a Site added with <c>--hierarchy</c> is not one of them).</summary>
     public required int Nodes { get; init; }
 
     public required IReadOnlyList<FaultWindow> Faults { get; init; }

@@ -188,7 +188,7 @@ internal sealed class ClusterRunner(ClusterOptions options)
         return new ClusterResult
         {
             Load = summary,
-            Nodes = nodes.Count,
+            Nodes = restarts.Length,
             Faults = faults,
             Recoveries = faults.Where(f => f.IsDisruptive).Select(f => FaultRecovery.Of(f, fleet.PerSecond)).ToArray(),
             ErrorsInFaults = failures.Length - outside.Length,
