@@ -4,6 +4,7 @@ using BenchmarkDotNet.Attributes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using OpenTelemetry.Metrics;
 using Smp.Gateway.Diagnostics;
 using Smp.Gateway.Insight;
 
@@ -15,7 +16,9 @@ namespace Smp.Gateway.Benchmarks.Insight;
 /// does for it (baseline). Cases: a token agent already in memory (10,000 agents noted, the common case), an agent seen
 /// for the first time (one new id per call out of 2^20 made at setup; a fresh recorder when they are used up, so its
 /// map grows from empty to 2^20 agents, growth included), and an ACC source noted again. The ACC log line goes to a
-/// disabled logger here, so its formatting and sink are not in the figure.
+/// disabled logger here, so its formatting and sink are not in the figure. <see cref="Exported"/>: the gateway's meter
+/// read by OpenTelemetry with the Prometheus exporter, as with <c>Gateway:Telemetry:PrometheusUrl</c> (the by-method
+/// counter's <c>Add</c> then goes through OpenTelemetry's aggregation), or read by nobody.
 /// </summary>
 [MemoryDiagnoser]
 public class ActivityRecorderBenchmarks
@@ -32,10 +35,25 @@ public class ActivityRecorderBenchmarks
     private string _knownId = null!;
     private int _next;
 
+    [Params(false, true)]
+    public bool Exported { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
-        _metrics = new GatewayMetrics(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>());
+        var services = new ServiceCollection().AddMetrics();
+        if (Exported)
+        {
+            services.AddOpenTelemetry().WithMetrics(m => m.AddMeter(AccMetrics.MeterName).AddPrometheusExporter());
+        }
+
+        var provider = services.BuildServiceProvider();
+        if (Exported)
+        {
+            _ = provider.GetRequiredService<MeterProvider>();
+        }
+
+        _metrics = new GatewayMetrics(provider.GetRequiredService<IMeterFactory>());
         _recorder = new ActivityRecorder(TimeProvider.System, _metrics, NullLoggerFactory.Instance);
         for (int i = 0; i < KnownAgents; i++)
         {
