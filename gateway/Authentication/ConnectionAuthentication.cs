@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Connections.Features;
+using Smp.Gateway.Windows;
 
 namespace Smp.Gateway.Authentication;
 
@@ -62,8 +63,15 @@ internal sealed class ConnectionAuthentication
     /// <summary>Ends this state with <paramref name="code"/>; only this state: a proof accepted meanwhile on another stream of the connection stays.</summary>
     public void End(State state, string code) => Interlocked.CompareExchange(ref _state, state with { Ended = code }, state);
 
-    /// <summary>Ends the connection's authentication: a failed credential, check or a 400 on it (§7, §8).</summary>
+    /// <summary>Ends the connection's authentication, Windows authentication too: a failed credential, check or a 400 on it (§7, §8).</summary>
     public static void Clear(HttpContext context)
+    {
+        WindowsConnection.Clear(context);
+        ClearToken(context);
+    }
+
+    /// <summary>Ends the connection's token authentication only: the connection authenticated as a Windows account since.</summary>
+    public static void ClearToken(HttpContext context)
     {
         var holder = Find(context);
         if (holder is not null)
