@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.DirectoryServices.Protocols;
 using System.Net;
-using System.Text;
 
 namespace Smp.Gateway.Tests.Infrastructure;
 
@@ -11,6 +10,8 @@ namespace Smp.Gateway.Tests.Infrastructure;
 /// serves a whole test run (<see cref="SambaFixture"/>). Simple binds over plain LDAP are allowed
 /// (<c>ldap server require strong auth = no</c>); its authentication audit (on standard output) counts each
 /// account's failed binds. Lockout: <see cref="LockoutThreshold"/> failures within 30 minutes lock for 30.
+/// It is the realm's KDC too (<see cref="KerberosRealm"/> on 127.0.0.1:88): service and machine accounts, SPNs and
+/// keytabs are made here, and <see cref="KerberosKit"/> points a process at it.
 /// </summary>
 internal sealed class SambaDc : IAsyncDisposable
 {
@@ -18,6 +19,8 @@ internal sealed class SambaDc : IAsyncDisposable
     public const string AdminPassword = "Admin-Pass-123";
     public const int LockoutThreshold = 6;
     public const string Url = "ldap://127.0.0.1:389";
+    /// <summary>The Kerberos realm, as principals name it.</summary>
+    public const string KerberosRealm = "EXAMPLE.TEST";
 
     private readonly TempFolder _folder;
     private readonly Process _samba;
@@ -72,6 +75,39 @@ internal sealed class SambaDc : IAsyncDisposable
     /// <summary>Runs <c>samba-tool user VERB NAME ...</c> (disable, setexpiry, ...).</summary>
     public Task UserAsync(string verb, string name, params string[] options) => RunAsync(["samba-tool", "user", verb, name, "-s", Conf, .. options]);
 
+    /// <summary>
+    /// A service account (an <c>_SMP_IUSR</c>-like user) with AES keys only (<c>msDS-SupportedEncryptionTypes</c> 24),
+    /// so the tickets issued to it and the keytab exported for it use AES.
+    /// </summary>
+    public async Task CreateServiceAccountAsync(string name, string password)
+    {
+        await CreateUserAsync(name, password);
+        SetAesOnly(name);
+    }
+
+    /// <summary>
+    /// A machine account <c>NAME$</c> that can <c>kinit</c> with <paramref name="password"/> (<c>samba-tool computer
+    /// create --prepare-oldjoin</c>, then its password set), AES only. Returns its account name, <c>NAME$</c>.
+    /// </summary>
+    public async Task<string> CreateMachineAccountAsync(string name, string password)
+    {
+        string account = name + "$";
+        await RunAsync("samba-tool", "computer", "create", name, "--prepare-oldjoin", "-s", Conf);
+        await RunAsync("samba-tool", "user", "setpassword", account, "--newpassword=" + password, "-s", Conf);
+        SetAesOnly(account);
+        return account;
+    }
+
+    /// <summary><c>samba-tool spn add SPN ACCOUNT</c>: <paramref name="spn"/> as <c>HTTP/host.example.test</c>.</summary>
+    public Task AddSpnAsync(string account, string spn) => RunAsync("samba-tool", "spn", "add", spn, account, "-s", Conf);
+
+    /// <summary>
+    /// <c>samba-tool domain exportkeytab FILE --principal=...</c>: the keys of <paramref name="principal"/> (an account
+    /// name or an SPN) into <paramref name="file"/>, read from the directory itself (the DC's own database).
+    /// </summary>
+    public Task ExportKeytabAsync(string file, string principal) =>
+        RunAsync("samba-tool", "domain", "exportkeytab", file, "--principal=" + principal, "-s", Conf);
+
     /// <summary>Failed binds of <paramref name="account"/> in the authentication audit.</summary>
     public int FailedBinds(string account)
     {
@@ -113,12 +149,25 @@ internal sealed class SambaDc : IAsyncDisposable
         }
     }
 
-    private string? ReadAttribute(string account, string attribute)
+    private void SetAesOnly(string account)
     {
-        using var connection = new LdapConnection(new LdapDirectoryIdentifier("127.0.0.1", 389), new NetworkCredential("Administrator@" + Realm, AdminPassword), AuthType.Basic);
+        using var connection = Administrator();
+        var response = (SearchResponse)connection.SendRequest(new SearchRequest("DC=example,DC=test", $"(sAMAccountName={account})", SearchScope.Subtree, "dn"));
+        connection.SendRequest(new ModifyRequest(response.Entries[0].DistinguishedName, DirectoryAttributeOperation.Replace, "msDS-SupportedEncryptionTypes", "24"));
+    }
+
+    private static LdapConnection Administrator()
+    {
+        var connection = new LdapConnection(new LdapDirectoryIdentifier("127.0.0.1", 389), new NetworkCredential("Administrator@" + Realm, AdminPassword), AuthType.Basic);
         connection.SessionOptions.ProtocolVersion = 3;
         connection.SessionOptions.ReferralChasing = ReferralChasingOptions.None;
         connection.Bind();
+        return connection;
+    }
+
+    private string? ReadAttribute(string account, string attribute)
+    {
+        using var connection = Administrator();
         var response = (SearchResponse)connection.SendRequest(new SearchRequest("DC=example,DC=test", $"(sAMAccountName={account})", SearchScope.Subtree, attribute));
         var entry = response.Entries[0];
         return entry.Attributes.Contains(attribute) ? (string)entry.Attributes[attribute][0] : null;
@@ -168,35 +217,5 @@ internal sealed class SambaDc : IAsyncDisposable
         }
     }
 
-    private static async Task RunAsync(params string[] command)
-    {
-        var info = new ProcessStartInfo(command[0]) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (string a in command[1..])
-        {
-            info.ArgumentList.Add(a);
-        }
-
-        Process process;
-        try
-        {
-            process = Process.Start(info)!;
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            throw new InvalidOperationException(
-                $"{command[0]} was not found: install samba samba-ad-provision samba-dsdb-modules winbind krb5-user ldb-tools smbclient, as .ci/run does.", e);
-        }
-
-        using (process)
-        {
-            var output = new StringBuilder();
-            var error = process.StandardError.ReadToEndAsync();
-            output.Append(await process.StandardOutput.ReadToEndAsync());
-            await process.WaitForExitAsync();
-            if (process.ExitCode != 0)
-            {
-                throw new InvalidOperationException($"{string.Join(' ', command[..Math.Min(3, command.Length)])} failed ({process.ExitCode}): {await error}{output}");
-            }
-        }
-    }
+    private static Task RunAsync(params string[] command) => ExternalTool.RunAsync(null, null, command);
 }
