@@ -30,7 +30,10 @@ internal sealed class WindowsDomain : IDisposable
 
     public string Keytab { get; }
 
-    /// <summary>A second SPN of the same service account, whose key the keytab does not hold.</summary>
+    /// <summary>
+    /// The SPN of another service account, whose key the keytab does not hold. (A second SPN of the gateway's own account
+    /// would be accepted, as IIS accepts it: the ticket is sealed with that account's key, whatever name it carries.)
+    /// </summary>
     public string OtherServiceHost { get; }
 
     /// <summary>The agent's machine account, <c>WINAGENTn$</c>.</summary>
@@ -47,7 +50,8 @@ internal sealed class WindowsDomain : IDisposable
             string service = "win-gw" + n, host = $"gw{n}.example.test";
             await dc.CreateServiceAccountAsync(service, "Win-Gw-Pass-1");
             await dc.AddSpnAsync(service, "HTTP/" + host);
-            await dc.AddSpnAsync(service, "HTTP/other-" + host);
+            await dc.CreateServiceAccountAsync("win-ot" + n, "Win-Other-Pass-1");
+            await dc.AddSpnAsync("win-ot" + n, "HTTP/other-" + host);
             string keytab = kit.File("http.keytab");
             await dc.ExportKeytabAsync(keytab, "HTTP/" + host);
             if (!OperatingSystem.IsWindows())
@@ -92,7 +96,7 @@ internal sealed class WindowsDomain : IDisposable
     /// <summary>A new SPNEGO token of the agent for the gateway (good once: the gateway's replay cache keeps it).</summary>
     public Task<string> TokenAsync() => Agent.NegotiateTokenAsync(ServiceHost);
 
-    /// <summary>A token of the agent for <see cref="OtherServiceHost"/>: the same account's key, under a name the keytab lacks.</summary>
+    /// <summary>A token of the agent for <see cref="OtherServiceHost"/>: a ticket sealed with a key the keytab lacks.</summary>
     public Task<string> OtherServiceTokenAsync() => Agent.NegotiateTokenAsync(OtherServiceHost);
 
     /// <summary><c>curl --negotiate</c> as the agent to the gateway at <paramref name="gatewayUrl"/>, addressed by <see cref="ServiceHost"/>.</summary>
