@@ -1,5 +1,6 @@
 using System.Net.Security;
 using Microsoft.AspNetCore.Connections.Features;
+using Smp.Gateway.Http;
 
 namespace Smp.Gateway.Windows;
 
@@ -28,41 +29,18 @@ internal sealed class WindowsConnection
         }
     }
 
-    public static WindowsConnection? Find(HttpContext context)
-    {
-        var items = context.Features.Get<IConnectionItemsFeature>()?.Items;
-        if (items is null)
-        {
-            return null;
-        }
-
-        lock (items)
-        {
-            return items.TryGetValue(ItemKey, out var holder) ? holder as WindowsConnection : null;
-        }
-    }
+    public static WindowsConnection? Find(HttpContext context) => ConnectionItems.Find<WindowsConnection>(context, ItemKey);
 
     /// <summary>The connection's holder, created (and its disposal at the connection's end registered) on first use; null without connection items.</summary>
     public static WindowsConnection? Get(HttpContext context)
     {
-        var items = context.Features.Get<IConnectionItemsFeature>()?.Items;
-        if (items is null)
+        var holder = ConnectionItems.GetOrAdd(context, ItemKey, static () => new WindowsConnection(), out bool created);
+        if (created)
         {
-            return null;
+            context.Features.Get<IConnectionCompleteFeature>()?.OnCompleted(static h => { ((WindowsConnection)h).End(); return Task.CompletedTask; }, holder!);
         }
 
-        lock (items)
-        {
-            if (items.TryGetValue(ItemKey, out var existing) && existing is WindowsConnection found)
-            {
-                return found;
-            }
-
-            var holder = new WindowsConnection();
-            items[ItemKey] = holder;
-            context.Features.Get<IConnectionCompleteFeature>()?.OnCompleted(static h => { ((WindowsConnection)h).End(); return Task.CompletedTask; }, holder);
-            return holder;
-        }
+        return holder;
     }
 
     /// <summary>Ends the connection's Windows authentication: a failed credential or a 400 on it (§7).</summary>

@@ -12,8 +12,6 @@ namespace Smp.Gateway.Tests.Windows;
 [Collection(SambaCollection.Name)]
 public sealed class WindowsAuthenticationTests(SambaFixture samba)
 {
-    private const string Echo = "/Altiris/NS/Agent/Echo.aspx";
-
     [Theory]
     [InlineData("/win")]
     [InlineData("/mixed")]
@@ -22,7 +20,7 @@ public sealed class WindowsAuthenticationTests(SambaFixture samba)
         using var domain = await WindowsDomain.CreateAsync(samba.Dc);
         await using var host = await GatewayHost.StartAsync(domain.Settings());
 
-        var response = await domain.CurlAsync(host.Url, route + Echo);
+        var response = await domain.CurlAsync(host.Url, route + Paths.Echo);
 
         Assert.Equal(200, response.Status);
         var echoed = Echoed(response.Body);
@@ -43,7 +41,7 @@ public sealed class WindowsAuthenticationTests(SambaFixture samba)
 
         using var refused = await TestAgent.SendAsync(client, Paths.Policies, "Negotiate " + await domain.TokenAsync());
         // The same kind of token, on a route that takes it: the refusal is the route's.
-        using var accepted = await TestAgent.SendAsync(client, "/win" + Echo, "Negotiate " + await domain.TokenAsync());
+        using var accepted = await TestAgent.SendAsync(client, "/win" + Paths.Echo, "Negotiate " + await domain.TokenAsync());
 
         Assert.Equal((HttpStatusCode.Unauthorized, "windows-not-allowed"), (refused.StatusCode, Challenge.ErrorOf(refused)));
         Assert.Equal(["SMPToken realm=\"SMP\""], Challenge.All(refused));
@@ -60,7 +58,7 @@ public sealed class WindowsAuthenticationTests(SambaFixture samba)
         await using var host = await GatewayHost.StartAsync(domain.Settings());
         using var client = host.NewClient();
 
-        using var response = await client.GetAsync(route + Echo);
+        using var response = await client.GetAsync(route + Paths.Echo);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Null(Challenge.ErrorOf(response));
@@ -75,12 +73,12 @@ public sealed class WindowsAuthenticationTests(SambaFixture samba)
         using var connection = await RawConnection.OpenAsync(host.Url);
         using var other = await RawConnection.OpenAsync(host.Url);
 
-        var first = await connection.GetAsync("/win" + Echo, "Authorization: Negotiate " + await domain.TokenAsync());
-        var later = await connection.GetAsync("/mixed" + Echo);
+        var first = await connection.GetAsync("/win" + Paths.Echo, "Authorization: Negotiate " + await domain.TokenAsync());
+        var later = await connection.GetAsync("/mixed" + Paths.Echo);
         var tokenRoute = await connection.GetAsync(Paths.Policies);
-        var otherConnection = await other.GetAsync("/win" + Echo);
-        var failed = await connection.GetAsync("/win" + Echo, "Authorization: Negotiate AAAA");
-        var afterFailure = await connection.GetAsync("/win" + Echo);
+        var otherConnection = await other.GetAsync("/win" + Paths.Echo);
+        var failed = await connection.GetAsync("/win" + Paths.Echo, "Authorization: Negotiate AAAA");
+        var afterFailure = await connection.GetAsync("/win" + Paths.Echo);
 
         Assert.Equal(200, first.Status);
         Assert.Equal(200, later.Status);
@@ -114,8 +112,8 @@ public sealed class WindowsAuthenticationTests(SambaFixture samba)
         using var client = host.NewClient();
         string blob = await BadTokenAsync(token, domain, client);
 
-        using var refused = await TestAgent.SendAsync(client, "/win" + Echo, ("Negotiate " + blob).TrimEnd());
-        var after = await domain.CurlAsync(host.Url, "/win" + Echo);
+        using var refused = await TestAgent.SendAsync(client, "/win" + Paths.Echo, ("Negotiate " + blob).TrimEnd());
+        var after = await domain.CurlAsync(host.Url, "/win" + Paths.Echo);
 
         Assert.Equal((status, code), ((int)refused.StatusCode, Challenge.ErrorOf(refused)));
         Assert.Equal(200, after.Status);
@@ -136,7 +134,7 @@ public sealed class WindowsAuthenticationTests(SambaFixture samba)
         byte[] real = Convert.FromBase64String(await domain.TokenAsync());
         if (kind == "real token sent twice")
         {
-            using var first = await TestAgent.SendAsync(client, "/win" + Echo, "Negotiate " + Convert.ToBase64String(real));
+            using var first = await TestAgent.SendAsync(client, "/win" + Paths.Echo, "Negotiate " + Convert.ToBase64String(real));
             Assert.Equal(HttpStatusCode.OK, first.StatusCode);
             return Convert.ToBase64String(real);
         }

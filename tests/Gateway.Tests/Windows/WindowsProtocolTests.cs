@@ -11,8 +11,6 @@ namespace Smp.Gateway.Tests.Windows;
 [Collection(SambaCollection.Name)]
 public sealed class WindowsProtocolTests(SambaFixture samba)
 {
-    private const string Echo = "/Altiris/NS/Agent/Echo.aspx";
-
     [Theory]
     [InlineData("NTLM")]
     [InlineData("Negotiate")]
@@ -21,19 +19,14 @@ public sealed class WindowsProtocolTests(SambaFixture samba)
         using var domain = await WindowsDomain.CreateAsync(samba.Dc);
         await using var host = await GatewayHost.StartAsync(domain.Settings());
         using var connection = await RawConnection.OpenAsync(host.Url);
-        using var ntlm = new NegotiateAuthentication(new NegotiateAuthenticationClientOptions
-        {
-            Package = "NTLM",
-            Credential = new NetworkCredential(domain.Machine, WindowsDomain.MachinePassword, "EXAMPLE"),
-            TargetName = "HTTP/" + domain.ServiceHost,
-        });
+        using var ntlm = NtlmClient(domain, WindowsDomain.MachinePassword);
 
         byte[] negotiate = ntlm.GetOutgoingBlob(ReadOnlySpan<byte>.Empty, out _)!;
-        var challenge = await connection.GetAsync("/win" + Echo, $"Authorization: {scheme} {Convert.ToBase64String(negotiate)}");
+        var challenge = await connection.GetAsync("/win" + Paths.Echo, $"Authorization: {scheme} {Convert.ToBase64String(negotiate)}");
         string leg = challenge.Header("WWW-Authenticate")!;
         byte[] authenticate = ntlm.GetOutgoingBlob(Convert.FromBase64String(leg[(scheme.Length + 1)..]), out var status)!;
-        var served = await connection.GetAsync("/win" + Echo, $"Authorization: {scheme} {Convert.ToBase64String(authenticate)}");
-        var later = await connection.GetAsync("/win" + Echo);
+        var served = await connection.GetAsync("/win" + Paths.Echo, $"Authorization: {scheme} {Convert.ToBase64String(authenticate)}");
+        var later = await connection.GetAsync("/win" + Paths.Echo);
 
         Assert.Equal(401, challenge.Status);
         Assert.StartsWith(scheme + " TlRMTVNT", leg, StringComparison.Ordinal);
@@ -49,17 +42,12 @@ public sealed class WindowsProtocolTests(SambaFixture samba)
         using var domain = await WindowsDomain.CreateAsync(samba.Dc);
         await using var host = await GatewayHost.StartAsync(domain.Settings());
         using var connection = await RawConnection.OpenAsync(host.Url);
-        using var ntlm = new NegotiateAuthentication(new NegotiateAuthenticationClientOptions
-        {
-            Package = "NTLM",
-            Credential = new NetworkCredential(domain.Machine, "Not-The-Pass-1", "EXAMPLE"),
-            TargetName = "HTTP/" + domain.ServiceHost,
-        });
+        using var ntlm = NtlmClient(domain, "Not-The-Pass-1");
 
         byte[] negotiate = ntlm.GetOutgoingBlob(ReadOnlySpan<byte>.Empty, out _)!;
-        var challenge = await connection.GetAsync("/win" + Echo, "Authorization: NTLM " + Convert.ToBase64String(negotiate));
+        var challenge = await connection.GetAsync("/win" + Paths.Echo, "Authorization: NTLM " + Convert.ToBase64String(negotiate));
         byte[] authenticate = ntlm.GetOutgoingBlob(Convert.FromBase64String(challenge.Header("WWW-Authenticate")!["NTLM ".Length..]), out _)!;
-        var refused = await connection.GetAsync("/win" + Echo, "Authorization: NTLM " + Convert.ToBase64String(authenticate));
+        var refused = await connection.GetAsync("/win" + Paths.Echo, "Authorization: NTLM " + Convert.ToBase64String(authenticate));
 
         Assert.Equal((401, "credentials-invalid"), (refused.Status, refused.Error));
     }
@@ -76,7 +64,7 @@ public sealed class WindowsProtocolTests(SambaFixture samba)
         await using var host = await GatewayHost.StartAsync(settings);
         using var client = host.NewClient(HttpVersion.Version20);
 
-        var reset = await Assert.ThrowsAsync<HttpRequestException>(() => TestAgent.SendAsync(client, route + Echo, authorization));
+        var reset = await Assert.ThrowsAsync<HttpRequestException>(() => TestAgent.SendAsync(client, route + Paths.Echo, authorization));
 
         var protocol = Assert.IsType<HttpProtocolException>(reset.InnerException);
         Assert.Equal(0xd, protocol.ErrorCode);
@@ -91,9 +79,17 @@ public sealed class WindowsProtocolTests(SambaFixture samba)
         await using var host = await GatewayHost.StartAsync(settings);
         using var client = host.NewClient(HttpVersion.Version20);
 
-        using var response = await client.GetAsync("/mixed" + Echo);
+        using var response = await client.GetAsync("/mixed" + Paths.Echo);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal(["SMPToken realm=\"SMP\""], Challenge.All(response));
     }
+
+    /// <summary>The agent's machine account as an NTLM client (gss-ntlmssp): what a Windows agent without Kerberos sends.</summary>
+    private static NegotiateAuthentication NtlmClient(WindowsDomain domain, string password) => new(new NegotiateAuthenticationClientOptions
+    {
+        Package = "NTLM",
+        Credential = new NetworkCredential(domain.Machine, password, "EXAMPLE"),
+        TargetName = "HTTP/" + domain.ServiceHost,
+    });
 }
