@@ -1,5 +1,6 @@
 using Smp.AgentSim.Bench;
 using Smp.AgentSim.Cli;
+using Smp.AgentSim.Cluster;
 using Smp.AgentSim.Demo;
 using Smp.AgentSim.Legacy;
 using Smp.AgentSim.Load;
@@ -34,7 +35,8 @@ internal static class Program
                 "demo" => await DemoCommand.RunAsync(arguments, stop.Token),
                 "soak" => await SoakCommand.RunAsync(arguments, stop.Token),
                 "bench" => await BenchCommand.RunAsync(arguments, stop.Token),
-                _ => throw new UsageException($"unknown command '{args[0]}'; expected demo, bench, legacy, load or soak (see agent-sim --help)"),
+                "cluster" => await ClusterCommand.RunAsync(arguments, stop.Token),
+                _ => throw new UsageException($"unknown command '{args[0]}'; expected demo, bench, cluster, legacy, load or soak (see agent-sim --help)"),
             };
         }
         catch (UsageException e)

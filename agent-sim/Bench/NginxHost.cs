@@ -7,7 +7,8 @@ namespace Smp.AgentSim.Bench;
 /// <summary>
 /// nginx as a reference proxy, when it is installed: one process (<c>master_process off</c>) with a
 /// configuration, logs and temporary files in a folder of its own, listening on 127.0.0.1, keeping
-/// its connections to the legacy server alive. Started and stopped by <c>bench</c>.
+/// its connections to the servers behind it alive. Started and stopped by <c>bench</c> (one legacy server behind)
+/// and <c>cluster</c> (the gateway nodes behind, balanced round robin).
 /// </summary>
 internal sealed class NginxHost : IAsyncDisposable
 {
@@ -23,11 +24,16 @@ internal sealed class NginxHost : IAsyncDisposable
 
     public Uri Origin { get; }
 
-    public static async Task<NginxHost> StartAsync(string executable, string folder, int port, int legacyPort, int connections, CancellationToken cancellationToken)
+    public static Task<NginxHost> StartAsync(string executable, string folder, int port, int legacyPort, int connections, CancellationToken cancellationToken) =>
+        StartAsync(executable, folder, port, [legacyPort], connections, cancellationToken);
+
+    /// <param name="upstreamPorts">The servers behind, on 127.0.0.1; a failed connection to one moves the request to the next.</param>
+    public static async Task<NginxHost> StartAsync(
+        string executable, string folder, int port, IReadOnlyList<int> upstreamPorts, int connections, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(folder);
         string config = Path.Combine(folder, "nginx.conf");
-        await File.WriteAllTextAsync(config, Configuration(folder, port, legacyPort, connections), cancellationToken).ConfigureAwait(false);
+        await File.WriteAllTextAsync(config, Configuration(folder, port, upstreamPorts, connections), cancellationToken).ConfigureAwait(false);
         var start = new ProcessStartInfo(executable) { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
         foreach (string argument in new[] { "-p", folder + "/", "-c", config, "-e", Path.Combine(folder, "error.log") })
         {
@@ -49,9 +55,11 @@ internal sealed class NginxHost : IAsyncDisposable
     }
 
     /// <summary>The configuration: a reverse proxy with upstream keep-alive, nothing written outside <paramref name="folder"/>.</summary>
-    internal static string Configuration(string folder, int port, int legacyPort, int connections)
+    internal static string Configuration(string folder, int port, IReadOnlyList<int> upstreamPorts, int connections)
     {
-        string p = port.ToString(CultureInfo.InvariantCulture), l = legacyPort.ToString(CultureInfo.InvariantCulture);
+        string p = port.ToString(CultureInfo.InvariantCulture);
+        // max_fails=0: a node is never taken out for a while after one failure; a killed node refuses connections, and those move on at once.
+        string servers = string.Join("\n    ", upstreamPorts.Select(u => $"server 127.0.0.1:{u.ToString(CultureInfo.InvariantCulture)}{(upstreamPorts.Count > 1 ? " max_fails=0" : "")};"));
         string keepalive = Math.Max(connections, 1).ToString(CultureInfo.InvariantCulture);
         return $$"""
             daemon off;
@@ -69,7 +77,7 @@ internal sealed class NginxHost : IAsyncDisposable
               scgi_temp_path {{folder}}/scgi;
               keepalive_requests 100000000;
               upstream legacy {
-                server 127.0.0.1:{{l}};
+                {{servers}}
                 keepalive {{keepalive}};
                 keepalive_requests 100000000;
               }

@@ -53,6 +53,19 @@ internal static class Usage
               --breakdown true also measures the gateway on an anonymous route. Takes about
               (5 or 6 targets x (seconds + warmup) x rounds) plus the signing of the proofs.
 
+          agent-sim cluster [--nodes 3] [--agents 100000] [--agents-per-key 50] [--duration 600]
+                           [--concurrency 64] [--revoke 10] [--stall 3] [--gateway-build DIR] [--keys DIR]
+                           [--json FILE] [--html FILE] [--log CATEGORY=LEVEL,...]
+              Starts redis-server (append-only), N gateway processes from the published build
+              (dotnet publish gateway -c Release -o DIR; default: the gateway.dll beside agent-sim)
+              with the state in Redis, nginx in front (upstream keepalive) and the legacy server
+              behind, then the agents through nginx while a node is SIGKILLed and restarted (20 % of
+              the run), agents are revoked with `gateway agents revoke` (30 %), Redis is stalled with
+              SIGSTOP (45 %) and restarted (70 %). A failed request is retried with a new proof.
+              Exit code 0 when no proof reached the legacy server twice (X-SMP-Proof-Id), no revoked
+              agent was served, every failure fell inside a fault window (+5 s) and throughput came
+              back to 70 % of its level within 30 s of each fault. Needs nginx and redis-server.
+
           agent-sim --help
 
         --log CATEGORY=LEVEL[,CATEGORY=LEVEL] (demo, load, soak): the agents' log, to stderr. Categories:

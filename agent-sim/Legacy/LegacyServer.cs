@@ -10,7 +10,10 @@ public static class LegacyServer
     /// Builds the server listening on <paramref name="url"/> (e.g. <c>http://127.0.0.1:8081</c>).
     /// No configuration file or environment is read, so a caller's settings cannot move it.
     /// </summary>
-    public static WebApplication Build(string url, LogLevel minimumLogLevel = LogLevel.Warning)
+    public static WebApplication Build(string url, LogLevel minimumLogLevel = LogLevel.Warning) => Build(url, null, minimumLogLevel);
+
+    /// <summary>As <see cref="Build(string, LogLevel)"/>, recording what it serves in <paramref name="ledger"/> when one is given.</summary>
+    internal static WebApplication Build(string url, ProofLedger? ledger, LogLevel minimumLogLevel = LogLevel.Warning)
     {
         WebApplicationBuilder builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore();
@@ -20,6 +23,15 @@ public static class LegacyServer
 
         WebApplication app = builder.Build();
         app.UseMiddleware<LegacyIdentityGate>();
+        if (ledger is not null)
+        {
+            app.Use((context, next) =>
+            {
+                ledger.Record(context.Request);
+                return next(context);
+            });
+        }
+
         app.UseRouting();
         LegacyEndpoints.Map(app);
         return app;

@@ -14,13 +14,15 @@ internal static class HtmlReport
         $"default-src 'none'; style-src '{Hash(ReportAssets.Css)}'; script-src '{Hash(ReportAssets.Script)}'";
 
     /// <param name="title">The page's heading, e.g. the command that ran.</param>
-    public static void Write(LoadSummary summary, string path, string title = "agent-sim load")
+    /// <param name="bands">Stretches shaded on the time charts (a cluster run's faults); default none.</param>
+    /// <param name="section">More of the page after the summary (a cluster run's verdict); default none.</param>
+    public static void Write(LoadSummary summary, string path, string title = "agent-sim load", IReadOnlyList<TimeBand>? bands = null, Action<TextWriter>? section = null)
     {
         using var writer = new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-        Write(writer, summary, title);
+        Write(writer, summary, title, bands, section);
     }
 
-    public static void Write(TextWriter writer, LoadSummary summary, string title)
+    public static void Write(TextWriter writer, LoadSummary summary, string title, IReadOnlyList<TimeBand>? bands = null, Action<TextWriter>? section = null)
     {
         LoadTimeline timeline = summary.Timeline;
         TimeSpan end = timeline.Points.Count > 0 ? timeline.Points[^1].End : TimeSpan.Zero;
@@ -37,8 +39,9 @@ internal static class HtmlReport
             + $"{summary.Agents} agents and {summary.Concurrency} workers. Charts in intervals of {Html.Encode(time.Format(timeline.Interval))}.</p>");
 
         SummarySection.Write(writer, summary);
-        LatencyChart.Write(writer, timeline, time);
-        ThroughputChart.Write(writer, timeline, time);
+        section?.Invoke(writer);
+        LatencyChart.Write(writer, timeline, time, bands);
+        ThroughputChart.Write(writer, timeline, time, bands);
         OutcomeChart.Write(writer, summary, time);
         TimelineTable.Write(writer, timeline, time);
 

@@ -12,11 +12,12 @@ internal static class LatencyChart
         new("p99", "#D55E00", "3 3"),
     ];
 
-    public static void Write(TextWriter writer, LoadTimeline timeline, TimeAxis time)
+    public static void Write(TextWriter writer, LoadTimeline timeline, TimeAxis time, IReadOnlyList<TimeBand>? bands = null)
     {
         TimelinePoint[] busy = timeline.Points.Where(p => p.Requests > 0).ToArray();
         TimelinePoint? worst = busy.MaxBy(p => p.Latency.P99Ms);
         var chart = new SvgChart(time, worst?.Latency.P99Ms ?? 0, "latency (ms)");
+        chart.Bands(bands ?? []);
         foreach (TimelinePoint[] segment in Segments(timeline.Points))
         {
             chart.Line(Series[0], segment.Select(p => (Middle(p), p.Latency.P50Ms)).ToArray());

@@ -20,6 +20,7 @@ internal sealed class SvgChart(TimeAxis time, double maxValue, string valueLabel
 
     private readonly NiceScale _values = NiceScale.For(maxValue);
     private readonly StringBuilder _marks = new();
+    private readonly StringBuilder _bands = new();
 
     public bool IsEmpty => _marks.Length == 0;
 
@@ -56,6 +57,18 @@ internal sealed class SvgChart(TimeAxis time, double maxValue, string valueLabel
             .Append($"width=\"{Html.Number(width, "0.##")}\" height=\"{Html.Number(Y(low) - Y(high), "0.##")}\"><title>{Html.Encode(tooltip)}</title></rect>\n");
     }
 
+    /// <summary>Shaded bands the full height of the plot, behind the marks, each with its label as a tooltip.</summary>
+    public void Bands(IReadOnlyList<TimeBand> bands)
+    {
+        foreach (TimeBand band in bands)
+        {
+            double x = X(band.From);
+            double width = Math.Max(2, X(band.To) - x);
+            _bands.Append($"<rect class=\"band\" fill=\"#CC79A7\" fill-opacity=\"0.18\" x=\"{Html.Number(x, "0.##")}\" y=\"{Top}\" ")
+                .Append($"width=\"{Html.Number(width, "0.##")}\" height=\"{PlotHeight}\"><title>{Html.Encode(band.Label)}</title></rect>\n");
+        }
+    }
+
     /// <param name="id">The figure's id, also <c>data-chart</c> on the SVG.</param>
     /// <param name="description">What the chart shows, in words, for those who cannot see it.</param>
     public void WriteTo(TextWriter writer, string id, string title, string description, IReadOnlyList<ChartSeries> legend)
@@ -68,6 +81,13 @@ internal sealed class SvgChart(TimeAxis time, double maxValue, string valueLabel
         if (IsEmpty)
         {
             writer.WriteLine($"<text class=\"empty\" x=\"{Left + (PlotWidth / 2)}\" y=\"{Top + (PlotHeight / 2)}\" text-anchor=\"middle\">no requests recorded</text>");
+        }
+
+        if (_bands.Length > 0)
+        {
+            writer.Write("<g class=\"bands\">\n");
+            writer.Write(_bands);
+            writer.WriteLine("</g>");
         }
 
         writer.Write("<g class=\"marks\">\n");

@@ -7,7 +7,7 @@ internal static class ThroughputChart
 {
     public static readonly ChartSeries Series = new("requests/s", "#009E73");
 
-    public static void Write(TextWriter writer, LoadTimeline timeline, TimeAxis time)
+    public static void Write(TextWriter writer, LoadTimeline timeline, TimeAxis time, IReadOnlyList<TimeBand>? bands = null)
     {
         (TimeSpan At, double Value)[] points = timeline.Points
             .Where(p => p.Width > TimeSpan.Zero)
@@ -15,6 +15,7 @@ internal static class ThroughputChart
             .ToArray();
         double peak = points.Select(p => p.Value).DefaultIfEmpty(0).Max();
         var chart = new SvgChart(time, peak, "requests per second");
+        chart.Bands(bands ?? []);
         if (peak > 0)
         {
             chart.Line(Series, points);

@@ -10,4 +10,6 @@ public static class SmpTokenDefaults
     public const string ExpiresClaim = "smp:exp";
     /// <summary>The token's <c>cnf.jkt</c>, the agent key it is bound to: an upgrade tunnel closes when the agent's key changes.</summary>
     public const string KeyThumbprintClaim = "smp:jkt";
+    /// <summary>The accepted proof's <c>jti:ctr</c>, forwarded as <c>X-SMP-Proof-Id</c> (§12).</summary>
+    public const string ProofIdClaim = "smp:proof";
 }

@@ -102,7 +102,7 @@ internal sealed class SmpTokenHandler(
             }
 
             metrics.Authentication(SmpTokenDefaults.AuthenticationScheme, "accepted");
-            return Success(claims.Sub!, claims.Jti, claims.Exp + skew, claims.Jkt);
+            return Success(claims.Sub!, claims.Jti, claims.Exp + skew, claims.Jkt, result.Counter);
         }
 
         string? fresh = result.Status == 401 ? await FreshTokenAsync(result) : null;
@@ -128,12 +128,13 @@ internal sealed class SmpTokenHandler(
     private AuthenticateResult Refuse(AuthenticationOutcome outcome, string? agentId, string? jti) =>
         AuthenticateResult.Fail(refusals.Refuse(Context, outcome, agentId, jti));
 
-    private AuthenticateResult Success(string agentId, string jti, long expiresAt, string jkt)
+    private AuthenticateResult Success(string agentId, string jti, long expiresAt, string jkt, long counter)
     {
         var identity = new ClaimsIdentity(
             [new Claim(ClaimTypes.NameIdentifier, agentId), new Claim(SmpTokenDefaults.AgentClaim, agentId), new Claim(SmpTokenDefaults.TokenIdClaim, jti),
              new Claim(SmpTokenDefaults.ExpiresClaim, expiresAt.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-             new Claim(SmpTokenDefaults.KeyThumbprintClaim, jkt)],
+             new Claim(SmpTokenDefaults.KeyThumbprintClaim, jkt),
+             new Claim(SmpTokenDefaults.ProofIdClaim, jti + ":" + counter.ToString(System.Globalization.CultureInfo.InvariantCulture))],
             SmpTokenDefaults.AuthenticationScheme);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SmpTokenDefaults.AuthenticationScheme));
     }

@@ -59,6 +59,12 @@ internal sealed class IdentityTransformProvider(IOptionsMonitor<GatewayOptions> 
                 RequestTransform.AddHeader(context, "X-SMP-Agent", identity.AgentId);
             }
 
+            // Each accepted proof once: a server behind can count what it was given twice.
+            if (identity.ProofId is not null)
+            {
+                RequestTransform.AddHeader(context, "X-SMP-Proof-Id", identity.ProofId);
+            }
+
             // ACC pass-through routes (UNC codebases): the server behind checks the Basic credentials itself.
             if (identity.Authorization is not null)
             {

@@ -64,7 +64,7 @@ internal sealed class TokenRouteAuthentication(ConnectionResumption connection, 
                 var principal = result.Principal!;
                 return Forward(context, options, principal.FindFirst(SmpTokenDefaults.AgentClaim)!.Value,
                     long.Parse(principal.FindFirst(SmpTokenDefaults.ExpiresClaim)!.Value, CultureInfo.InvariantCulture),
-                    principal.FindFirst(SmpTokenDefaults.KeyThumbprintClaim)?.Value);
+                    principal.FindFirst(SmpTokenDefaults.KeyThumbprintClaim)?.Value, principal.FindFirst(SmpTokenDefaults.ProofIdClaim)?.Value);
             }
         }
 
@@ -76,9 +76,9 @@ internal sealed class TokenRouteAuthentication(ConnectionResumption connection, 
         return false;
     }
 
-    private static bool Forward(HttpContext context, GatewayOptions options, string agentId, long expiresAt, string? jkt)
+    private static bool Forward(HttpContext context, GatewayOptions options, string agentId, long expiresAt, string? jkt, string? proofId = null)
     {
-        context.Features.Set(new ForwardedIdentity(AuthKind.Token, options.Identity.ServiceIdentity, agentId, ExpiresAt: expiresAt, Jkt: jkt));
+        context.Features.Set(new ForwardedIdentity(AuthKind.Token, options.Identity.ServiceIdentity, agentId, ExpiresAt: expiresAt, Jkt: jkt, ProofId: proofId));
         return true;
     }
 }

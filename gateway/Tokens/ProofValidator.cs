@@ -135,7 +135,7 @@ internal sealed class ProofValidator(
         metrics.RegistryChecked(decision.Name());
         return decision switch
         {
-            ReplayDecision.Accepted => ProofValidationResult.Success(claims, agent),
+            ReplayDecision.Accepted => ProofValidationResult.Success(claims, agent, proof.Counter),
             ReplayDecision.Replayed => ProofValidationResult.Forbidden(NsError.Replay, claims, agent),
             ReplayDecision.OverQuota => new ProofValidationResult(429, NsError.RateLimited, claims, agent),
             _ => new ProofValidationResult(503, NsError.RegistryUnavailable, claims, agent),

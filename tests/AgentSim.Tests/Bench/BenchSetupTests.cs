@@ -36,7 +36,7 @@ public sealed class BenchSetupTests
     [Fact]
     public void Configuration_Nginx_ListensOnLoopbackKeepsUpstreamAliveAndWritesOnlyInItsFolder()
     {
-        string config = NginxHost.Configuration("/tmp/bench/nginx", 5001, 5002, 32);
+        string config = NginxHost.Configuration("/tmp/bench/nginx", 5001, [5002], 32);
 
         Assert.Contains("listen 127.0.0.1:5001;", config, StringComparison.Ordinal);
         Assert.Contains("server 127.0.0.1:5002;", config, StringComparison.Ordinal);

@@ -42,6 +42,32 @@ public sealed class IdentityHeaderTests
     }
 
     [Fact]
+    public async Task Forward_TokenCalls_EachProofIdForwardedOnceAndForgedCopyRemoved()
+    {
+        await using var host = await GatewayHost.StartAsync();
+        using var client = host.NewClient();
+        var agent = await ConnectionAuthenticationTests.EnrolledAsync(host, client);
+        string uid = TestAgent.NewUid();
+        string token = await agent.GetTokenAsync(client, uid);
+        string jti = System.Text.Json.JsonDocument.Parse(B64.Decode(token.Split('.')[1])).RootElement.GetProperty("jti").GetString()!;
+
+        var seen = new List<string?>();
+        foreach (long ctr in new long[] { 1, 2 })
+        {
+            using var response = await TestAgent.SendAsync(client, Paths.Echo, "SMPToken " + agent.Proof(token, uid, ctr),
+                r => r.Headers.TryAddWithoutValidation("X-SMP-Proof-Id", jti + ":1"));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            seen.Add((await ConnectionAuthenticationTests.EchoedAsync(response)).GetValueOrDefault("X-SMP-Proof-Id"));
+        }
+
+        // On the authenticated connection (§7) no proof came: nothing claims one, and the forged copy is gone.
+        using var resumed = await TestAgent.SendAsync(client, Paths.Echo, null, r => r.Headers.TryAddWithoutValidation("X-SMP-Proof-Id", jti + ":1"));
+        Assert.Equal(HttpStatusCode.OK, resumed.StatusCode);
+        Assert.False((await ConnectionAuthenticationTests.EchoedAsync(resumed)).ContainsKey("X-SMP-Proof-Id"));
+        Assert.Equal([jti + ":1", jti + ":2"], seen);
+    }
+
+    [Fact]
     public async Task Forward_AnonymousRoute_AnonymousIdentityAndForgedHeadersRemoved()
     {
         await using var host = await GatewayHost.StartAsync(new Dictionary<string, string?>

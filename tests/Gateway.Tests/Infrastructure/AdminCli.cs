@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Smp.Gateway.Cli;
 
 namespace Smp.Gateway.Tests.Infrastructure;
@@ -22,24 +21,7 @@ internal sealed class AdminCli(string configFile)
         return new AdminCli(WriteConfig(Path.Combine(host.DataDirectory, $"admin-{Guid.NewGuid():N}.json"), keys));
     }
 
-    public static string WriteConfig(string path, IEnumerable<KeyValuePair<string, string?>> keys)
-    {
-        var root = new JsonObject();
-        foreach (var (key, value) in keys)
-        {
-            var node = root;
-            string[] parts = key.Split(':');
-            foreach (string part in parts[..^1])
-            {
-                node = (JsonObject)(node[part] ??= new JsonObject());
-            }
-
-            node[parts[^1]] = value;
-        }
-
-        File.WriteAllText(path, root.ToJsonString());
-        return Path.GetFullPath(path);
-    }
+    public static string WriteConfig(string path, IEnumerable<KeyValuePair<string, string?>> keys) => Smp.AgentSim.Demo.GatewayConfigFile.Write(path, keys);
 
     public async Task<(int Exit, string Output)> RunAsync(params string[] args)
     {

@@ -1,0 +1,306 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using Smp.AgentSim.Bench;
+using Smp.AgentSim.Demo;
+using Smp.AgentSim.Legacy;
+using Smp.AgentSim.Load;
+
+namespace Smp.AgentSim.Cluster;
+
+/// <summary>
+/// Starts redis-server, the legacy server (recording each proof it is given), N gateway nodes from the published
+/// build sharing one signing key, one audience (nginx's origin) and the state in Redis, and nginx in front; enrolls
+/// the agents through nginx, then runs <see cref="ClusterFleet"/> while the fault schedule runs: a node killed and
+/// restarted at 20 % of the run, agents revoked at 30 %, Redis stalled at 45 % and restarted at 70 %.
+/// </summary>
+internal sealed class ClusterRunner(ClusterOptions options)
+{
+    private const string EnrollmentSecret = "cluster-enrollment-secret";
+    private static readonly TimeSpan LegacyGrace = TimeSpan.FromSeconds(2);
+
+    /// <summary>Throws when a process does not start, or the agents cannot enroll.</summary>
+    public async Task<ClusterResult> RunAsync(CancellationToken cancellationToken)
+    {
+        string gatewayDll = Path.GetFullPath(Path.Combine(options.GatewayBuild, "gateway.dll"));
+        if (!File.Exists(gatewayDll))
+        {
+            throw new InvalidOperationException($"no gateway.dll in {options.GatewayBuild}: publish it first (dotnet publish gateway -c Release -o DIR) and pass --gateway-build DIR.");
+        }
+
+        bool ownFolder = options.WorkFolder is null;
+        string folder = options.WorkFolder ?? Path.Combine(Path.GetTempPath(), "agent-sim-cluster-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(folder);
+        try
+        {
+            return await RunInAsync(folder, gatewayDll, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (ownFolder)
+            {
+                try
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
+                catch (IOException)
+                {
+                }
+            }
+        }
+    }
+
+    private async Task<ClusterResult> RunInAsync(string folder, string gatewayDll, CancellationToken cancellationToken)
+    {
+        TimeProvider time = TimeProvider.System;
+        await using RedisProcess redis = await RedisProcess.StartAsync(options.RedisExecutable, Path.Combine(folder, "redis"), LoopbackPort.Free(), cancellationToken)
+            .ConfigureAwait(false);
+        var ledger = new ProofLedger(time);
+        string legacyUrl = LoopbackPort.FreeUrl();
+        await using WebApplication legacy = LegacyServer.Build(legacyUrl, ledger);
+        await legacy.StartAsync(cancellationToken).ConfigureAwait(false);
+
+        int nginxPort = LoopbackPort.Free();
+        var origin = new Uri($"http://127.0.0.1:{nginxPort.ToString(CultureInfo.InvariantCulture)}");
+        string keyFile = Path.Combine(folder, "signing-key.pem");
+        using (var rsa = RSA.Create(2048))
+        {
+            await File.WriteAllTextAsync(keyFile, rsa.ExportPkcs8PrivateKeyPem(), cancellationToken).ConfigureAwait(false);
+        }
+
+        var nodes = new List<GatewayNode>();
+        try
+        {
+            for (int i = 0; i < options.Nodes; i++)
+            {
+                int port = LoopbackPort.Free();
+                string nodeFolder = Path.Combine(folder, "node" + i.ToString(CultureInfo.InvariantCulture));
+                string url = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}";
+                Dictionary<string, string?> settings = LoopbackGatewaySettings.For(url, legacyUrl, Path.Combine(nodeFolder, "data"), EnrollmentSecret);
+                // One audience, the balancer's origin; one signing key; the state in Redis; and, behind a balancer
+                // pooling its connections, every request carrying its proof (PROTOCOL.md §7).
+                settings["Gateway:Audience"] = origin.ToString().TrimEnd('/');
+                settings["Gateway:Tokens:SigningKeyFile"] = keyFile;
+                settings["Gateway:State:Store"] = "Redis";
+                settings["Gateway:State:Redis:Configuration"] = redis.Configuration;
+                settings["Gateway:Connection:KeepAuthentication"] = "false";
+                nodes.Add(await GatewayNode.StartAsync("node" + i.ToString(CultureInfo.InvariantCulture), gatewayDll, nodeFolder, port, settings, cancellationToken)
+                    .ConfigureAwait(false));
+            }
+
+            await using NginxHost nginx = await NginxHost.StartAsync(
+                options.NginxExecutable, Path.Combine(folder, "nginx"), nginxPort, nodes.Select(n => n.Port).ToArray(), Math.Max(16, options.Concurrency), cancellationToken)
+                .ConfigureAwait(false);
+            await Report($"Cluster: redis 127.0.0.1:{redis.Port}, {nodes.Count} nodes ({string.Join(", ", nodes.Select(n => n.Port))}), nginx {origin}, legacy {legacyUrl}.")
+                .ConfigureAwait(false);
+            return await LoadAsync(origin, redis, nodes, gatewayDll, ledger, time, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            foreach (GatewayNode node in nodes)
+            {
+                await node.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task<ClusterResult> LoadAsync(
+        Uri origin, RedisProcess redis, List<GatewayNode> nodes, string gatewayDll, ProofLedger ledger, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var load = new LoadOptions
+        {
+            Gateway = origin,
+            EnrollmentSecret = EnrollmentSecret,
+            Agents = options.Agents,
+            AgentsPerKey = options.AgentsPerKey,
+            Concurrency = options.Concurrency,
+            Duration = options.Duration,
+            KeyFolder = options.KeyFolder,
+            // A fleet's agents call in and hang up: 100,000 would otherwise hold 100,000 connections.
+            IdleConnectionTimeout = TimeSpan.FromSeconds(5),
+            Progress = options.Progress,
+            LoggerFactory = options.LoggerFactory,
+        };
+        using HttpClient rawClient = new(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(30) };
+        var enrolling = Stopwatch.StartNew();
+        IReadOnlyList<SimulatedAgent> agents = await AgentEnrollment.EnrollAllAsync(load, rawClient, time, cancellationToken).ConfigureAwait(false);
+        await Report($"Enrolled {agents.Count} agents in {enrolling.Elapsed.TotalSeconds:0.0} s; load for {options.Duration.TotalSeconds:0} s.").ConfigureAwait(false);
+        try
+        {
+            long started = time.GetTimestamp();
+            TimeSpan Clock() => time.GetElapsedTime(started);
+            var fleet = new ClusterFleet(load, Clock);
+            var restarts = new int[nodes.Count];
+            string[] revoked = PickRevoked(agents);
+            var ledgerRevokedAt = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
+            using var faultsStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            Task<List<FaultWindow>> schedule = Task.Run(
+                () => ScheduleAsync(redis, nodes, gatewayDll, fleet, revoked, ledgerRevokedAt, ledger, restarts, Clock, faultsStop.Token), CancellationToken.None);
+            LoadSummary summary;
+            try
+            {
+                summary = await fleet.RunAsync(agents, rawClient, time, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                await faultsStop.CancelAsync().ConfigureAwait(false);
+            }
+
+            List<FaultWindow> faults = await schedule.ConfigureAwait(false);
+            return Result(summary, fleet, ledger, faults, revoked, ledgerRevokedAt, nodes, restarts);
+        }
+        finally
+        {
+            foreach (SimulatedAgent agent in agents)
+            {
+                agent.Dispose();
+            }
+        }
+    }
+
+    private ClusterResult Result(
+        LoadSummary summary, ClusterFleet fleet, ProofLedger ledger, List<FaultWindow> faults, string[] revoked,
+        Dictionary<string, TimeSpan> ledgerRevokedAt, List<GatewayNode> nodes, int[] restarts)
+    {
+        (TimeSpan At, string What)[] failures = [.. fleet.Failures];
+        (TimeSpan At, string What)[] outside = failures.Where(f => !faults.Any(w => w.Covers(f.At))).ToArray();
+        long servedAtLegacy;
+        lock (ledgerRevokedAt)
+        {
+            servedAtLegacy = ledgerRevokedAt.Count(r => ledger.LastServed(r.Key) is { } at && at > r.Value + LegacyGrace);
+        }
+
+        return new ClusterResult
+        {
+            Load = summary,
+            Nodes = nodes.Count,
+            Faults = faults,
+            Recoveries = faults.Where(f => f.IsDisruptive).Select(f => FaultRecovery.Of(f, fleet.PerSecond)).ToArray(),
+            ErrorsInFaults = failures.Length - outside.Length,
+            ErrorsOutside = outside.Length,
+            ErrorsOutsideSamples = outside.Select(f => $"{f.At.TotalSeconds:0.0} s: {f.What}").Distinct().Take(5).ToArray(),
+            Proofs = ledger.Proofs,
+            Doubles = ledger.Doubles,
+            DoubleSamples = ledger.DoubleSamples,
+            WithoutProofId = ledger.WithoutProof,
+            Revoked = revoked.Length,
+            RevokedServed = fleet.RevokedServed,
+            RevokedServedAtLegacy = servedAtLegacy,
+            RevokedRefused = fleet.RevokedRefused,
+            GaveUp = fleet.GaveUp,
+            Memory = nodes.Select((n, i) =>
+            {
+                (double rss, double peak) = n.Memory();
+                return new NodeMemory(n.Name, rss, peak, restarts[i]);
+            }).ToArray(),
+        };
+    }
+
+    /// <summary>Agents spread over the fleet, none of the first (those owning the keys).</summary>
+    private string[] PickRevoked(IReadOnlyList<SimulatedAgent> agents)
+    {
+        int count = Math.Min(options.Revocations, agents.Count / 4);
+        return Enumerable.Range(1, count).Select(i => agents[agents.Count - (i * (agents.Count / 4) / Math.Max(1, count))].Identity.AgentId).ToArray();
+    }
+
+    private async Task<List<FaultWindow>> ScheduleAsync(
+        RedisProcess redis, List<GatewayNode> nodes, string gatewayDll, ClusterFleet fleet, string[] revoked,
+        Dictionary<string, TimeSpan> ledgerRevokedAt, ProofLedger ledger, int[] restarts, Func<TimeSpan> clock, CancellationToken stop)
+    {
+        var faults = new List<FaultWindow>();
+        Task<FaultWindow>? revoking = null;
+        TimeSpan At(double fraction) => options.Duration * fraction;
+        try
+        {
+            await UntilAsync(At(0.20), clock, stop).ConfigureAwait(false);
+            GatewayNode victim = nodes[0];
+            TimeSpan start = clock();
+            await victim.KillAsync(stop).ConfigureAwait(false);
+            await victim.StartAgainAsync(stop).ConfigureAwait(false);
+            restarts[0]++;
+            faults.Add(await Done(FaultKind.NodeKilled, $"{victim.Name} killed (SIGKILL) and restarted", start, clock).ConfigureAwait(false));
+
+            await UntilAsync(At(0.30), clock, stop).ConfigureAwait(false);
+            // One admin command per agent, each a process of its own taking seconds: beside the rest of the schedule.
+            revoking = Task.Run(async () =>
+            {
+                TimeSpan from = clock();
+                foreach (string agentId in revoked)
+                {
+                    fleet.Revoking(agentId);
+                    await RevokeAsync(gatewayDll, nodes[^1].ConfigFile, agentId, stop).ConfigureAwait(false);
+                    fleet.RevokedAt(agentId, clock());
+                    lock (ledgerRevokedAt)
+                    {
+                        ledgerRevokedAt[agentId] = ledger.Elapsed;
+                    }
+                }
+
+                return await Done(FaultKind.AgentsRevoked, $"{revoked.Length} agents revoked (gateway agents revoke)", from, clock).ConfigureAwait(false);
+            }, CancellationToken.None);
+
+            await UntilAsync(At(0.45), clock, stop).ConfigureAwait(false);
+            start = clock();
+            redis.Freeze();
+            try
+            {
+                await Task.Delay(options.Stall, stop).ConfigureAwait(false);
+            }
+            finally
+            {
+                redis.Thaw();
+            }
+
+            faults.Add(await Done(FaultKind.RedisStalled, $"Redis stalled (SIGSTOP) {options.Stall.TotalSeconds:0.#} s", start, clock).ConfigureAwait(false));
+
+            await UntilAsync(At(0.70), clock, stop).ConfigureAwait(false);
+            start = clock();
+            await redis.RestartAsync(stop).ConfigureAwait(false);
+            faults.Add(await Done(FaultKind.RedisRestarted, "Redis restarted (SIGTERM, start)", start, clock).ConfigureAwait(false));
+            faults.Add(await revoking!.ConfigureAwait(false));
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            await Report("The run ended before the fault schedule did.").ConfigureAwait(false);
+        }
+
+        return faults;
+    }
+
+    private async Task<FaultWindow> Done(FaultKind kind, string label, TimeSpan start, Func<TimeSpan> clock)
+    {
+        var window = new FaultWindow(kind, label, start, clock());
+        await Report($"Fault {window.Start.TotalSeconds:0.0}-{window.End.TotalSeconds:0.0} s: {label}.").ConfigureAwait(false);
+        return window;
+    }
+
+    private static async Task UntilAsync(TimeSpan at, Func<TimeSpan> clock, CancellationToken stop)
+    {
+        TimeSpan wait = at - clock();
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, stop).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary><c>gateway agents revoke ID --config FILE</c>: the administrator's command, on the nodes' Redis.</summary>
+    private static async Task RevokeAsync(string gatewayDll, string configFile, string agentId, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (string argument in new[] { gatewayDll, "agents", "revoke", agentId, "--config", configFile })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using Process process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        Task<string> output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        Task<string> error = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"gateway agents revoke {agentId} exited with {process.ExitCode}: {await output.ConfigureAwait(false)} {await error.ConfigureAwait(false)}".Trim());
+        }
+    }
+
+    private Task Report(string line) => options.Progress?.WriteLineAsync(line) ?? Task.CompletedTask;
+}
