@@ -35,6 +35,7 @@ internal static class Program
                 "demo" => await DemoCommand.RunAsync(arguments, stop.Token),
                 "soak" => await SoakCommand.RunAsync(arguments, stop.Token),
                 "bench" => await BenchCommand.RunAsync(arguments, stop.Token),
+                "bench-yarp" => await BenchYarpCommand.RunAsync(arguments, stop.Token),
                 "cluster" => await ClusterCommand.RunAsync(arguments, stop.Token),
                 _ => throw new UsageException($"unknown command '{args[0]}'; expected demo, bench, cluster, legacy, load or soak (see agent-sim --help)"),
             };

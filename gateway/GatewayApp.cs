@@ -25,6 +25,10 @@ public static class GatewayApp
     public const string EnvironmentPrefix = "SMPGW_";
     private const string EndpointsKey = "Kestrel:Endpoints";
 
+    // The keys by which WebApplication knows that the pipeline placed these middleware itself.
+    private const string AuthenticationMiddlewareSetKey = "__AuthenticationMiddlewareSet";
+    private const string AuthorizationMiddlewareSetKey = "__AuthorizationMiddlewareSet";
+
     /// <summary>
     /// Builds the gateway: embedded <c>appsettings.json</c>, then the file named by <c>--config FILE</c>
     /// (reloaded on change), then <c>SMPGW_</c> environment variables and the standard <c>OTEL_*</c> ones
@@ -152,6 +156,7 @@ public static class GatewayApp
         services.AddSingleton<HostChecks>();
         services.AddSingleton<SharedStateConnection>();
         services.AddSingleton<CauseThrottle>();
+        services.AddSingleton<UpstreamCredentials>();
         services.AddHostedService<StartupCheck>();
         services.AddHostedService<ExpirySweeper>();
         if (role == GatewayRole.Site)
@@ -177,6 +182,12 @@ public static class GatewayApp
 
     private static void UseGateway(WebApplication app, GatewayRole role)
     {
+        // No automatic UseAuthentication/UseAuthorization: each route authenticates itself (RouteAuthenticationMiddleware)
+        // and no endpoint has authorization metadata (an endpoint that had would fail closed). The automatic
+        // middleware asks the authentication service on every request, a service scope each, for nothing.
+        var pipeline = (IApplicationBuilder)app;
+        pipeline.Properties[AuthenticationMiddlewareSetKey] = true;
+        pipeline.Properties[AuthorizationMiddlewareSetKey] = true;
         app.UsePrometheusListener();
         app.UseMiddleware<RequestLog>();
         app.UseMiddleware<AuthorizationHeaderGuard>();

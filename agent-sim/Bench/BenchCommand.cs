@@ -25,11 +25,17 @@ internal static class BenchCommand
 
         string? nginx = ExecutableSearch.Find(NginxHost.Executable);
         string? nginxNote = nginx is null ? "nginx: not installed, not measured (Debian: apt-get install nginx)" : null;
-        await Console.Error.WriteLineAsync(
-            $"Starting the legacy server, plain YARP, the gateway{(nginx is null ? "" : " and nginx")} on 127.0.0.1...").ConfigureAwait(false);
+        await Console.Error.WriteLineAsync(options.OutOfProcess
+            ? $"Starting {(nginx is null ? "the legacy server" : "nginx")} as the server behind, plain YARP and the gateway ({options.GatewayBuild}), each in its own process, on 127.0.0.1..."
+            : $"Starting the legacy server, plain YARP, the gateway{(nginx is null ? "" : " and nginx")} on 127.0.0.1...").ConfigureAwait(false);
         try
         {
             await using BenchEnvironment environment = await BenchEnvironment.StartAsync(options, nginx, cancellationToken).ConfigureAwait(false);
+            foreach (BenchProcess process in environment.Processes)
+            {
+                await Console.Error.WriteLineAsync($"{process.Name}: pid {process.ProcessId}, ready in {process.StartToReady.TotalMilliseconds:N0} ms ({process.ReadyUrl})").ConfigureAwait(false);
+            }
+
             await Console.Error.WriteLineAsync($"Enrolling {options.Agents} agents and getting their tokens (keys cached in {options.KeyFolder})...").ConfigureAwait(false);
             using ProofSupply proofs = await ProofSupply.CreateAsync(
                 environment.Gateway, environment.EnrollmentSecret, options.KeyFolder, options.Agents, BenchRunner.Page, cancellationToken).ConfigureAwait(false);
@@ -37,7 +43,7 @@ internal static class BenchCommand
             IReadOnlyList<IReadOnlyDictionary<string, WrkResult>> rounds = await runner.RunAsync(cancellationToken).ConfigureAwait(false);
             await Console.Error.WriteLineAsync($"{proofs.Written:N0} proofs signed ahead of the measurements.").ConfigureAwait(false);
 
-            var report = new BenchReport(options, runner.Targets().Select(t => t.Name).ToArray(), rounds, nginxNote);
+            var report = new BenchReport(options, runner.Targets().Select(t => t.Name).ToArray(), rounds, options.OutOfProcess ? environment.Note : nginxNote);
             report.WriteTable(Console.Out);
             if (options.JsonFile is not null)
             {
@@ -77,6 +83,8 @@ internal static class BenchCommand
             },
             KeyFolder = arguments.String("--keys") is { Length: > 0 } keys ? keys : defaults.KeyFolder,
             JsonFile = arguments.String("--json"),
+            OutOfProcess = arguments.Flag("--out-of-process"),
+            GatewayBuild = arguments.String("--gateway-build") is { Length: > 0 } build ? build : defaults.GatewayBuild,
         };
     }
 }

@@ -7,11 +7,13 @@ namespace Smp.AgentSim.Bench;
 
 /// <summary>
 /// Everything <c>bench</c> measures, on free 127.0.0.1 ports: the legacy server, plain YARP and the
-/// gateway in this process, nginx in its own when it is installed. Disposing stops them all.
+/// gateway in this process, nginx in its own when it is installed; or, out of process, each in its own
+/// process, with nginx answering the page as the server behind when it is installed. Disposing stops them all.
 /// </summary>
 internal sealed class BenchEnvironment : IAsyncDisposable
 {
     private readonly List<WebApplication> _apps = [];
+    private readonly List<BenchProcess> _processes = [];
 
     private BenchEnvironment(string folder) => Folder = folder;
 
@@ -24,9 +26,16 @@ internal sealed class BenchEnvironment : IAsyncDisposable
 
     public Uri Gateway { get; private set; } = null!;
 
-    public Uri? Nginx => _nginx?.Origin;
+    /// <summary>nginx as a proxy in front of the legacy server, measured beside YARP (in process only: out of process it is the server behind).</summary>
+    public Uri? Nginx => _processes.Count == 0 ? _nginx?.Origin : null;
 
     public string EnrollmentSecret { get; } = B64u.Encode(RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>The servers started in processes of their own (out of process), in the order they started.</summary>
+    public IReadOnlyList<BenchProcess> Processes => _processes;
+
+    /// <summary>What the report says of the setup (out of process): the server behind and the processes.</summary>
+    public string? Note { get; private set; }
 
     private NginxHost? _nginx;
 
@@ -35,6 +44,12 @@ internal sealed class BenchEnvironment : IAsyncDisposable
         var environment = new BenchEnvironment(Directory.CreateTempSubdirectory("agent-sim-bench-").FullName);
         try
         {
+            if (options.OutOfProcess)
+            {
+                await environment.StartProcessesAsync(options, nginxExecutable, cancellationToken).ConfigureAwait(false);
+                return environment;
+            }
+
             int legacyPort = LoopbackPort.Free();
             string legacy = $"http://127.0.0.1:{legacyPort}";
             string yarp = LoopbackPort.FreeUrl(), gateway = LoopbackPort.FreeUrl();
@@ -60,8 +75,51 @@ internal sealed class BenchEnvironment : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The server behind (nginx answering the page, else <c>agent-sim legacy</c>), <c>agent-sim bench-yarp</c> and the
+    /// gateway (<c>gateway.dll --config FILE</c>), each a process of its own, started in that order.
+    /// </summary>
+    private async Task StartProcessesAsync(BenchOptions options, string? nginxExecutable, CancellationToken cancellationToken)
+    {
+        (string self, string[] selfArguments) = BenchProcess.Self();
+        int serverPort = LoopbackPort.Free();
+        string server = $"http://127.0.0.1:{serverPort}";
+        if (nginxExecutable is not null)
+        {
+            _nginx = await NginxHost.StartOriginAsync(
+                nginxExecutable, Path.Combine(Folder, "nginx"), serverPort, BenchRunner.Page, LegacyDocuments.TaskServersText, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await StartProcessAsync("legacy server", self, [.. selfArguments, "legacy", "--urls", server], new Uri(server + BenchRunner.Page), cancellationToken)
+                .ConfigureAwait(false);
+        }
+
+        string yarp = LoopbackPort.FreeUrl(), gateway = LoopbackPort.FreeUrl();
+        await StartProcessAsync("plain YARP", self, [.. selfArguments, "bench-yarp", "--urls", yarp, "--upstream", server], new Uri(yarp + BenchRunner.Page), cancellationToken)
+            .ConfigureAwait(false);
+
+        string data = Directory.CreateDirectory(Path.Combine(Folder, "gateway")).FullName;
+        string config = GatewayConfigFile.Write(
+            Path.Combine(Folder, "gateway.json"), BenchGatewayHost.Settings(gateway, server, data, EnrollmentSecret, options.Breakdown));
+        (string dotnet, string[] gatewayArguments) = BenchProcess.Gateway(options.GatewayBuild);
+        await StartProcessAsync("gateway", dotnet, [.. gatewayArguments, "--config", config], new Uri(gateway + "/readyz"), cancellationToken).ConfigureAwait(false);
+
+        (Legacy, Yarp, Gateway) = (new Uri(server + "/"), new Uri(yarp + "/"), new Uri(gateway + "/"));
+        string behind = _nginx is null ? "the legacy server (agent-sim legacy)" : $"nginx answering the page itself (pid {_nginx.ProcessId})";
+        Note = $"out of process: server behind {behind}; " + string.Join("; ", _processes.Select(p => $"{p.Name} pid {p.ProcessId}, ready {p.StartToReady.TotalMilliseconds:N0} ms after its start"));
+    }
+
+    private async Task StartProcessAsync(string name, string executable, string[] arguments, Uri readyUrl, CancellationToken cancellationToken) =>
+        _processes.Add(await BenchProcess.StartAsync(name, executable, arguments, Folder, readyUrl, cancellationToken).ConfigureAwait(false));
+
     public async ValueTask DisposeAsync()
     {
+        for (int i = _processes.Count - 1; i >= 0; i--)
+        {
+            await _processes[i].DisposeAsync().ConfigureAwait(false);
+        }
+
         if (_nginx is not null)
         {
             await _nginx.DisposeAsync().ConfigureAwait(false);

@@ -14,7 +14,11 @@ internal static class BenchGatewayHost
 {
     public const string AnonymousPrefix = "/bench-anonymous";
 
-    public static WebApplication Build(string url, string legacyUrl, string dataDirectory, string enrollmentSecret, bool anonymousRoute)
+    public static WebApplication Build(string url, string legacyUrl, string dataDirectory, string enrollmentSecret, bool anonymousRoute) =>
+        GatewayApp.Build([], Settings(url, legacyUrl, dataDirectory, enrollmentSecret, anonymousRoute));
+
+    /// <summary>The settings of the measured gateway, in process or written to its <c>--config</c> file.</summary>
+    internal static Dictionary<string, string?> Settings(string url, string legacyUrl, string dataDirectory, string enrollmentSecret, bool anonymousRoute)
     {
         Dictionary<string, string?> settings = Settings(url, legacyUrl, dataDirectory, enrollmentSecret);
         if (anonymousRoute)
@@ -26,7 +30,7 @@ internal static class BenchGatewayHost
             settings["ReverseProxy:Routes:bench-anonymous:Transforms:0:PathRemovePrefix"] = AnonymousPrefix;
         }
 
-        return GatewayApp.Build([], settings);
+        return settings;
     }
 
     internal static Dictionary<string, string?> Settings(string url, string legacyUrl, string dataDirectory, string enrollmentSecret) =>

@@ -25,4 +25,13 @@ internal sealed record BenchOptions
     public string KeyFolder { get; init; } = Path.Combine(".data", "agent-keys");
 
     public string? JsonFile { get; init; }
+
+    /// <summary>
+    /// The server behind, plain YARP and the gateway each in a process of its own, as users run them: nginx answers the
+    /// page when installed (else the legacy server), the gateway runs from <see cref="GatewayBuild"/> with a <c>--config</c> file.
+    /// </summary>
+    public bool OutOfProcess { get; init; }
+
+    /// <summary>The folder of the gateway's build (<c>dotnet publish gateway -c Release -o DIR</c>); default: the one beside agent-sim.</summary>
+    public string GatewayBuild { get; init; } = AppContext.BaseDirectory;
 }

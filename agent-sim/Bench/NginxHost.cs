@@ -24,16 +24,25 @@ internal sealed class NginxHost : IAsyncDisposable
 
     public Uri Origin { get; }
 
+    public int ProcessId => _process.Id;
+
     public static Task<NginxHost> StartAsync(string executable, string folder, int port, int legacyPort, int connections, CancellationToken cancellationToken) =>
         StartAsync(executable, folder, port, [legacyPort], connections, cancellationToken);
 
     /// <param name="upstreamPorts">The servers behind, on 127.0.0.1; a failed connection to one moves the request to the next.</param>
-    public static async Task<NginxHost> StartAsync(
-        string executable, string folder, int port, IReadOnlyList<int> upstreamPorts, int connections, CancellationToken cancellationToken)
+    public static Task<NginxHost> StartAsync(
+        string executable, string folder, int port, IReadOnlyList<int> upstreamPorts, int connections, CancellationToken cancellationToken) =>
+        StartWithAsync(executable, folder, port, Configuration(folder, port, upstreamPorts, connections), cancellationToken);
+
+    /// <summary>nginx as the server behind (<c>bench --out-of-process</c>): it answers <paramref name="path"/> itself with <paramref name="body"/>.</summary>
+    public static Task<NginxHost> StartOriginAsync(string executable, string folder, int port, string path, string body, CancellationToken cancellationToken) =>
+        StartWithAsync(executable, folder, port, OriginConfiguration(folder, port, path, body), cancellationToken);
+
+    private static async Task<NginxHost> StartWithAsync(string executable, string folder, int port, string configuration, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(folder);
         string config = Path.Combine(folder, "nginx.conf");
-        await File.WriteAllTextAsync(config, Configuration(folder, port, upstreamPorts, connections), cancellationToken).ConfigureAwait(false);
+        await File.WriteAllTextAsync(config, configuration, cancellationToken).ConfigureAwait(false);
         var start = new ProcessStartInfo(executable) { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
         foreach (string argument in new[] { "-p", folder + "/", "-c", config, "-e", Path.Combine(folder, "error.log") })
         {
@@ -57,42 +66,66 @@ internal sealed class NginxHost : IAsyncDisposable
     /// <summary>The configuration: a reverse proxy with upstream keep-alive, nothing written outside <paramref name="folder"/>.</summary>
     internal static string Configuration(string folder, int port, IReadOnlyList<int> upstreamPorts, int connections)
     {
-        string p = port.ToString(CultureInfo.InvariantCulture);
         // max_fails=0: a node is never taken out for a while after one failure; a killed node refuses connections, and those move on at once.
         string servers = string.Join("\n    ", upstreamPorts.Select(u => $"server 127.0.0.1:{u.ToString(CultureInfo.InvariantCulture)}{(upstreamPorts.Count > 1 ? " max_fails=0" : "")};"));
         string keepalive = Math.Max(connections, 1).ToString(CultureInfo.InvariantCulture);
-        return $$"""
-            daemon off;
-            master_process off;
-            worker_processes 1;
-            pid {{folder}}/nginx.pid;
-            error_log {{folder}}/error.log warn;
-            events { worker_connections 4096; }
-            http {
-              access_log off;
-              client_body_temp_path {{folder}}/client_body;
-              proxy_temp_path {{folder}}/proxy;
-              fastcgi_temp_path {{folder}}/fastcgi;
-              uwsgi_temp_path {{folder}}/uwsgi;
-              scgi_temp_path {{folder}}/scgi;
-              keepalive_requests 100000000;
+        return Http(folder, $$"""
               upstream legacy {
                 {{servers}}
                 keepalive {{keepalive}};
                 keepalive_requests 100000000;
               }
               server {
-                listen 127.0.0.1:{{p}};
+                listen 127.0.0.1:{{port.ToString(CultureInfo.InvariantCulture)}};
                 location / {
                   proxy_pass http://legacy;
                   proxy_http_version 1.1;
                   proxy_set_header Connection "";
                 }
               }
-            }
-
-            """;
+            """);
     }
+
+    /// <summary>The configuration of a server behind: <paramref name="path"/> answered with <paramref name="body"/> as XML, anything else 404.</summary>
+    internal static string OriginConfiguration(string folder, int port, string path, string body)
+    {
+        if (body.Contains('\'', StringComparison.Ordinal) || body.Contains('\\', StringComparison.Ordinal))
+        {
+            throw new ArgumentException("The page must not need quoting in nginx's configuration.", nameof(body));
+        }
+
+        return Http(folder, $$"""
+              server {
+                listen 127.0.0.1:{{port.ToString(CultureInfo.InvariantCulture)}};
+                location = {{path}} {
+                  default_type "text/xml; charset=utf-8";
+                  return 200 '{{body}}';
+                }
+                location / { return 404; }
+              }
+            """);
+    }
+
+    /// <summary>One process, one worker, no access log, every file in <paramref name="folder"/>; <paramref name="servers"/> inside <c>http</c>.</summary>
+    private static string Http(string folder, string servers) => $$"""
+        daemon off;
+        master_process off;
+        worker_processes 1;
+        pid {{folder}}/nginx.pid;
+        error_log {{folder}}/error.log warn;
+        events { worker_connections 4096; }
+        http {
+          access_log off;
+          client_body_temp_path {{folder}}/client_body;
+          proxy_temp_path {{folder}}/proxy;
+          fastcgi_temp_path {{folder}}/fastcgi;
+          uwsgi_temp_path {{folder}}/uwsgi;
+          scgi_temp_path {{folder}}/scgi;
+          keepalive_requests 100000000;
+        {{servers}}
+        }
+
+        """;
 
     public async ValueTask DisposeAsync()
     {

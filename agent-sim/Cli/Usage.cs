@@ -16,8 +16,10 @@ internal static class Usage
               --hierarchy: an Issuer and two Sites instead (PROTOCOL.md §10), each in front of its own
               legacy server; agents enroll at the Issuer and authenticate at the Sites.
 
-          agent-sim legacy [--urls http://127.0.0.1:8081]
-              Runs the simulated legacy management server until Ctrl+C.
+          agent-sim legacy [--urls http://127.0.0.1:8081] [--require headers|basic|negotiate] [--basic-user NAME]
+              Runs the simulated legacy management server until Ctrl+C. --require: what it demands, as an
+              unmodified IIS: the gateway's X-SMP-* headers (default), Basic as NAME (password in the
+              environment variable AGENTSIM_LEGACY_PASSWORD), or Negotiate (Kerberos; keytab in KRB5_KTNAME).
 
           agent-sim load   --gateway URL --secret S [--agents 50] [--concurrency 8] [--duration 10]
                            [--max-requests M] [--mix cold=1,warm=6,keepalive=2,replay=1,revoked=0,hostile=0,unc=0,stale-acc=0,windows=0]
@@ -47,11 +49,16 @@ internal static class Usage
 
           agent-sim bench  [--seconds 5] [--rounds 6] [--connections 32] [--warmup 1] [--agents 32]
                            [--breakdown false] [--keys .data/agent-keys] [--json FILE]
+                           [--out-of-process [--gateway-build DIR]]
               Starts the legacy server, plain YARP (same route, no authentication), the gateway and,
               when installed, nginx, on 127.0.0.1; measures them in turn with wrk (required: Debian
               package wrk), each round the same load; prints requests/s and the median ratios.
               --breakdown true also measures the gateway on an anonymous route. Takes about
               (5 or 6 targets x (seconds + warmup) x rounds) plus the signing of the proofs.
+              --out-of-process: the server behind (nginx answering the page, else the legacy
+              server), plain YARP (agent-sim bench-yarp) and the gateway (DIR/gateway.dll --config
+              FILE; default DIR: beside agent-sim) each in its own process; prints their pids and
+              times from start to ready.
 
           agent-sim cluster [--nodes 3] [--agents 100000] [--agents-per-key 50] [--duration 600]
                            [--concurrency 64] [--revoke 10] [--stall 3] [--gateway-build DIR] [--keys DIR]

@@ -23,11 +23,11 @@ internal static class LegacyDocuments
         return Results.Text(document.ToString(SaveOptions.DisableFormatting), XmlType);
     }
 
-    public static IResult TaskServers()
-    {
-        var document = new XElement("TaskServers",
+    public static IResult TaskServers() => Results.Text(TaskServersText, XmlType);
+
+    /// <summary>The task servers page; <c>bench --out-of-process</c> has nginx answer it, as the server behind.</summary>
+    public static string TaskServersText { get; } = new XElement("TaskServers",
             new XElement("TaskServer", new XAttribute("name", "ts1.example.test"), new XAttribute("priority", 1)),
-            new XElement("TaskServer", new XAttribute("name", "ts2.example.test"), new XAttribute("priority", 2)));
-        return Results.Text(document.ToString(SaveOptions.DisableFormatting), XmlType);
-    }
+            new XElement("TaskServer", new XAttribute("name", "ts2.example.test"), new XAttribute("priority", 2)))
+        .ToString(SaveOptions.DisableFormatting);
 }

@@ -2,11 +2,22 @@ using System.Text.Json;
 
 namespace Smp.AgentSim.Legacy;
 
-/// <summary>Answers with the request-target and every request header it received, so tests can see what the gateway passes on.</summary>
+/// <summary>
+/// Answers with the request-target, every request header it received, the account the caller authenticated as
+/// (<c>user</c>, with Basic or Negotiate) and the length of the body it read (<c>bodyLength</c>), so tests can see what
+/// the gateway passes on.
+/// </summary>
 internal static class LegacyEcho
 {
     public static async Task Write(HttpContext context)
     {
+        long bodyLength = 0;
+        var buffer = new byte[16 * 1024];
+        for (int read; (read = await context.Request.Body.ReadAsync(buffer, context.RequestAborted).ConfigureAwait(false)) > 0;)
+        {
+            bodyLength += read;
+        }
+
         context.Response.ContentType = "application/json";
         await using var writer = new Utf8JsonWriter(context.Response.Body);
         writer.WriteStartObject();
@@ -18,6 +29,8 @@ internal static class LegacyEcho
         }
 
         writer.WriteEndObject();
+        writer.WriteString("user", context.Items[LegacyIdentityGate.UserHeader] as string);
+        writer.WriteNumber("bodyLength", bodyLength);
         writer.WriteEndObject();
         await writer.FlushAsync(context.RequestAborted).ConfigureAwait(false);
     }

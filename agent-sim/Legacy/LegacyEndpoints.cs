@@ -21,6 +21,6 @@ internal static class LegacyEndpoints
             LegacyPackage.HasAccOfIdentity(context.Request)
                 ? Results.File(LegacyPackage.Content(packageId, file), "application/octet-stream", enableRangeProcessing: true)
                 : Results.StatusCode(StatusCodes.Status401Unauthorized));
-        endpoints.MapGet(EchoPath, LegacyEcho.Write);
+        endpoints.MapMethods(EchoPath, [HttpMethods.Get, HttpMethods.Post], LegacyEcho.Write);
     }
 }

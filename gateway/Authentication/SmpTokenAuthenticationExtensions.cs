@@ -12,6 +12,7 @@ internal static class SmpTokenAuthenticationExtensions
         builder.Services.TryAddSingleton<ChallengeWriter>();
         builder.Services.TryAddSingleton<SmpTokenRefusal>();
         builder.Services.TryAddSingleton<ConnectionResumption>();
+        builder.Services.TryAddSingleton<SmpTokenAuthenticator>();
         return builder.AddScheme<AuthenticationSchemeOptions, SmpTokenHandler>(SmpTokenDefaults.AuthenticationScheme, null);
     }
 }

@@ -56,6 +56,8 @@ internal sealed class GatewayOptionsValidator(IConfiguration? configuration = nu
             Check(!string.IsNullOrWhiteSpace(o.Identity.StripHeaders[i]), $"Identity:StripHeaders:{i}", "is empty.");
         }
 
+        Check(o.Identity.KerberosKeytab.Length == 0 || File.Exists(o.Identity.KerberosKeytab), "Identity:KerberosKeytab", $"'{o.Identity.KerberosKeytab}' does not exist.");
+
         var r = o.RateLimits;
         Check(r.TokensPerSourcePerMinute >= 1, "RateLimits:TokensPerSourcePerMinute", "must be at least 1.");
         Check(r.TokensPerAgentPerMinute >= 1, "RateLimits:TokensPerAgentPerMinute", "must be at least 1.");

@@ -14,4 +14,11 @@ public sealed class IdentityOptions
     /// <c>X-Original-URL</c> and <c>X-Rewrite-URL</c>; names compare in any case, <c>_</c> as <c>-</c>. Default none.
     /// </summary>
     public List<string> StripHeaders { get; set; } = [];
+
+    /// <summary>
+    /// <c>Gateway:Identity:KerberosKeytab</c>: the service account's keytab, for clusters whose
+    /// <c>Metadata:SmpUpstreamIdentity</c> is <c>Negotiate</c> (set as <c>KRB5_CLIENT_KTNAME</c>; tickets kept in memory
+    /// unless <c>KRB5CCNAME</c> names a cache). Default none.
+    /// </summary>
+    public string KerberosKeytab { get; set; } = string.Empty;
 }

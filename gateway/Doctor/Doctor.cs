@@ -7,7 +7,8 @@ namespace Smp.Gateway.Doctor;
 /// <summary>
 /// <c>gateway doctor [--config FILE] [--domain DOMAIN]</c>: reads the configuration as the gateway would and
 /// reports each package source's codebase and access type (UNC needs ACC), whether ACC fallback can be switched
-/// off, the token lifetime against the Sites' cache periods (§10), and the setspn lines of each configured server.
+/// off, the token lifetime against the Sites' cache periods (§10), the setspn lines of each configured server, and the
+/// identity presented to each cluster's servers (<see cref="UpstreamIdentityReport"/>).
 /// Exit code 0 when healthy, 1 with problems.
 /// </summary>
 internal static class Doctor
@@ -62,6 +63,7 @@ internal static class Doctor
 
         CheckTokenLifetime(options.Tokens.Lifetime, output, problems);
         WriteSetSpn(configuration, options, domain, output);
+        UpstreamIdentityReport.Write(configuration, options.Identity.KerberosKeytab, domain, output, problems);
 
         output.WriteLine(problems.Count == 0 ? "No problems." : $"{problems.Count} problem(s):");
         foreach (string p in problems)

@@ -17,9 +17,15 @@ internal static class SetSpnLines
     /// <summary>For <paramref name="host"/>; <paramref name="domain"/> defaults to the host name's DNS domain.</summary>
     public static IEnumerable<string> For(string host, string? domain)
     {
+        string account = ComputerAccount(host, domain);
+        return Spns.Select(s => $"setspn -S {s.Scheme}/{host}:{s.Port}/SMP {account}");
+    }
+
+    /// <summary><c>DOMAIN\computer</c> of <paramref name="host"/>: the account an IIS registers its <c>HTTP/host</c> SPN on by default.</summary>
+    public static string ComputerAccount(string host, string? domain)
+    {
         int dot = host.IndexOf('.', StringComparison.Ordinal);
         string computer = dot < 0 ? host : host[..dot];
-        string account = (domain ?? (dot < 0 ? "<DOMAIN>" : host[(dot + 1)..])) + "\\" + computer;
-        return Spns.Select(s => $"setspn -S {s.Scheme}/{host}:{s.Port}/SMP {account}");
+        return (domain ?? (dot < 0 ? "<DOMAIN>" : host[(dot + 1)..])) + "\\" + computer;
     }
 }

@@ -41,7 +41,11 @@ internal static class ProxyConfigCheck
 
         foreach (var cluster in config.Clusters)
         {
-            problems.AddRange((await validator.ValidateClusterAsync(cluster)).Select(e => $"ReverseProxy:Clusters:{cluster.ClusterId}: {e.Message}"));
+            // The upstream identity's problems name their whole key already.
+            problems.AddRange((await validator.ValidateClusterAsync(cluster)).Select(e =>
+                e.Message.StartsWith("ReverseProxy:", StringComparison.Ordinal) || e.Message.StartsWith("Gateway:", StringComparison.Ordinal)
+                    ? e.Message
+                    : $"ReverseProxy:Clusters:{cluster.ClusterId}: {e.Message}"));
         }
     }
 

@@ -10,9 +10,11 @@ namespace Smp.Gateway.Identity;
 /// On every route: removes the client's <c>Authorization</c> and every identity header a client could
 /// forge (names compared as <see cref="HeaderNameRule"/> says), then sets the identity the route's authentication
 /// established (§12), and on ACC pass-through routes the Basic credentials again. An anonymous call carries
-/// <c>X-SMP-Auth: Anonymous</c> only, so that no server mistakes it for an authenticated one.
+/// <c>X-SMP-Auth: Anonymous</c> only, so that no server mistakes it for an authenticated one. An authenticated
+/// call also carries the cluster's upstream identity (<see cref="UpstreamCredentials"/>: Basic or Negotiate as the
+/// service account) unless the route passes the caller's own Basic credentials on.
 /// </summary>
-internal sealed class IdentityTransformProvider(IOptionsMonitor<GatewayOptions> options) : ITransformProvider
+internal sealed class IdentityTransformProvider(IOptionsMonitor<GatewayOptions> options, UpstreamCredentials upstream) : ITransformProvider
 {
     public const string Prefix = "X-SMP-";
     // IIS URL Rewrite serves the path X-Original-URL or X-Rewrite-URL names instead of the one routed here.
@@ -23,16 +25,30 @@ internal sealed class IdentityTransformProvider(IOptionsMonitor<GatewayOptions> 
     {
     }
 
-    public void ValidateCluster(TransformClusterValidationContext context)
-    {
-    }
+    public void ValidateCluster(TransformClusterValidationContext context) => upstream.Validate(context.Cluster, context.Errors);
 
     public void Apply(TransformBuilderContext context)
     {
-        context.AddRequestTransform(Transform);
+        var load = context.Cluster is null ? new UpstreamCredentialLoad(UpstreamCredential.Headers("-")) : upstream.For(context.Cluster);
+        context.AddRequestTransform(c => Transform(c, load));
+        if (load.Presents)
+        {
+            context.AddResponseTransform(c =>
+            {
+                if (PresentsOwn(c.HttpContext.Features.Get<ForwardedIdentity>()))
+                {
+                    upstream.OnResponse(c, load);
+                }
+
+                return ValueTask.CompletedTask;
+            });
+        }
     }
 
-    private ValueTask Transform(RequestTransformContext context)
+    /// <summary>An authenticated caller, on a route that does not pass the caller's own credentials on: the gateway presents its own.</summary>
+    private static bool PresentsOwn(ForwardedIdentity? identity) => identity is not null && identity.Auth != AuthKind.Anonymous && identity.Authorization is null;
+
+    private ValueTask Transform(RequestTransformContext context, UpstreamCredentialLoad load)
     {
         var o = options.CurrentValue.Identity;
         foreach (var header in context.HttpContext.Request.Headers)
@@ -69,6 +85,11 @@ internal sealed class IdentityTransformProvider(IOptionsMonitor<GatewayOptions> 
             if (identity.Authorization is not null)
             {
                 RequestTransform.AddHeader(context, "Authorization", identity.Authorization);
+            }
+            else if (load.Presents)
+            {
+                // False: 502 upstream-identity is written, and YARP forwards nothing.
+                upstream.TrySet(context, load);
             }
         }
 

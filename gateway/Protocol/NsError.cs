@@ -38,4 +38,7 @@ internal static class NsError
 
     /// <summary>The server behind did not answer (refused, reset, timed out, no destination left): 502, 503 or 504.</summary>
     public const string UpstreamUnavailable = "upstream-unavailable";
+
+    /// <summary>The gateway could not present its own identity to the server behind (no Kerberos token, or the server refused it): 502.</summary>
+    public const string UpstreamIdentity = "upstream-identity";
 }

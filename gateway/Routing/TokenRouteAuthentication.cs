@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Primitives;
 using Smp.Gateway.Authentication;
@@ -14,7 +13,8 @@ namespace Smp.Gateway.Routing;
 /// <see cref="RouteAuthMode.Token"/>: <c>SMPToken</c> (§7), or a long-lived token as <c>Bearer</c>. A request without
 /// credentials on an authenticated connection is answered by <see cref="ConnectionResumption"/>.
 /// </summary>
-internal sealed class TokenRouteAuthentication(ConnectionResumption connection, BearerRouteAuthentication bearer, ILoggerFactory loggers) : IRouteAuthentication
+internal sealed class TokenRouteAuthentication(
+    ConnectionResumption connection, SmpTokenAuthenticator smpToken, BearerRouteAuthentication bearer, ILoggerFactory loggers) : IRouteAuthentication
 {
     private readonly ILogger _windowsLogger = loggers.CreateLogger(LogCategories.Windows);
 
@@ -48,7 +48,8 @@ internal sealed class TokenRouteAuthentication(ConnectionResumption connection, 
 
     private async ValueTask<bool> SmpTokenAsync(HttpContext context, GatewayOptions options, bool offerBasic, bool offerNegotiate)
     {
-        // An authenticated connection (§7) is the common case: answered without a trip through the authentication service.
+        // An authenticated connection (§7) is the common case; it and a proof are answered without a trip through the
+        // authentication service (a handler and a claims principal per request): only a refusal's challenge takes it.
         if (options.Connection.KeepAuthentication && StringValues.IsNullOrEmpty(context.Request.Headers.Authorization))
         {
             if (await connection.ResumeAsync(context) is { } resumed)
@@ -58,13 +59,10 @@ internal sealed class TokenRouteAuthentication(ConnectionResumption connection, 
         }
         else
         {
-            var result = await context.AuthenticateAsync(SmpTokenDefaults.AuthenticationScheme);
-            if (result.Succeeded)
+            var result = await smpToken.AuthenticateAsync(context);
+            if (result.Accepted is { } accepted)
             {
-                var principal = result.Principal!;
-                return Forward(context, options, principal.FindFirst(SmpTokenDefaults.AgentClaim)!.Value,
-                    long.Parse(principal.FindFirst(SmpTokenDefaults.ExpiresClaim)!.Value, CultureInfo.InvariantCulture),
-                    principal.FindFirst(SmpTokenDefaults.KeyThumbprintClaim)?.Value, principal.FindFirst(SmpTokenDefaults.ProofIdClaim)?.Value);
+                return Forward(context, options, accepted.AgentId, accepted.ExpiresAt, accepted.Jkt, result.ProofId);
             }
         }
 

@@ -13,6 +13,43 @@ public sealed class BenchSetupTests
         Assert.Equal((5, 6, 32, 1, false, null), (options.Seconds, options.Rounds, options.Connections, options.WarmupSeconds, options.Breakdown, options.JsonFile));
     }
 
+    [Fact]
+    public void ReadOptions_OutOfProcess_ReadsTheFlagAndTheGatewayBuild()
+    {
+        BenchOptions options = BenchCommand.ReadOptions(new ArgumentReader("bench", ["--out-of-process", "--gateway-build", "/tmp/pub"]));
+        BenchOptions defaults = BenchCommand.ReadOptions(new ArgumentReader("bench", []));
+
+        Assert.Equal((true, "/tmp/pub"), (options.OutOfProcess, options.GatewayBuild));
+        Assert.Equal((false, AppContext.BaseDirectory), (defaults.OutOfProcess, defaults.GatewayBuild));
+    }
+
+    [Fact]
+    public void OriginConfiguration_Nginx_AnswersThePageItselfOnLoopbackAndWritesOnlyInItsFolder()
+    {
+        string config = NginxHost.OriginConfiguration("/tmp/bench/nginx", 5001, "/a.aspx", "<a/>");
+
+        Assert.Contains("listen 127.0.0.1:5001;", config, StringComparison.Ordinal);
+        Assert.Contains("location = /a.aspx {", config, StringComparison.Ordinal);
+        Assert.Contains("return 200 '<a/>';", config, StringComparison.Ordinal);
+        Assert.DoesNotContain("proxy_pass", config, StringComparison.Ordinal);
+        AssertWritesOnlyIn("/tmp/bench/nginx/", config);
+    }
+
+    [Fact]
+    public void OriginConfiguration_PageWithQuote_Refused()
+    {
+        Assert.Throws<ArgumentException>(() => NginxHost.OriginConfiguration("/tmp/n", 5001, "/a.aspx", "<a b='c'/>"));
+    }
+
+    [Fact]
+    public void Settings_GatewayWithBreakdown_AddsTheAnonymousRoute()
+    {
+        Dictionary<string, string?> settings = BenchGatewayHost.Settings("http://127.0.0.1:1", "http://127.0.0.1:2", "/tmp/d", "secret", anonymousRoute: true);
+
+        Assert.Equal("Anonymous", settings["ReverseProxy:Routes:bench-anonymous:Metadata:SmpAuth"]);
+        Assert.Equal("true", settings["Gateway:Connection:KeepAuthentication"]);
+    }
+
     [Theory]
     [InlineData("--rounds", "0", "--rounds")]
     [InlineData("--seconds", "61", "--seconds")]
@@ -43,9 +80,7 @@ public sealed class BenchSetupTests
         Assert.Contains("keepalive 32;", config, StringComparison.Ordinal);
         Assert.Contains("proxy_set_header Connection \"\";", config, StringComparison.Ordinal);
         Assert.Contains("master_process off;", config, StringComparison.Ordinal);
-        Assert.All(
-            config.Split('\n').Where(line => line.Contains("_path ", StringComparison.Ordinal) || line.TrimStart().StartsWith("pid ", StringComparison.Ordinal)),
-            line => Assert.Contains("/tmp/bench/nginx/", line, StringComparison.Ordinal));
+        AssertWritesOnlyIn("/tmp/bench/nginx/", config);
     }
 
     [Fact]
@@ -58,4 +93,10 @@ public sealed class BenchSetupTests
         Assert.Equal("Warning", settings["Logging:LogLevel:Default"]);
         Assert.Equal("http://127.0.0.1:2/", settings["ReverseProxy:Clusters:legacy:Destinations:primary:Address"]);
     }
+
+    /// <summary>Every file nginx writes (its pid and temporary folders) is in <paramref name="folder"/>.</summary>
+    private static void AssertWritesOnlyIn(string folder, string config) =>
+        Assert.All(
+            config.Split('\n').Where(line => line.Contains("_path ", StringComparison.Ordinal) || line.TrimStart().StartsWith("pid ", StringComparison.Ordinal)),
+            line => Assert.Contains(folder, line, StringComparison.Ordinal));
 }

@@ -54,8 +54,7 @@ internal sealed class GatewayServerProcess : IAsyncDisposable
         bool waitHealthy = true, bool asPidOne = false)
     {
         string url = $"http://127.0.0.1:{FreePort.Next()}";
-        // Only the minimal settings: these processes run with the shipped limits and log level.
-        var keys = LoopbackGatewaySettings.Minimal(url, legacyUrl, Path.Combine(folder, "data"), GatewayHost.Secret).With(settings);
+        var keys = Settings(folder, url, legacyUrl, settings);
 
         string config = AdminCli.WriteConfig(Path.Combine(folder, "gateway.json"), keys);
         var start = new ProcessStartInfo(asPidOne ? "unshare" : "dotnet")
@@ -96,6 +95,13 @@ internal sealed class GatewayServerProcess : IAsyncDisposable
 
         return server;
     }
+
+    /// <summary>
+    /// The settings of its <c>--config</c> file: only the minimal ones (these processes run with the shipped limits and
+    /// log level) and <paramref name="settings"/>. A test that rewrites the file to reload it starts from here.
+    /// </summary>
+    public static Dictionary<string, string?> Settings(string folder, string url, string legacyUrl, IDictionary<string, string?>? settings = null) =>
+        LoopbackGatewaySettings.Minimal(url, legacyUrl, Path.Combine(folder, "data"), GatewayHost.Secret).With(settings);
 
     /// <summary>SIGTERM, as <c>systemctl stop</c> sends it: the host stops gracefully and flushes its exporters.</summary>
     public async Task<int> TerminateAsync()
