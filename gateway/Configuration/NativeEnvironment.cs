@@ -1,10 +1,10 @@
 using System.Runtime.InteropServices;
 
-namespace Smp.Gateway.Windows;
+namespace Smp.Gateway.Configuration;
 
 /// <summary>
-/// The C library's environment, which GSSAPI reads (<c>KRB5_KTNAME</c>): <see cref="Environment.SetEnvironmentVariable(string, string)"/>
-/// changes only .NET's copy on Unix.
+/// The C library's environment, which GSSAPI reads (<c>KRB5_KTNAME</c>, <c>KRB5_CLIENT_KTNAME</c>, <c>KRB5CCNAME</c>):
+/// <see cref="Environment.SetEnvironmentVariable(string, string)"/> changes only .NET's copy on Unix. Sets both.
 /// </summary>
 internal static class NativeEnvironment
 {
