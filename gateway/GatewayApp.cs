@@ -8,6 +8,7 @@ using Smp.Gateway.Diagnostics;
 using Smp.Gateway.Expiry;
 using Smp.Gateway.Hosting;
 using Smp.Gateway.Identity;
+using Smp.Gateway.Insight;
 using Smp.Gateway.Keys;
 using Smp.Gateway.LongLivedTokens;
 using Smp.Gateway.RateLimiting;
@@ -24,10 +25,6 @@ public static class GatewayApp
 {
     public const string EnvironmentPrefix = "SMPGW_";
     private const string EndpointsKey = "Kestrel:Endpoints";
-
-    // The keys by which WebApplication knows that the pipeline placed these middleware itself.
-    private const string AuthenticationMiddlewareSetKey = "__AuthenticationMiddlewareSet";
-    private const string AuthorizationMiddlewareSetKey = "__AuthorizationMiddlewareSet";
 
     /// <summary>
     /// Builds the gateway: embedded <c>appsettings.json</c>, then the file named by <c>--config FILE</c>
@@ -151,6 +148,7 @@ public static class GatewayApp
         services.AddAcc(configuration, state);
         services.AddSingleton<JwksEndpoint>();
         services.AddSingleton<LongLivedTokenService>();
+        services.AddInsight(state);
         services.AddGatewayTelemetry(configuration);
         services.AddGatewayHealth();
         services.AddSingleton<HostChecks>();
@@ -182,12 +180,7 @@ public static class GatewayApp
 
     private static void UseGateway(WebApplication app, GatewayRole role)
     {
-        // No automatic UseAuthentication/UseAuthorization: each route authenticates itself (RouteAuthenticationMiddleware)
-        // and no endpoint has authorization metadata (an endpoint that had would fail closed). The automatic
-        // middleware asks the authentication service on every request, a service scope each, for nothing.
-        var pipeline = (IApplicationBuilder)app;
-        pipeline.Properties[AuthenticationMiddlewareSetKey] = true;
-        pipeline.Properties[AuthorizationMiddlewareSetKey] = true;
+        app.WithoutAutomaticAuthentication();
         app.UsePrometheusListener();
         app.UseMiddleware<RequestLog>();
         app.UseMiddleware<AuthorizationHeaderGuard>();

@@ -62,7 +62,7 @@ internal static class Usage
 
           agent-sim cluster [--nodes 3] [--agents 100000] [--agents-per-key 50] [--duration 600]
                            [--concurrency 64] [--revoke 10] [--stall 3] [--gateway-build DIR] [--keys DIR]
-                           [--json FILE] [--html FILE] [--log CATEGORY=LEVEL,...]
+                           [--hierarchy] [--redis-kill] [--json FILE] [--html FILE] [--log CATEGORY=LEVEL,...]
               Starts redis-server (append-only), N gateway processes from the published build
               (dotnet publish gateway -c Release -o DIR; default: the gateway.dll beside agent-sim)
               with the state in Redis, nginx in front (upstream keepalive) and the legacy server
@@ -72,6 +72,10 @@ internal static class Usage
               Exit code 0 when no proof reached the legacy server twice (X-SMP-Proof-Id), no revoked
               agent was served, every failure fell inside a fault window (+5 s) and throughput came
               back to 70 % of its level within 30 s of each fault. Needs nginx and redis-server.
+              --hierarchy: at 55 % a Site is registered at the nodes (their config file, reloaded)
+              and started in front of a second legacy server; a third of the agents (none revoked)
+              move to it. --redis-kill: Redis restarted with SIGKILL (the last second of writes
+              may be lost) instead of SIGTERM.
 
           agent-sim --help
 

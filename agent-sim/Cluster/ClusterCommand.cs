@@ -24,6 +24,8 @@ internal static class ClusterCommand
             Concurrency = arguments.Int("--concurrency", 64, 1, 4096),
             Revocations = arguments.Int("--revoke", 10, 0, 1_000),
             Stall = TimeSpan.FromSeconds(arguments.Int("--stall", 3, 1, 60)),
+            Hierarchy = arguments.Flag("--hierarchy"),
+            RedisKill = arguments.Flag("--redis-kill"),
             KeyFolder = arguments.String("--keys") is { Length: > 0 } keys ? keys : Path.Combine(".data", "agent-keys"),
             Progress = Console.Error,
         };
@@ -40,7 +42,7 @@ internal static class ClusterCommand
         using ILoggerFactory loggerFactory = logs.CreateLoggerFactory();
         options = options with { LoggerFactory = loggerFactory };
         await Console.Error.WriteLineAsync(
-            $"Cluster: {options.Nodes} nodes from {options.GatewayBuild}, {options.Agents} agents ({options.AgentsPerKey} per key), {options.Concurrency} at once, {options.Duration.TotalSeconds:0} s; faults at 20 % (node killed), 30 % ({options.Revocations} revoked), 45 % (Redis stalled {options.Stall.TotalSeconds:0} s), 70 % (Redis restarted).")
+            $"Cluster: {options.Nodes} nodes from {options.GatewayBuild}, {options.Agents} agents ({options.AgentsPerKey} per key), {options.Concurrency} at once, {options.Duration.TotalSeconds:0} s; faults at 20 % (node killed), 30 % ({options.Revocations} revoked), 45 % (Redis stalled {options.Stall.TotalSeconds:0} s){(options.Hierarchy ? ", 55 % (a Site added)" : "")}, 70 % (Redis {(options.RedisKill ? "killed" : "restarted")}).")
             .ConfigureAwait(false);
         ClusterResult result;
         try

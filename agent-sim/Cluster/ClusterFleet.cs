@@ -23,6 +23,9 @@ internal sealed class ClusterFleet(LoadOptions load, Func<TimeSpan> clock)
     private long _revokedServed;
     private long _revokedRefused;
     private long _gaveUp;
+    private long _siteServed;
+    private IReadOnlySet<string> _siteAgents = new HashSet<string>();
+    private Uri? _site;
 
     public IReadOnlyList<(TimeSpan At, string What)> Failures => _failures.ToArray();
 
@@ -35,6 +38,9 @@ internal sealed class ClusterFleet(LoadOptions load, Func<TimeSpan> clock)
     /// <summary>Requests still failing after <see cref="MaxAttempts"/> attempts.</summary>
     public long GaveUp => Interlocked.Read(ref _gaveUp);
 
+    /// <summary>Requests of the agents moved to the Site (<see cref="MoveToSite"/>) it served.</summary>
+    public long SiteServed => Interlocked.Read(ref _siteServed);
+
     /// <summary>Accepted requests in each whole second of the load.</summary>
     public IReadOnlyList<long> PerSecond => _perSecond;
 
@@ -43,6 +49,13 @@ internal sealed class ClusterFleet(LoadOptions load, Func<TimeSpan> clock)
 
     /// <summary>The revocation of <paramref name="agentId"/> ended at <paramref name="at"/>: nothing sent after may be served.</summary>
     public void RevokedAt(string agentId, TimeSpan at) => _revokedAt[agentId] = at;
+
+    /// <summary>From now on <paramref name="agentIds"/> send their calls to <paramref name="site"/> (saying hello there first).</summary>
+    public void MoveToSite(Uri site, IReadOnlySet<string> agentIds)
+    {
+        _siteAgents = agentIds;
+        Volatile.Write(ref _site, site);
+    }
 
     public async Task<LoadSummary> RunAsync(IReadOnlyList<SimulatedAgent> agents, HttpClient rawClient, TimeProvider time, CancellationToken cancellationToken)
     {
@@ -115,10 +128,12 @@ internal sealed class ClusterFleet(LoadOptions load, Func<TimeSpan> clock)
         for (int attempt = 0; attempt < MaxAttempts; attempt++)
         {
             TimeSpan sent = clock();
+            Uri? site = Volatile.Read(ref _site);
+            bool atSite = site is not null && _siteAgents.Contains(agentId);
             RequestOutcome outcome;
             try
             {
-                using HttpRequestMessage request = run.NewRequest();
+                using HttpRequestMessage request = atSite ? LegacyRequests.Next(site!, random) : run.NewRequest();
                 outcome = await run.SendAsync(run.Agent.Client, request, stop).ConfigureAwait(false);
             }
             catch (Exception e) when (e is InvalidOperationException or NotSupportedException)
@@ -134,6 +149,11 @@ internal sealed class ClusterFleet(LoadOptions load, Func<TimeSpan> clock)
                 {
                     Interlocked.Increment(ref _revokedServed);
                     return (true, "a revoked agent was served");
+                }
+
+                if (atSite)
+                {
+                    Interlocked.Increment(ref _siteServed);
                 }
 
                 int second = (int)clock().TotalSeconds;

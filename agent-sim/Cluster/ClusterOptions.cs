@@ -26,6 +26,12 @@ internal sealed record ClusterOptions
     /// <summary>How long Redis stays frozen. Default 3 s.</summary>
     public TimeSpan Stall { get; init; } = TimeSpan.FromSeconds(3);
 
+    /// <summary>At 55 % of the run, add a Site (<see cref="ClusterSite"/>) and move a third of the agents to it.</summary>
+    public bool Hierarchy { get; init; }
+
+    /// <summary>Restart Redis with SIGKILL rather than SIGTERM: the writes of the last second may be lost.</summary>
+    public bool RedisKill { get; init; }
+
     /// <summary>The folder holding the published <c>gateway.dll</c> (<c>dotnet publish gateway -c Release -o DIR</c>).</summary>
     public required string GatewayBuild { get; init; }
 

@@ -38,7 +38,12 @@ internal static class ClusterReport
             yield return string.Create(Invariant, $"  {f.Start.TotalSeconds,6:0.0}-{f.End.TotalSeconds,6:0.0} s  {f.Label}.");
         }
 
-        yield return $"Proofs at the legacy server: {r.Proofs} distinct, {r.Doubles} accepted twice, {r.WithoutProofId} without a proof id.";
+        yield return $"Proofs at the legacy server{(r.Faults.Any(f => f.Kind == FaultKind.SiteAdded) ? "s (the Site's too)" : "")}: {r.Proofs} distinct, {r.Doubles} accepted twice, {r.WithoutProofId} without a proof id.";
+        if (r.Faults.Any(f => f.Kind == FaultKind.SiteAdded))
+        {
+            yield return $"Site: {r.SiteServed} calls served to the agents moved to it, {r.SiteProofs} proofs at its legacy server.";
+        }
+
         yield return $"Revoked agents: {r.Revoked}; refused after revocation {r.RevokedRefused} time(s); served after revocation {r.RevokedServed} (agents) / {r.RevokedServedAtLegacy} (legacy server).";
         foreach (NodeMemory m in r.Memory)
         {
@@ -75,6 +80,8 @@ internal static class ClusterReport
         writer.WriteNumber("proofs", r.Proofs);
         writer.WriteNumber("doubles", r.Doubles);
         writer.WriteNumber("withoutProofId", r.WithoutProofId);
+        writer.WriteNumber("siteServed", r.SiteServed);
+        writer.WriteNumber("siteProofs", r.SiteProofs);
         writer.WriteNumber("revoked", r.Revoked);
         writer.WriteNumber("revokedRefused", r.RevokedRefused);
         writer.WriteNumber("revokedServed", r.RevokedServed);

@@ -7,6 +7,7 @@ internal sealed record ClusterResult
 {
     public required LoadSummary Load { get; init; }
 
+    /// <summary>The Issuer nodes behind nginx (a Site added with <c>--hierarchy</c> is not one of them).</summary>
     public required int Nodes { get; init; }
 
     public required IReadOnlyList<FaultWindow> Faults { get; init; }
@@ -21,7 +22,7 @@ internal sealed record ClusterResult
     /// <summary>Up to five failed attempts outside every fault window: what went wrong, at what second.</summary>
     public required IReadOnlyList<string> ErrorsOutsideSamples { get; init; }
 
-    /// <summary>Proofs the legacy server saw, and those it saw twice (each one accepted twice by the nodes).</summary>
+    /// <summary>Proofs the legacy servers saw (the Site's too), and those one saw twice (each one accepted twice by the gateways).</summary>
     public required long Proofs { get; init; }
 
     public required long Doubles { get; init; }
@@ -43,6 +44,11 @@ internal sealed record ClusterResult
     public required long GaveUp { get; init; }
 
     public required IReadOnlyList<NodeMemory> Memory { get; init; }
+
+    /// <summary>With <c>--hierarchy</c>: calls of the agents moved to the Site it served (agent side), and the proofs its legacy server saw.</summary>
+    public long SiteServed { get; init; }
+
+    public long SiteProofs { get; init; }
 
     public ClusterVerdict Verdict => ClusterVerdict.Of(this);
 }

@@ -12,7 +12,8 @@ namespace Smp.AgentSim.Cluster;
 /// Starts redis-server, the legacy server (recording each proof it is given), N gateway nodes from the published
 /// build sharing one signing key, one audience (nginx's origin) and the state in Redis, and nginx in front; enrolls
 /// the agents through nginx, then runs <see cref="ClusterFleet"/> while the fault schedule runs: a node killed and
-/// restarted at 20 % of the run, agents revoked at 30 %, Redis stalled at 45 % and restarted at 70 %.
+/// restarted at 20 % of the run, agents revoked at 30 %, Redis stalled at 45 %, with <c>--hierarchy</c> a Site added at
+/// 55 % (<see cref="ClusterSite"/>) and a third of the agents moved to it, Redis restarted at 70 %.
 /// </summary>
 internal sealed class ClusterRunner(ClusterOptions options)
 {
@@ -56,6 +57,7 @@ internal sealed class ClusterRunner(ClusterOptions options)
         await using RedisProcess redis = await RedisProcess.StartAsync(options.RedisExecutable, Path.Combine(folder, "redis"), LoopbackPort.Free(), cancellationToken)
             .ConfigureAwait(false);
         var ledger = new ProofLedger(time);
+        var siteLedger = new ProofLedger(time);
         string legacyUrl = LoopbackPort.FreeUrl();
         await using WebApplication legacy = LegacyServer.Build(legacyUrl, ledger);
         await legacy.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -68,6 +70,9 @@ internal sealed class ClusterRunner(ClusterOptions options)
             await File.WriteAllTextAsync(keyFile, rsa.ExportPkcs8PrivateKeyPem(), cancellationToken).ConfigureAwait(false);
         }
 
+        await using ClusterSite? site = options.Hierarchy
+            ? await ClusterSite.StartAsync(Path.Combine(folder, "site"), siteLedger, cancellationToken).ConfigureAwait(false)
+            : null;
         var nodes = new List<GatewayNode>();
         try
         {
@@ -93,7 +98,7 @@ internal sealed class ClusterRunner(ClusterOptions options)
                 .ConfigureAwait(false);
             await Report($"Cluster: redis 127.0.0.1:{redis.Port}, {nodes.Count} nodes ({string.Join(", ", nodes.Select(n => n.Port))}), nginx {origin}, legacy {legacyUrl}.")
                 .ConfigureAwait(false);
-            return await LoadAsync(origin, redis, nodes, gatewayDll, ledger, time, cancellationToken).ConfigureAwait(false);
+            return await LoadAsync(origin, redis, nodes, site, gatewayDll, ledger, time, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -105,7 +110,8 @@ internal sealed class ClusterRunner(ClusterOptions options)
     }
 
     private async Task<ClusterResult> LoadAsync(
-        Uri origin, RedisProcess redis, List<GatewayNode> nodes, string gatewayDll, ProofLedger ledger, TimeProvider time, CancellationToken cancellationToken)
+        Uri origin, RedisProcess redis, List<GatewayNode> nodes, ClusterSite? site, string gatewayDll, ProofLedger ledger, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         var load = new LoadOptions
         {
@@ -133,9 +139,18 @@ internal sealed class ClusterRunner(ClusterOptions options)
             var restarts = new int[nodes.Count];
             string[] revoked = PickRevoked(agents);
             var ledgerRevokedAt = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
+            Func<CancellationToken, Task<string>>? addSite = site is null ? null : async stop =>
+            {
+                // A third of the fleet, none of the revoked: the Site would learn a revocation within its
+                // RevocationCheckPeriod (README "Sites" 5.), a delay the verdict's "none served" does not allow.
+                HashSet<string> moved = agents.Where((_, i) => i % 3 == 1).Select(a => a.Identity.AgentId).Except(revoked).ToHashSet(StringComparer.Ordinal);
+                await site.AddAsync(gatewayDll, origin, nodes, EnrollmentSecret, stop).ConfigureAwait(false);
+                fleet.MoveToSite(site.Url, moved);
+                return $"Site added, {moved.Count} agents moved to it";
+            };
             using var faultsStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             Task<List<FaultWindow>> schedule = Task.Run(
-                () => ScheduleAsync(redis, nodes, gatewayDll, fleet, revoked, ledgerRevokedAt, ledger, restarts, Clock, faultsStop.Token), CancellationToken.None);
+                () => ScheduleAsync(redis, nodes, gatewayDll, fleet, revoked, ledgerRevokedAt, ledger, restarts, addSite, Clock, faultsStop.Token), CancellationToken.None);
             LoadSummary summary;
             try
             {
@@ -147,7 +162,7 @@ internal sealed class ClusterRunner(ClusterOptions options)
             }
 
             List<FaultWindow> faults = await schedule.ConfigureAwait(false);
-            return Result(summary, fleet, ledger, faults, revoked, ledgerRevokedAt, nodes, restarts);
+            return Result(summary, fleet, site is null ? [ledger] : [ledger, site.Ledger], faults, revoked, ledgerRevokedAt, site?.Node is { } siteNode ? [.. nodes, siteNode] : nodes, restarts);
         }
         finally
         {
@@ -159,7 +174,7 @@ internal sealed class ClusterRunner(ClusterOptions options)
     }
 
     private ClusterResult Result(
-        LoadSummary summary, ClusterFleet fleet, ProofLedger ledger, List<FaultWindow> faults, string[] revoked,
+        LoadSummary summary, ClusterFleet fleet, ProofLedger[] ledgers, List<FaultWindow> faults, string[] revoked,
         Dictionary<string, TimeSpan> ledgerRevokedAt, List<GatewayNode> nodes, int[] restarts)
     {
         (TimeSpan At, string What)[] failures = [.. fleet.Failures];
@@ -167,22 +182,24 @@ internal sealed class ClusterRunner(ClusterOptions options)
         long servedAtLegacy;
         lock (ledgerRevokedAt)
         {
-            servedAtLegacy = ledgerRevokedAt.Count(r => ledger.LastServed(r.Key) is { } at && at > r.Value + LegacyGrace);
+            servedAtLegacy = ledgerRevokedAt.Count(r => ledgers.Any(l => l.LastServed(r.Key) is { } at && at > r.Value + LegacyGrace));
         }
 
         return new ClusterResult
         {
             Load = summary,
-            Nodes = nodes.Count,
+            Nodes = restarts.Length,
             Faults = faults,
             Recoveries = faults.Where(f => f.IsDisruptive).Select(f => FaultRecovery.Of(f, fleet.PerSecond)).ToArray(),
             ErrorsInFaults = failures.Length - outside.Length,
             ErrorsOutside = outside.Length,
             ErrorsOutsideSamples = outside.Select(f => $"{f.At.TotalSeconds:0.0} s: {f.What}").Distinct().Take(5).ToArray(),
-            Proofs = ledger.Proofs,
-            Doubles = ledger.Doubles,
-            DoubleSamples = ledger.DoubleSamples,
-            WithoutProofId = ledger.WithoutProof,
+            Proofs = ledgers.Sum(l => l.Proofs),
+            Doubles = ledgers.Sum(l => l.Doubles),
+            DoubleSamples = [.. ledgers.SelectMany(l => l.DoubleSamples)],
+            WithoutProofId = ledgers.Sum(l => l.WithoutProof),
+            SiteServed = fleet.SiteServed,
+            SiteProofs = ledgers.Length > 1 ? ledgers[1].Proofs : 0,
             Revoked = revoked.Length,
             RevokedServed = fleet.RevokedServed,
             RevokedServedAtLegacy = servedAtLegacy,
@@ -191,7 +208,7 @@ internal sealed class ClusterRunner(ClusterOptions options)
             Memory = nodes.Select((n, i) =>
             {
                 (double rss, double peak) = n.Memory();
-                return new NodeMemory(n.Name, rss, peak, restarts[i]);
+                return new NodeMemory(n.Name, rss, peak, i < restarts.Length ? restarts[i] : 0);
             }).ToArray(),
         };
     }
@@ -205,7 +222,8 @@ internal sealed class ClusterRunner(ClusterOptions options)
 
     private async Task<List<FaultWindow>> ScheduleAsync(
         RedisProcess redis, List<GatewayNode> nodes, string gatewayDll, ClusterFleet fleet, string[] revoked,
-        Dictionary<string, TimeSpan> ledgerRevokedAt, ProofLedger ledger, int[] restarts, Func<TimeSpan> clock, CancellationToken stop)
+        Dictionary<string, TimeSpan> ledgerRevokedAt, ProofLedger ledger, int[] restarts, Func<CancellationToken, Task<string>>? addSite, Func<TimeSpan> clock,
+        CancellationToken stop)
     {
         var faults = new List<FaultWindow>();
         Task<FaultWindow>? revoking = null;
@@ -253,10 +271,19 @@ internal sealed class ClusterRunner(ClusterOptions options)
 
             faults.Add(await Done(FaultKind.RedisStalled, $"Redis stalled (SIGSTOP) {options.Stall.TotalSeconds:0.#} s", start, clock).ConfigureAwait(false));
 
+            if (addSite is not null)
+            {
+                await UntilAsync(At(0.55), clock, stop).ConfigureAwait(false);
+                start = clock();
+                string added = await addSite(stop).ConfigureAwait(false);
+                faults.Add(await Done(FaultKind.SiteAdded, added, start, clock).ConfigureAwait(false));
+            }
+
             await UntilAsync(At(0.70), clock, stop).ConfigureAwait(false);
             start = clock();
-            await redis.RestartAsync(stop).ConfigureAwait(false);
-            faults.Add(await Done(FaultKind.RedisRestarted, "Redis restarted (SIGTERM, start)", start, clock).ConfigureAwait(false));
+            await redis.RestartAsync(options.RedisKill, stop).ConfigureAwait(false);
+            faults.Add(await Done(FaultKind.RedisRestarted, options.RedisKill ? "Redis killed (SIGKILL) and started" : "Redis restarted (SIGTERM, start)", start, clock)
+                .ConfigureAwait(false));
             faults.Add(await revoking!.ConfigureAwait(false));
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
@@ -283,8 +310,32 @@ internal sealed class ClusterRunner(ClusterOptions options)
         }
     }
 
-    /// <summary><c>gateway agents revoke ID --config FILE</c>: the administrator's command, on the nodes' Redis.</summary>
+    /// <summary>
+    /// <c>gateway agents revoke ID --config FILE</c>: the administrator's command, on the nodes' Redis; run again, as an
+    /// administrator would, when it failed because Redis did not answer (it fails closed while Redis is stalled or
+    /// restarting), up to five times.
+    /// </summary>
     private static async Task RevokeAsync(string gatewayDll, string configFile, string agentId, CancellationToken cancellationToken)
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            string? failure = await RevokeOnceAsync(gatewayDll, configFile, agentId, cancellationToken).ConfigureAwait(false);
+            if (failure is null)
+            {
+                return;
+            }
+
+            if (attempt == 5)
+            {
+                throw new InvalidOperationException(failure);
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Null when the command succeeded, else what it said.</summary>
+    private static async Task<string?> RevokeOnceAsync(string gatewayDll, string configFile, string agentId, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (string argument in new[] { gatewayDll, "agents", "revoke", agentId, "--config", configFile })
@@ -296,10 +347,9 @@ internal sealed class ClusterRunner(ClusterOptions options)
         Task<string> output = process.StandardOutput.ReadToEndAsync(cancellationToken);
         Task<string> error = process.StandardError.ReadToEndAsync(cancellationToken);
         await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"gateway agents revoke {agentId} exited with {process.ExitCode}: {await output.ConfigureAwait(false)} {await error.ConfigureAwait(false)}".Trim());
-        }
+        return process.ExitCode == 0
+            ? null
+            : $"gateway agents revoke {agentId} exited with {process.ExitCode}: {await output.ConfigureAwait(false)} {await error.ConfigureAwait(false)}".Trim();
     }
 
     private Task Report(string line) => options.Progress?.WriteLineAsync(line) ?? Task.CompletedTask;

@@ -12,6 +12,9 @@ internal enum FaultKind
     /// <summary>Redis frozen (SIGSTOP) for a few seconds, then thawed (SIGCONT).</summary>
     RedisStalled,
 
-    /// <summary>Redis stopped (SIGTERM, its append-only file written out) and started again.</summary>
+    /// <summary>Redis stopped (SIGTERM, its append-only file written out; SIGKILL with <c>--redis-kill</c>) and started again.</summary>
     RedisRestarted,
+
+    /// <summary>A Site registered at the Issuer nodes and started, and a share of the fleet moved to it (<c>--hierarchy</c>).</summary>
+    SiteAdded,
 }

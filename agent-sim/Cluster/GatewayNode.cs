@@ -13,12 +13,14 @@ internal sealed class GatewayNode : IAsyncDisposable
     private static readonly HttpClient Health = new() { Timeout = TimeSpan.FromSeconds(2) };
 
     private readonly string _gatewayDll;
+    private readonly Dictionary<string, string?> _settings;
     private Process? _process;
     private StreamWriter? _output;
 
-    private GatewayNode(string name, string gatewayDll, string folder, string configFile, int port)
+    private GatewayNode(string name, string gatewayDll, string folder, string configFile, int port, Dictionary<string, string?> settings)
     {
         Name = name;
+        _settings = settings;
         _gatewayDll = gatewayDll;
         Folder = folder;
         ConfigFile = configFile;
@@ -41,8 +43,9 @@ internal sealed class GatewayNode : IAsyncDisposable
         string name, string gatewayDll, string folder, int port, IEnumerable<KeyValuePair<string, string?>> settings, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(folder);
-        string config = Demo.GatewayConfigFile.Write(Path.Combine(folder, "gateway.json"), settings);
-        var node = new GatewayNode(name, gatewayDll, folder, config, port);
+        var all = new Dictionary<string, string?>(settings, StringComparer.Ordinal);
+        string config = Demo.GatewayConfigFile.Write(Path.Combine(folder, "gateway.json"), all);
+        var node = new GatewayNode(name, gatewayDll, folder, config, port, all);
         await node.StartAgainAsync(cancellationToken).ConfigureAwait(false);
         return node;
     }
@@ -81,13 +84,19 @@ internal sealed class GatewayNode : IAsyncDisposable
         _process.ErrorDataReceived += (_, e) => Write(output, e.Data);
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
+        await WaitUntilAsync("/healthz", cancellationToken).ConfigureAwait(false);
+    }
 
-        var health = new Uri($"http://127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)}/healthz");
+    /// <summary>Waits until <paramref name="path"/> (<c>/healthz</c>, <c>/readyz</c>) answers 2xx, at most 60 s.</summary>
+    public async Task WaitUntilAsync(string path, CancellationToken cancellationToken)
+    {
+        Process process = _process ?? throw new InvalidOperationException($"gateway node {Name} was not started.");
+        var health = new Uri($"http://127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)}{path}");
         for (int attempt = 0; attempt < 600; attempt++)
         {
-            if (_process.HasExited)
+            if (process.HasExited)
             {
-                throw new InvalidOperationException($"gateway node {Name} exited with {_process.ExitCode}; see {Path.Combine(Folder, "output.log")}.");
+                throw new InvalidOperationException($"gateway node {Name} exited with {process.ExitCode}; see {Path.Combine(Folder, "output.log")}.");
             }
 
             try
@@ -105,7 +114,22 @@ internal sealed class GatewayNode : IAsyncDisposable
             await Task.Delay(100, cancellationToken).ConfigureAwait(false);
         }
 
-        throw new TimeoutException($"gateway node {Name} did not answer /healthz within 60 s; see {Path.Combine(Folder, "output.log")}.");
+        throw new TimeoutException($"gateway node {Name} did not answer {path} within 60 s; see {Path.Combine(Folder, "output.log")}.");
+    }
+
+    /// <summary>
+    /// Sets <paramref name="changes"/> in the node's configuration file while it runs, as an operator edits it: written
+    /// beside and moved in, so that the gateway's file watch never reads half a file.
+    /// </summary>
+    public void Reconfigure(IEnumerable<KeyValuePair<string, string?>> changes)
+    {
+        foreach (var (key, value) in changes)
+        {
+            _settings[key] = value;
+        }
+
+        string next = Demo.GatewayConfigFile.Write(ConfigFile + ".next", _settings);
+        File.Move(next, ConfigFile, overwrite: true);
     }
 
     /// <summary>SIGKILL: no shutdown, open connections reset, whatever was in flight lost.</summary>

@@ -82,10 +82,13 @@ internal sealed class RedisProcess : IAsyncDisposable
 
     public void Thaw() => ProcessSignal.Send(ProcessId, ProcessSignal.Continue);
 
-    /// <summary>SIGTERM (Redis writes its append-only file out and exits), then starts it again.</summary>
-    public async Task RestartAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// SIGTERM (Redis writes its append-only file out and exits), or SIGKILL when <paramref name="kill"/> (what the
+    /// last second's writes were not yet synced of is lost), then starts it again.
+    /// </summary>
+    public async Task RestartAsync(bool kill, CancellationToken cancellationToken)
     {
-        ProcessSignal.Send(ProcessId, ProcessSignal.Terminate);
+        ProcessSignal.Send(ProcessId, kill ? ProcessSignal.Kill : ProcessSignal.Terminate);
         await _process!.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
         await StartAgainAsync(cancellationToken).ConfigureAwait(false);
     }

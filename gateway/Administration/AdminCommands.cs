@@ -5,7 +5,7 @@ using Smp.Gateway.State;
 namespace Smp.Gateway.Administration;
 
 /// <summary>
-/// Runs the admin subcommands of <c>gateway</c> (<c>agents</c>, <c>keys</c>, <c>tokens</c>) once the command line is
+/// Runs the admin subcommands of <c>gateway</c> (<c>agents</c>, <c>keys</c>, <c>tokens</c>, <c>report</c>) once the command line is
 /// parsed. Exit codes: 0 done, 1 refused or not found, 2 the configuration or the store is not usable, 64 a usage error.
 /// </summary>
 internal static class AdminCommands
@@ -18,6 +18,7 @@ internal static class AdminCommands
             {
                 "agents" => await AgentsCommand.RunAsync(args, output, cancellationToken),
                 "keys" => await KeysCommand.RunAsync(args, output, cancellationToken),
+                "report" => await ReportCommand.RunAsync(args, output, cancellationToken),
                 _ => await TokensCommand.RunAsync(args, output, cancellationToken),
             };
         }

@@ -15,14 +15,20 @@ internal sealed class AdminSession : IAsyncDisposable
     {
         ["Logging:LogLevel:Default"] = "Warning",
         ["Logging:LogLevel:" + LogCategories.Administration] = "Information",
+        ["Logging:LogLevel:" + LogCategories.Audit] = "Information",
         ["Logging:LogLevel:" + LogCategories.LongLivedTokens] = "Information",
         ["Logging:LogLevel:" + LogCategories.ServerKeys] = "Information",
         ["Logging:Console:LogToStandardErrorThreshold"] = "Trace",
     };
 
     private readonly WebApplication _app;
+    private readonly AdminArguments _args;
 
-    private AdminSession(WebApplication app) => _app = app;
+    private AdminSession(WebApplication app, AdminArguments args)
+    {
+        _app = app;
+        _args = args;
+    }
 
     public GatewayOptions Options => Get<HostChecks>().Options;
 
@@ -37,7 +43,7 @@ internal sealed class AdminSession : IAsyncDisposable
     public static async Task<AdminSession> OpenAsync(AdminArguments args, CancellationToken cancellationToken)
     {
         var app = await ConfigurationValidation.BuildCheckedAsync(args.HostArgs, a => GatewayApp.BuildServices(a, Overrides));
-        var session = new AdminSession(app);
+        var session = new AdminSession(app, args);
         try
         {
             _ = session.Options;
@@ -59,6 +65,14 @@ internal sealed class AdminSession : IAsyncDisposable
     public string SeenBy => IsRedis
         ? "Every node sees it at once (shared Redis)."
         : $"A running gateway on this data folder sees it within {Agents.SqliteAgentStore.ChangeCheckPeriod.TotalSeconds:0} s.";
+
+    /// <summary>
+    /// The audit line of a change (category <c>Smp.Gateway.Audit</c>): the operating-system user who ran the command, the
+    /// command with its id, and <paramref name="result"/>. Never a secret: the words are the group, the verb and an id.
+    /// </summary>
+    public void Audit(string result) =>
+        GatewayLog.AdminAction(Get<ILoggerFactory>().CreateLogger(LogCategories.Audit), Environment.UserName,
+            $"{_args.At(0)} {_args.At(1)}", _args.At(2) ?? "", result);
 
     public ValueTask DisposeAsync() => _app.DisposeAsync();
 }

@@ -4,13 +4,16 @@ using Smp.Gateway.Jose;
 
 namespace Smp.Gateway.Administration;
 
-/// <summary><c>gateway agents list | show ID | revoke ID | reinstate ID | replace-key ID --key FILE.json</c>, over the server's agent store.</summary>
+/// <summary>
+/// <c>gateway agents list [--pending] | show ID | approve ID | block ID | revoke ID | reinstate ID | replace-key ID --key FILE.json</c>,
+/// over the server's agent store; each change is audited with the operating-system user who ran it.
+/// </summary>
 internal static class AgentsCommand
 {
     public static async Task<int> RunAsync(AdminArguments args, TextWriter output, CancellationToken cancellationToken)
     {
-        string verb = args.Required(1, "A verb (list, show, revoke, reinstate, replace-key)");
-        if (verb is not ("list" or "show" or "revoke" or "reinstate" or "replace-key"))
+        string verb = args.Required(1, "A verb (list, show, approve, block, revoke, reinstate, replace-key)");
+        if (verb is not ("list" or "show" or "approve" or "block" or "revoke" or "reinstate" or "replace-key"))
         {
             throw new AdminUsageException($"'{verb}' is not an agents verb.");
         }
@@ -23,6 +26,11 @@ internal static class AgentsCommand
         {
             case "list":
                 var agents = await admin.ListAgentsAsync(cancellationToken);
+                if (args.Option("--pending") is not null)
+                {
+                    agents = agents.Where(a => a.Status == AgentStatus.Pending).ToList();
+                }
+
                 if (args.Json)
                 {
                     AdminJson.Write(output, agents.Select(a => new { a.AgentId, a.Jkt, Status = a.Status.ToString(), EnrolledAt = AdminJson.Iso(a.EnrolledAt) }));
@@ -56,13 +64,26 @@ internal static class AgentsCommand
                 output.WriteLine($"Key     RSA {agent.Key.Parameters.Modulus!.Length * 8} bits, thumbprint {agent.Key.Thumbprint}");
                 return 0;
 
-            case "revoke" or "reinstate":
-                bool found = verb == "revoke"
-                    ? await admin.RevokeAgentAsync(agentId!, cancellationToken)
-                    : await admin.ReinstateAgentAsync(agentId!, cancellationToken);
+            case "revoke" or "reinstate" or "approve" or "block":
+                bool found = verb switch
+                {
+                    "revoke" => await admin.RevokeAgentAsync(agentId!, cancellationToken),
+                    "reinstate" => await admin.ReinstateAgentAsync(agentId!, cancellationToken),
+                    "approve" => await admin.ApproveAgentAsync(agentId!, cancellationToken),
+                    _ => await admin.BlockAgentAsync(agentId!, cancellationToken),
+                };
+                session.Audit(found ? "done" : "not enrolled");
                 if (!found)
                 {
                     return NotFound(output, agentId!);
+                }
+
+                if (verb is "approve" or "block")
+                {
+                    output.WriteLine(verb == "approve"
+                        ? $"Agent {agentId} approved: its hellos get tokens. {session.SeenBy}"
+                        : $"Agent {agentId} blocked: its hellos, proofs and enrollments are refused (403 agent-revoked). {session.SeenBy}");
+                    return 0;
                 }
 
                 output.WriteLine(verb == "revoke"
@@ -71,7 +92,9 @@ internal static class AgentsCommand
                 return 0;
 
             case "replace-key":
-                if (!await admin.ReplaceAgentKeyAsync(agentId!, key!, cancellationToken))
+                bool replaced = await admin.ReplaceAgentKeyAsync(agentId!, key!, cancellationToken);
+                session.Audit(replaced ? $"new key {key!.Thumbprint}" : "not enrolled");
+                if (!replaced)
                 {
                     return NotFound(output, agentId!);
                 }

@@ -67,6 +67,14 @@ public sealed class GatewayAdministration
     public Task<bool> ReinstateAgentAsync(string agentId, CancellationToken cancellationToken = default) =>
         SetStatusAsync(agentId, AgentStatus.Active, cancellationToken);
 
+    /// <summary>Lets a pending (or blocked) agent in: its hellos get tokens. False when it is not enrolled.</summary>
+    public Task<bool> ApproveAgentAsync(string agentId, CancellationToken cancellationToken = default) =>
+        SetStatusAsync(agentId, AgentStatus.Active, cancellationToken, "approved");
+
+    /// <summary>Refuses an agent for good (403 <c>agent-revoked</c>), enrolling again included, until approved. False when it is not enrolled.</summary>
+    public Task<bool> BlockAgentAsync(string agentId, CancellationToken cancellationToken = default) =>
+        SetStatusAsync(agentId, AgentStatus.Blocked, cancellationToken, "blocked");
+
     /// <summary>Every enrolled agent, ordered by id.</summary>
     internal Task<IReadOnlyList<AgentRecord>> ListAgentsAsync(CancellationToken cancellationToken = default) => AgentRecords("Agents are listed").ListAsync(cancellationToken);
 
@@ -99,13 +107,13 @@ public sealed class GatewayAdministration
         GatewayLog.TokenRevoked(_logger, jti);
     }
 
-    private async Task<bool> SetStatusAsync(string agentId, AgentStatus status, CancellationToken cancellationToken)
+    private async Task<bool> SetStatusAsync(string agentId, AgentStatus status, CancellationToken cancellationToken, string? change = null)
     {
         bool found = await _control.SetStatusAsync(agentId, status, cancellationToken);
         if (found)
         {
             GatewayLog.AgentStatusChanged(_logger, agentId, status.ToString());
-            _metrics.AgentChanged(status == AgentStatus.Revoked ? "revoked" : "reinstated");
+            _metrics.AgentChanged(change ?? (status == AgentStatus.Revoked ? "revoked" : "reinstated"));
         }
 
         return found;

@@ -61,6 +61,7 @@ internal static class KeysCommand
 
                 string oldKid = ring.Current.Kid;
                 string kid = await session.Administration.RotateSigningKeyAsync(TimeSpan.Zero);
+                session.Audit($"new signing key {kid}");
                 output.WriteLine($"New signing key {kid} written to {files.Current}; the previous key {oldKid} stays published ({files.Previous}). "
                     + $"A running gateway on these files publishes it within two seconds and signs with it after Gateway:Tokens:RotationLead ({session.Options.Tokens.RotationLead}).");
                 return 0;
@@ -90,6 +91,7 @@ internal static class KeysCommand
                 }
 
                 File.Delete(files.Previous);
+                session.Audit("retired");
                 GatewayLog.SigningKeyRetired(session.Get<ILoggerFactory>().CreateLogger(LogCategories.ServerKeys), retired, files.Previous);
                 output.WriteLine($"Key {retired} retired: it is no longer published; a running gateway on these files refuses its tokens within two seconds.");
                 return 0;

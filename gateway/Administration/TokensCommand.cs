@@ -32,6 +32,8 @@ internal static class TokensCommand
                     throw new AdminUsageException(e.Message);
                 }
 
+                session.Audit($"token {issued.token.Id} ({kind}, '{issued.token.Name}') issued");
+
                 if (args.Json)
                 {
                     AdminJson.Write(output, new { issued.token.Id, Kind = kind.ToString(), issued.token.Name, Paths = service.PathsOf(issued.token), ExpiresAt = AdminJson.Iso(issued.token.ExpiresAt), Token = issued.secret });
@@ -70,6 +72,7 @@ internal static class TokensCommand
                     return 1;
                 }
 
+                session.Audit("revoked");
                 output.WriteLine($"Token {id} revoked: it is refused from now on (403 token-revoked).");
                 return 0;
 

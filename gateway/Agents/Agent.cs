@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Smp.Gateway.Jose;
+using Smp.Gateway.Protocol;
 
 namespace Smp.Gateway.Agents;
 
@@ -21,12 +22,20 @@ internal sealed class Agent : ISignatureVerifier
     public AgentStatus Status { get; }
     public bool IsActive => Status == AgentStatus.Active;
 
+    /// <summary>The code a hello or proof of this agent is refused with (403): none when active, <c>agent-pending</c> while it awaits approval.</summary>
+    public string? RefusalCode => Status switch
+    {
+        AgentStatus.Active => null,
+        AgentStatus.Pending => NsError.AgentPending,
+        _ => NsError.AgentRevoked,
+    };
+
     public Agent With(AgentStatus status) => new(AgentId, Key, status);
 
     /// <summary>What enrolling this agent's id again with <paramref name="key"/> comes to (§4).</summary>
     public EnrollOutcome EnrollAgain(RsaJwk key) =>
         Key.Thumbprint != key.Thumbprint ? EnrollOutcome.KeyConflict
-        : IsActive ? EnrollOutcome.AlreadyEnrolled
+        : Status is AgentStatus.Active or AgentStatus.Pending ? EnrollOutcome.AlreadyEnrolled
         : EnrollOutcome.Revoked;
 
     /// <summary>RSASSA-PKCS1-v1_5 with SHA-256 (§6); a signature of the wrong length is refused before the RSA operation.</summary>

@@ -35,7 +35,7 @@ internal sealed class RedisAgentStore(RedisConnection redis, TimeProvider time) 
         return _parsed[agentId] = new Agent(agentId, key, (AgentStatus)status);
     }
 
-    public async Task<EnrollOutcome> EnrollAsync(string agentId, RsaJwk key, CancellationToken cancellationToken)
+    public async Task<EnrollOutcome> EnrollAsync(string agentId, RsaJwk key, AgentStatus status, CancellationToken cancellationToken)
     {
         RedisKey agentKey = redis.Keys.Agent(agentId);
         bool created = await redis.CallAsync(db =>
@@ -45,7 +45,7 @@ internal sealed class RedisAgentStore(RedisConnection redis, TimeProvider time) 
             create.AddCondition(Condition.KeyNotExists(agentKey));
             _ = create.HashSetAsync(agentKey,
             [
-                new("n", key.N), new("e", key.E), new("jkt", key.Thumbprint), new("status", (int)AgentStatus.Active),
+                new("n", key.N), new("e", key.E), new("jkt", key.Thumbprint), new("status", (int)status),
                 new("enrolled_at", time.GetUtcNow().ToUnixTimeSeconds()),
             ]);
             return create.ExecuteAsync();

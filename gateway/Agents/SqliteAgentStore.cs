@@ -61,15 +61,16 @@ internal sealed class SqliteAgentStore(SqliteDatabase database, TimeProvider tim
         return _agents.GetOrAdd(agentId, agent);
     }
 
-    public async Task<EnrollOutcome> EnrollAsync(string agentId, RsaJwk key, CancellationToken cancellationToken)
+    public async Task<EnrollOutcome> EnrollAsync(string agentId, RsaJwk key, AgentStatus status, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var insert = connection.CreateCommand();
-        insert.CommandText = "INSERT INTO agents (agent_id, n, e, jkt, status, enrolled_at) VALUES ($id, $n, $e, $jkt, 0, $now) ON CONFLICT(agent_id) DO NOTHING";
+        insert.CommandText = "INSERT INTO agents (agent_id, n, e, jkt, status, enrolled_at) VALUES ($id, $n, $e, $jkt, $status, $now) ON CONFLICT(agent_id) DO NOTHING";
         insert.Parameters.AddWithValue("$id", agentId);
         insert.Parameters.AddWithValue("$n", key.N);
         insert.Parameters.AddWithValue("$e", key.E);
         insert.Parameters.AddWithValue("$jkt", key.Thumbprint);
+        insert.Parameters.AddWithValue("$status", (int)status);
         insert.Parameters.AddWithValue("$now", _time.GetUtcNow().ToUnixTimeSeconds());
         if (await insert.ExecuteNonQueryAsync(cancellationToken) == 1)
         {

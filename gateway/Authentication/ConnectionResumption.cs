@@ -43,7 +43,7 @@ internal sealed class ConnectionResumption(IAgentLookup agents, SmpTokenRefusal 
 
             ended = time.GetUtcNow().ToUnixTimeSeconds() >= state.ExpiresAt ? NsError.Expired
                 : agent is null ? NsError.AgentUnknown
-                : !agent.IsActive ? NsError.AgentRevoked
+                : agent.RefusalCode is { } refusal ? refusal
                 : agent.Key.Thumbprint != state.Jkt ? NsError.KeyMismatch
                 : null;
             if (ended is null)
@@ -65,5 +65,5 @@ internal sealed class ConnectionResumption(IAgentLookup agents, SmpTokenRefusal 
 
     /// <summary>The answer to a request on a connection whose authentication ended with <paramref name="code"/>, as §8 answers a proof.</summary>
     private static AuthenticationOutcome Refusal(string code) =>
-        new(code is NsError.AgentRevoked or NsError.KeyMismatch ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized, code);
+        new(code is NsError.AgentRevoked or NsError.AgentPending or NsError.KeyMismatch ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized, code);
 }

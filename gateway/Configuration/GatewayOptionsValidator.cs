@@ -40,6 +40,7 @@ internal sealed class GatewayOptionsValidator(IConfiguration? configuration = nu
         CheckState(o.State, Check);
 
         Check(o.Enrollment.Secret.Length is 0 or >= 16, "Enrollment:Secret", "must be empty (no secret) or at least 16 characters.");
+        EnrollmentApproval.Validate(o.Enrollment, Check);
 
         for (int i = 0; i < o.Acc.Accounts.Count; i++)
         {

@@ -21,6 +21,7 @@ internal sealed class GatewayMetrics
     private readonly Histogram<double> _validationDuration;
     private readonly Counter<long> _registryChecks;
     private readonly Counter<long> _agents;
+    private readonly Counter<long> _byMethod;
 
     private readonly Meter _meter;
 
@@ -33,6 +34,7 @@ internal sealed class GatewayMetrics
         _validationDuration = meter.CreateHistogram<double>("smp.gateway.proof.validation.duration", "s", "Time to validate a proof, by outcome.", advice: Seconds);
         _registryChecks = meter.CreateCounter<long>("smp.gateway.registry.checks", description: "Replay registry checks, by decision.");
         _agents = meter.CreateCounter<long>("smp.gateway.agents", description: "Agents enrolled, revoked and reinstated, by change.");
+        _byMethod = meter.CreateCounter<long>("smp.gateway.authentications.by_method", description: "Requests authenticated and forwarded, by method (Token, ACC, Windows, PushInstall, Asdk).");
     }
 
     /// <summary>Observes the embedded replay registry's size; the shared (Redis) registry has no such gauge.</summary>
@@ -53,6 +55,18 @@ internal sealed class GatewayMetrics
 
     public void RegistryChecked(string decision) =>
         _registryChecks.Add(1, new KeyValuePair<string, object?>("decision", decision));
+
+    public void AuthenticatedBy(string method) => _byMethod.Add(1, new KeyValuePair<string, object?>("method", method));
+
+    /// <summary>The activity's gauges: enrolled agents by state (the Issuer's count, refreshed now and then), and ACC sources this node saw in the last day.</summary>
+    public void ObserveInsight(Func<IReadOnlyDictionary<string, long>> agentsByState, Func<int> accSourcesActive)
+    {
+        _meter.CreateObservableGauge("smp.gateway.agents.by_state",
+            () => agentsByState().Select(s => new Measurement<long>(s.Value, new KeyValuePair<string, object?>("state", s.Key))),
+            description: "Enrolled agents by state (Active, Pending, Blocked, Revoked), at the Issuer.");
+        _meter.CreateObservableGauge("smp.gateway.acc.sources.active", accSourcesActive,
+            description: "ACC sources (account, address, User-Agent) that authenticated at this node in the last day.");
+    }
 
     public void AgentChanged(string change) => _agents.Add(1, new KeyValuePair<string, object?>("change", change));
 }

@@ -50,6 +50,15 @@ internal static class LogCategories
     /// <summary>The shared state store (Redis): connected, lost, back.</summary>
     public const string State = "Smp.Gateway.State";
 
+    /// <summary>"ACC use" (Information): each ACC authentication that succeeded, with the account, address, User-Agent and route.</summary>
+    public const string AccUse = "Smp.Gateway.AccUse";
+
+    /// <summary>The activity (Insight/): flushes of last-seen times and counts to the store, and their failures.</summary>
+    public const string Insight = "Smp.Gateway.Insight";
+
+    /// <summary>Audit: every change an administrator made with a <c>gateway</c> subcommand, with the operating-system user who ran it.</summary>
+    public const string Audit = "Smp.Gateway.Audit";
+
     /// <summary>Changes an administrator made with the <c>gateway</c> subcommands: the audit trail.</summary>
     public const string Administration = "Smp.Gateway.Administration";
 }

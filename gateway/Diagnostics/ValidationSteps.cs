@@ -11,7 +11,7 @@ internal static class ValidationSteps
         NsError.UnknownKey => 2,
         NsError.ServerSignatureInvalid => 3,
         NsError.Expired or NsError.NotYetValid or NsError.AudienceMismatch or NsError.StaleEpoch => 4,
-        NsError.AgentUnknown or NsError.AgentRevoked or NsError.KeyMismatch => 5,
+        NsError.AgentUnknown or NsError.AgentRevoked or NsError.AgentPending or NsError.KeyMismatch => 5,
         NsError.AgentSignatureInvalid => 6,
         NsError.NonceMismatch => 7,
         NsError.TokenRevoked => 8,

@@ -70,9 +70,11 @@ internal sealed class EnrollmentEndpoint(
         }
 
         EnrollOutcome outcome;
+        AgentStatus status;
         try
         {
-            outcome = await agents.EnrollAsync(request.AgentId, request.Key, context.RequestAborted);
+            status = ApprovalRules.StatusFor(options.CurrentValue.Enrollment, context.Connection.RemoteIpAddress);
+            outcome = await agents.EnrollAsync(request.AgentId, request.Key, status, context.RequestAborted);
         }
         catch (StateUnavailableException e)
         {
@@ -94,10 +96,22 @@ internal sealed class EnrollmentEndpoint(
                 return;
         }
 
+        if (outcome == EnrollOutcome.Created && status == AgentStatus.Blocked)
+        {
+            // Recorded blocked, so that an administrator sees it and it stays refused wherever it enrolls from next.
+            GatewayLog.AgentEnrolledAs(_logger, request.AgentId, status.ToString(), remote);
+            await WriteErrorAsync(context, 403, NsError.AgentRevoked, "agentId: enrollment from this network is blocked (Gateway:Enrollment:BlockNetworks).");
+            return;
+        }
+
         GatewayLog.AgentEnrolled(_logger, request.AgentId, request.Key.Thumbprint, outcome.ToString());
         if (outcome == EnrollOutcome.Created)
         {
             metrics.AgentChanged("enrolled");
+            if (status == AgentStatus.Pending)
+            {
+                GatewayLog.AgentEnrolledAs(_logger, request.AgentId, status.ToString(), remote);
+            }
         }
 
         context.Response.StatusCode = outcome == EnrollOutcome.Created ? 201 : 200;

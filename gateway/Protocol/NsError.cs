@@ -14,6 +14,9 @@ internal static class NsError
     public const string StaleEpoch = "stale-epoch";
     public const string AgentUnknown = "agent-unknown";
     public const string AgentRevoked = "agent-revoked";
+
+    /// <summary>Enrolled, but awaiting an administrator's approval (<c>Gateway:Enrollment:Approval</c> Manual): 403 on hello.</summary>
+    public const string AgentPending = "agent-pending";
     public const string KeyMismatch = "key-mismatch";
     public const string AgentSignatureInvalid = "agent-signature-invalid";
     public const string NonceMismatch = "nonce-mismatch";

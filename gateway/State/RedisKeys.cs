@@ -55,6 +55,24 @@ internal sealed class RedisKeys(string prefix)
     /// <summary>The SCAN pattern of every long-lived token.</summary>
     public RedisValue LongLivedTokenPattern => $"{prefix}:lltoken:*";
 
+    /// <summary>What one agent was last seen doing (a hash): first and last seen, method, address, User-Agent.</summary>
+    public RedisKey ActivityAgent(string agentId) => $"{prefix}:activity:agent:{{{agentId}}}";
+
+    /// <summary>The SCAN pattern of every agent's activity.</summary>
+    public RedisValue ActivityAgentPattern => $"{prefix}:activity:agent:*";
+
+    /// <summary>One ACC source's use (a hash: account, address, User-Agent, route, and a count per day), by a digest of the four.</summary>
+    public RedisKey ActivityAcc(string sourceDigestHex) => $"{prefix}:activity:acc:{{{sourceDigestHex}}}";
+
+    /// <summary>The SCAN pattern of every ACC source.</summary>
+    public RedisValue ActivityAccPattern => $"{prefix}:activity:acc:*";
+
+    /// <summary>Authentications by method on one UTC day (a hash: method to count).</summary>
+    public RedisKey ActivityMethods(long day) => $"{prefix}:activity:methods:{{{day}}}";
+
+    /// <summary>The SCAN pattern of every day's authentications by method.</summary>
+    public RedisValue ActivityMethodsPattern => $"{prefix}:activity:methods:*";
+
     /// <summary>The id of the long-lived token whose secret has this SHA-256 digest (hex).</summary>
     public RedisKey LongLivedTokenDigest(string digestHex) => $"{prefix}:lltoken-digest:{{{digestHex}}}";
 }

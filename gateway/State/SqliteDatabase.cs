@@ -6,7 +6,7 @@ namespace Smp.Gateway.State;
 
 /// <summary>
 /// The embedded stores' SQLite file in the data folder, and its schema: the agents, revoked tokens and change
-/// version of the agent store, and the long-lived tokens beside them. Write-ahead logging lets the admin commands
+/// version of the agent store, the long-lived tokens and the activity (Insight/) beside them. Write-ahead logging lets the admin commands
 /// and other nodes on the same file read while a node writes; revocations past their token's expiry are dropped
 /// when the file is opened. <see cref="InitializeAsync"/> creates the folder and tables; nothing before it touches the disk.
 /// </summary>
@@ -26,6 +26,14 @@ internal sealed class SqliteDatabase(IOptions<GatewayOptions> options, TimeProvi
         CREATE TABLE IF NOT EXISTS long_lived_tokens (
             id TEXT PRIMARY KEY, kind INTEGER NOT NULL, name TEXT NOT NULL, paths TEXT NOT NULL, digest BLOB NOT NULL UNIQUE,
             created_at INTEGER NOT NULL, expires_at INTEGER NULL, revoked INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS agent_activity (
+            agent_id TEXT PRIMARY KEY, first_seen INTEGER NOT NULL, last_seen INTEGER NOT NULL, method TEXT NOT NULL,
+            address TEXT NULL, user_agent TEXT NULL);
+        CREATE TABLE IF NOT EXISTS acc_sources (
+            account TEXT NOT NULL, address TEXT NOT NULL, user_agent TEXT NOT NULL, route TEXT NOT NULL, acc_only INTEGER NOT NULL,
+            day INTEGER NOT NULL, count INTEGER NOT NULL, last_seen INTEGER NOT NULL,
+            PRIMARY KEY (account, address, user_agent, route, day));
+        CREATE TABLE IF NOT EXISTS auth_methods (day INTEGER NOT NULL, method TEXT NOT NULL, count INTEGER NOT NULL, PRIMARY KEY (day, method));
         """;
 
     private readonly SemaphoreSlim _initializing = new(1, 1);

@@ -14,9 +14,9 @@ internal sealed class LocalTokenSource(IAgentLookup agents, TokenIssuer issuer) 
             return TokenGrant.Refused(401, NsError.AgentUnknown);
         }
 
-        if (!agent.IsActive)
+        if (agent.RefusalCode is { } refusal)
         {
-            return TokenGrant.Refused(403, NsError.AgentRevoked);
+            return TokenGrant.Refused(403, refusal);
         }
 
         var token = issuer.GetOrIssue(agent, uid, source, out var retryAfter);

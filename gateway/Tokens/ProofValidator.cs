@@ -90,9 +90,9 @@ internal sealed class ProofValidator(
             return ProofValidationResult.Unauthorized(NsError.AgentUnknown, claims);
         }
 
-        if (!agent.IsActive)
+        if (agent.RefusalCode is { } refusal)
         {
-            return ProofValidationResult.Forbidden(NsError.AgentRevoked, claims, agent);
+            return ProofValidationResult.Forbidden(refusal, claims, agent);
         }
 
         if (!string.Equals(agent.Key.Thumbprint, claims.Jkt, StringComparison.Ordinal))

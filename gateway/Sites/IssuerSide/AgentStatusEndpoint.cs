@@ -31,7 +31,7 @@ internal sealed class AgentStatusEndpoint(SiteRequestAuthenticator authenticator
                 var agent = AgentId.IsValid(agentId) ? await agents.FindAsync(agentId, context.RequestAborted) : null;
                 w.WriteStartObject();
                 w.WriteString("agent", agentId);
-                w.WriteString("status", agent is null ? "unknown" : agent.IsActive ? "active" : "revoked");
+                w.WriteString("status", agent is null ? "unknown" : agent.IsActive ? "active" : agent.Status == AgentStatus.Pending ? "pending" : "revoked");
                 if (agent is not null)
                 {
                     w.WriteString("jkt", agent.Key.Thumbprint);

@@ -46,8 +46,7 @@ internal sealed class ClientTokensEndpoint(
                 var agent = AgentId.IsValid(agentId) && ProofParser.IsUid(uid) ? await agents.FindAsync(agentId, context.RequestAborted) : null;
                 string? error = !AgentId.IsValid(agentId) || !ProofParser.IsUid(uid) ? NsError.Malformed
                     : agent is null ? NsError.AgentUnknown
-                    : !agent.IsActive ? NsError.AgentRevoked
-                    : null;
+                    : agent.RefusalCode;
                 if (error is not null)
                 {
                     w.WriteString("error", error);

@@ -81,10 +81,11 @@ internal sealed class ClientTokenFetcher(
         if (entry.TryGetProperty("error", out var error))
         {
             string code = error.GetString() ?? NsError.Malformed;
-            if (code is NsError.AgentUnknown or NsError.AgentRevoked)
+            // A pending agent is remembered as briefly as an unknown one: its approval at the Issuer applies here soon.
+            if (code is NsError.AgentUnknown or NsError.AgentRevoked or NsError.AgentPending)
             {
                 cache.Refuse(agent, code, o.Site.RevocationCheckPeriod);
-                return TokenGrant.Refused(code == NsError.AgentRevoked ? 403 : 401, code);
+                return TokenGrant.Refused(code == NsError.AgentUnknown ? 401 : 403, code);
             }
 
             return TokenGrant.Refused(401, NsError.Malformed);

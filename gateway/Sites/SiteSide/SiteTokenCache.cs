@@ -45,7 +45,7 @@ internal sealed class SiteTokenCache(TimeProvider time)
 
         if (entry.Refusal is { } refusal && now < entry.RefusedUntil)
         {
-            return TokenGrant.Refused(refusal == NsError.AgentRevoked ? 403 : 401, refusal);
+            return TokenGrant.Refused(refusal is NsError.AgentRevoked or NsError.AgentPending ? 403 : 401, refusal);
         }
 
         if (entry.Tokens.TryGetValue(uid, out var token) && token.ExpiresAt - now > MinRemainingSeconds)

@@ -70,7 +70,7 @@ internal sealed class BenchPipeline : IDisposable
         }
 
         var jwk = RsaJwk.FromParameters(AgentRsa.ExportParameters(false));
-        await Store.EnrollAsync(AgentId, jwk, default);
+        await Store.EnrollAsync(AgentId, jwk, AgentStatus.Active, default);
         return (await Store.FindAsync(AgentId, default))!;
     }
 

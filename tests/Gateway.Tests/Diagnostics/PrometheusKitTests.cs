@@ -53,6 +53,8 @@ public sealed class PrometheusKitTests
         Assert.Equal(1, Assert.Single(up).Value);
         var accepted = await prometheus.QueryUntilAsync("smp_gateway_authentications_total{outcome=\"accepted\"}", s => s.Count > 0);
         Assert.Equal(1, Assert.Single(accepted).Value);
+        var byMethod = await prometheus.QueryUntilAsync("smp_gateway_authentications_by_method_total{method=\"Token\"}", s => s.Count > 0);
+        Assert.Equal(1, Assert.Single(byMethod).Value);
         // A recording rule over the scraped series (a rate needs two scrapes): its labels are the ones the alerts use.
         var recorded = await prometheus.QueryUntilAsync("smp_gateway:authentications:rate5m", s => s.Count >= 2);
         Assert.Contains(recorded, s => s.Labels["outcome"] == "hello" && s.Labels["scheme"] == "SMPToken" && s.Labels["job"] == "smp-gateway");
@@ -60,7 +62,7 @@ public sealed class PrometheusKitTests
         Assert.NotEmpty(p99);
 
         var rules = await prometheus.RulesAsync();
-        Assert.Equal(13, rules.Count);
+        Assert.Equal(15, rules.Count);
         Assert.All(rules, r => Assert.NotEqual("err", r.Health));
         Assert.Contains(rules, r => r.Name == "SmpGatewayRegistryUnavailable");
     }
