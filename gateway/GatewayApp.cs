@@ -16,6 +16,7 @@ using Smp.Gateway.Replay;
 using Smp.Gateway.Routing;
 using Smp.Gateway.State;
 using Smp.Gateway.Tokens;
+using Smp.Gateway.Windows;
 
 namespace Smp.Gateway;
 
@@ -166,7 +167,7 @@ public static class GatewayApp
         }
 
         services.AddAuthentication().AddSmpToken().AddAccBasic().AddSmpBearer();
-        services.AddRouteAuthentication();
+        services.AddWindowsAuthentication().AddRouteAuthentication();
 
         services.AddReverseProxy()
             .LoadFromConfig(configuration.GetSection("ReverseProxy"))

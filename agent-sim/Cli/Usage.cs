@@ -22,14 +22,18 @@ internal static class Usage
               environment variable AGENTSIM_LEGACY_PASSWORD), or Negotiate (Kerberos; keytab in KRB5_KTNAME).
 
           agent-sim load   --gateway URL --secret S [--agents 50] [--concurrency 8] [--duration 10]
-                           [--max-requests M] [--mix cold=1,warm=6,keepalive=2,replay=1,revoked=0,hostile=0,unc=0,stale-acc=0]
+                           [--max-requests M] [--mix cold=1,warm=6,keepalive=2,replay=1,revoked=0,hostile=0,unc=0,stale-acc=0,windows=0]
                            [--keys .data/agent-keys] [--json FILE] [--html FILE] [--enroll-at ISSUER_URL]
-                           [--log CATEGORY=LEVEL,...] [--ca FILE]
+                           [--log CATEGORY=LEVEL,...] [--ca FILE] [--windows-path PATH --windows-host HOST]
               Enrolls N agents with the enrollment secret and runs C workers until the duration or
               the request count is reached. Progress goes to stderr, the summary table to stdout.
               The revoked scenario needs a host that can revoke agents (demo); here it is skipped, as
               are unc (the right ACC on a UNC-codebase route: 200) and stale-acc (an old ACC password:
               401 credentials-invalid, then 429 acc-throttled), which need the demo's ACC account.
+              --windows-path, --windows-host: the windows scenario (mix windows=N): domain-joined agents
+              send their machine account's Kerberos ticket for HTTP/HOST (Negotiate) to PATH, a route
+              with SmpAuth Windows or TokenOrWindows: 200. Tickets come from KRB5CCNAME (kinit -k 'HOST$'
+              first) and KRB5_CONFIG.
               --enroll-at: enroll at this Issuer and authenticate at --gateway, a Site.
               --ca: a certificate (PEM or DER) to trust for an https gateway besides the system's, such as
               the gateway's own self-signed one. Exit code 1 when the agents cannot enroll (the cause is said).

@@ -90,7 +90,14 @@ internal static class LoadCommand
 
         Uri? enrollAt = arguments.String("--enroll-at") is { } issuer ? LoopbackUrl.Require("--enroll-at", issuer) : null;
         var ca = arguments.String("--ca") is { } caFile ? ServerTrust.Read(caFile) : null;
-        var template = new LoadOptions { Gateway = gateway, EnrollmentSecret = secret, Mix = mix, EnrollAt = enrollAt, TrustedCa = ca };
+        string? windowsPath = arguments.String("--windows-path"), windowsHost = arguments.String("--windows-host");
+        if ((windowsPath is null) != (windowsHost is null) || (windowsPath is not null && !windowsPath.StartsWith('/')))
+        {
+            throw new UsageException("--windows-path (a path starting with /) and --windows-host go together");
+        }
+
+        var windows = windowsPath is null ? null : new WindowsAccount(windowsPath, windowsHost!);
+        var template = new LoadOptions { Gateway = gateway, EnrollmentSecret = secret, Mix = mix, EnrollAt = enrollAt, TrustedCa = ca, Windows = windows };
         return ReadCommonOptions(arguments, template, defaultAgents: 50, defaultDuration: 10);
     }
 }

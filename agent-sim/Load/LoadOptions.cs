@@ -47,6 +47,9 @@ internal sealed record LoadOptions
     /// </summary>
     public AccCredentials? Acc { get; init; }
 
+    /// <summary>Where the windows scenario's agents use their machine account; without it that scenario is skipped.</summary>
+    public WindowsAccount? Windows { get; init; }
+
     /// <summary>Requests one keep-alive scenario sends on its connection. Default 5.</summary>
     public int KeepAliveRequests { get; init; } = 5;
 

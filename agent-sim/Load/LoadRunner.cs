@@ -26,7 +26,7 @@ internal sealed class LoadRunner
         _scenarios = new ILoadScenario[]
         {
             new ColdScenario(), new WarmScenario(), new KeepAliveScenario(), new ReplayScenario(), new RevokedScenario(), new HostileScenario(),
-            new UncScenario(), new StaleAccScenario(),
+            new UncScenario(), new StaleAccScenario(), new WindowsScenario(),
         }.ToDictionary(s => s.Kind);
     }
 
@@ -142,13 +142,16 @@ internal sealed class LoadRunner
         return kind;
     }
 
-    /// <summary>False for the ACC scenarios when there is no ACC account to use.</summary>
-    private bool HasAcc(ScenarioKind kind) => _options.Acc is not null || kind is not (ScenarioKind.Unc or ScenarioKind.StaleAcc);
+    /// <summary>False for the ACC scenarios when there is no ACC account to use, and for the windows scenario without its route.</summary>
+    private bool HasAcc(ScenarioKind kind) =>
+        (_options.Acc is not null || kind is not (ScenarioKind.Unc or ScenarioKind.StaleAcc)) && (_options.Windows is not null || kind != ScenarioKind.Windows);
 
     private string? SkipReason(ScenarioKind kind) => kind switch
     {
         ScenarioKind.Unc or ScenarioKind.StaleAcc when _options.Mix.WeightOf(kind) > 0 && _options.Acc is null =>
             "no ACC account of a UNC-codebase route here (the demo has one)",
+        ScenarioKind.Windows when _options.Mix.WeightOf(kind) > 0 && _options.Windows is null =>
+            "no route taking Windows authentication given (--windows-path, --windows-host)",
         ScenarioKind.Revoked when _options.Mix.WeightOf(kind) > 0 && _options.RevokeAgent is null =>
             "no way to revoke an agent here (the demo has one)",
         ScenarioKind.Revoked when _options.Mix.WeightOf(kind) > 0 && _options.Agents < 2 => "needs 2 agents or more",

@@ -16,4 +16,7 @@ internal enum ScenarioKind
 
     /// <summary>An agent still holding the ACC password from before a change.</summary>
     StaleAcc,
+
+    /// <summary>A domain-joined agent authenticating with its machine account's Kerberos ticket (Negotiate).</summary>
+    Windows,
 }

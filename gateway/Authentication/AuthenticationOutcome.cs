@@ -16,6 +16,12 @@ internal sealed record AuthenticationOutcome(int Status, string? Error, string? 
     /// <summary>Offer <c>SMPToken</c> in a 401. Default true; false on routes that never use tokens (UNC codebases, §11).</summary>
     public bool OfferToken { get; init; } = true;
 
+    /// <summary>Offer <c>Negotiate</c> in a 401, after <c>SMPToken</c> where that is offered: routes that take Windows authentication.</summary>
+    public bool OfferNegotiate { get; init; }
+
+    /// <summary>The next leg of a <c>Negotiate</c> handshake (<c>Negotiate &lt;token&gt;</c>): a 401's only challenge.</summary>
+    public string? NegotiateLeg { get; init; }
+
     /// <summary><c>Retry-After</c> of a 429 or 503. Default: 1 second for a 503, none otherwise.</summary>
     public TimeSpan? RetryAfter { get; init; }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
 using Smp.Gateway.Configuration;
 using Smp.Gateway.Protocol;
 
@@ -7,6 +8,8 @@ namespace Smp.Gateway.Authentication;
 /// <summary>Writes every refusal the same way: status, <c>X-SMP-NSError</c>, and the challenges of a 401 (§7, §8).</summary>
 internal sealed class ChallengeWriter(IOptionsMonitor<GatewayOptions> options)
 {
+    private const string Negotiate = "Negotiate";
+
     public Task WriteAsync(HttpContext context, AuthenticationOutcome outcome)
     {
         var response = context.Response;
@@ -23,7 +26,8 @@ internal sealed class ChallengeWriter(IOptionsMonitor<GatewayOptions> options)
                 ? $"{SmpTokenDefaults.AuthenticationScheme} realm=\"{realm}\""
                 : $"{SmpTokenDefaults.AuthenticationScheme} token=\"{outcome.ChallengeToken}\"";
             string basic = $"Basic realm=\"{realm}\"";
-            response.Headers.WWWAuthenticate = !outcome.OfferToken ? basic : outcome.OfferBasic ? new[] { smp, basic } : smp;
+            StringValues offered = !outcome.OfferToken ? (outcome.OfferNegotiate ? StringValues.Empty : basic) : outcome.OfferBasic ? new[] { smp, basic } : smp;
+            response.Headers.WWWAuthenticate = outcome.NegotiateLeg ?? (outcome.OfferNegotiate ? StringValues.Concat(offered, Negotiate) : offered);
         }
         else if (outcome.Status is StatusCodes.Status503ServiceUnavailable or StatusCodes.Status429TooManyRequests)
         {

@@ -1,4 +1,5 @@
-using Microsoft.AspNetCore.Connections.Features;
+using Smp.Gateway.Http;
+using Smp.Gateway.Windows;
 
 namespace Smp.Gateway.Authentication;
 
@@ -22,48 +23,28 @@ internal sealed class ConnectionAuthentication
 
     public State? Current => Volatile.Read(ref _state);
 
-    public static ConnectionAuthentication? Find(HttpContext context)
-    {
-        var items = context.Features.Get<IConnectionItemsFeature>()?.Items;
-        if (items is null)
-        {
-            return null;
-        }
-
-        lock (items)
-        {
-            return items.TryGetValue(ItemKey, out var holder) ? holder as ConnectionAuthentication : null;
-        }
-    }
+    public static ConnectionAuthentication? Find(HttpContext context) => ConnectionItems.Find<ConnectionAuthentication>(context, ItemKey);
 
     public static void Set(HttpContext context, State state)
     {
-        var items = context.Features.Get<IConnectionItemsFeature>()?.Items;
-        if (items is null)
+        if (ConnectionItems.GetOrAdd(context, ItemKey, static () => new ConnectionAuthentication(), out _) is { } holder)
         {
-            return;
+            Volatile.Write(ref holder._state, state);
         }
-
-        ConnectionAuthentication holder;
-        lock (items)
-        {
-            if (!items.TryGetValue(ItemKey, out var existing) || existing is not ConnectionAuthentication found)
-            {
-                found = new ConnectionAuthentication();
-                items[ItemKey] = found;
-            }
-
-            holder = found;
-        }
-
-        Volatile.Write(ref holder._state, state);
     }
 
     /// <summary>Ends this state with <paramref name="code"/>; only this state: a proof accepted meanwhile on another stream of the connection stays.</summary>
     public void End(State state, string code) => Interlocked.CompareExchange(ref _state, state with { Ended = code }, state);
 
-    /// <summary>Ends the connection's authentication: a failed credential, check or a 400 on it (§7, §8).</summary>
+    /// <summary>Ends the connection's authentication, Windows authentication too: a failed credential, check or a 400 on it (§7, §8).</summary>
     public static void Clear(HttpContext context)
+    {
+        WindowsConnection.Clear(context);
+        ClearToken(context);
+    }
+
+    /// <summary>Ends the connection's token authentication only: the connection authenticated as a Windows account since.</summary>
+    public static void ClearToken(HttpContext context)
     {
         var holder = Find(context);
         if (holder is not null)

@@ -33,6 +33,7 @@ public sealed class GatewayOptions
     public RateLimitOptions RateLimits { get; set; } = new();
     public LongLivedTokenOptions LongLivedTokens { get; set; } = new();
     public TelemetryOptions Telemetry { get; set; } = new();
+    public WindowsOptions Windows { get; set; } = new();
 
     /// <summary><c>Gateway:Sites</c>: at the Issuer, the Sites allowed to fetch tokens, by Site id. Default none.</summary>
     public Dictionary<string, SiteRegistration> Sites { get; set; } = new(StringComparer.Ordinal);

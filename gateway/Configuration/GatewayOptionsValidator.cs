@@ -66,6 +66,7 @@ internal sealed class GatewayOptionsValidator(IConfiguration? configuration = nu
         Check(r.UnknownAgentHellosPerSourcePerMinute >= 1, "RateLimits:UnknownAgentHellosPerSourcePerMinute", "must be at least 1.");
 
         LongLivedTokenOptionsValidator.Validate(o.LongLivedTokens, Check);
+        WindowsOptionsValidator.Validate(o.Windows, Check);
         Check(o.Telemetry.PrometheusUrl.Length == 0 || o.Telemetry.TryGetPrometheus(out _, out _, out _), "Telemetry:PrometheusUrl",
             $"'{o.Telemetry.PrometheusUrl}' must be empty (no scraping) or an http URL with an IP address or localhost, a port and a path, such as http://127.0.0.1:9464/metrics.");
         if (configuration is not null && o.Telemetry.TryGetPrometheus(out _, out int scrapePort, out _))

@@ -38,6 +38,9 @@ internal static class LogCategories
     /// <summary>Push-install and ASDK tokens accepted and refused.</summary>
     public const string LongLivedTokens = "Smp.Gateway.LongLivedTokens";
 
+    /// <summary>Windows authentication (Negotiate) of agents' machine accounts: accepted, refused, HTTP/2 streams reset.</summary>
+    public const string Windows = "Smp.Gateway.Windows";
+
     /// <summary>Routes: each route's codebase and access type, on every load of the configuration.</summary>
     public const string Routes = "Smp.Gateway.Routes";
 

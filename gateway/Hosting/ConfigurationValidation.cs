@@ -41,7 +41,7 @@ internal static class ConfigurationValidation
             problems.AddRange(checks.OptionsProblems());
             var acc = new AccOptions();
             app.Configuration.GetSection($"{GatewayOptions.SectionName}:Acc").Bind(acc);
-            await checks.CheckProxyAsync(acc, problems);
+            await checks.CheckProxyAsync(acc, problems, app.Configuration[$"{GatewayOptions.SectionName}:Windows:Keytab"]);
         }
         catch
         {

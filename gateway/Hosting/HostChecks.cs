@@ -31,5 +31,6 @@ internal sealed class HostChecks(IStartupValidator startup, IProxyConfigProvider
         }
     }
 
-    public Task CheckProxyAsync(AccOptions acc, List<string> problems) => ProxyConfigCheck.CheckAsync(proxy, proxyValidator, acc, problems);
+    public Task CheckProxyAsync(AccOptions acc, List<string> problems, string? windowsKeytab = null) =>
+        ProxyConfigCheck.CheckAsync(proxy, proxyValidator, acc, problems, windowsKeytab);
 }

@@ -11,7 +11,8 @@ namespace Smp.Gateway.Hosting;
 /// </summary>
 internal static class ProxyConfigCheck
 {
-    public static async Task CheckAsync(IProxyConfigProvider provider, IConfigValidator validator, AccOptions acc, List<string> problems)
+    /// <param name="windowsKeytab"><c>Gateway:Windows:Keytab</c>, which routes taking Windows authentication need.</param>
+    public static async Task CheckAsync(IProxyConfigProvider provider, IConfigValidator validator, AccOptions acc, List<string> problems, string? windowsKeytab = null)
     {
         IProxyConfig config;
         try
@@ -27,7 +28,7 @@ internal static class ProxyConfigCheck
         foreach (var route in config.Routes)
         {
             problems.AddRange((await validator.ValidateRouteAsync(route)).Select(e => $"ReverseProxy:Routes:{route.RouteId}: {e.Message}"));
-            if (RouteAuthModeFilter.Check(route, acc, out _) is { } problem)
+            if ((RouteAuthModeFilter.Check(route, acc, out var mode) ?? RouteAuthModeFilter.CheckWindows(route, mode, windowsKeytab)) is { } problem)
             {
                 problems.Add(problem);
             }

@@ -1,4 +1,4 @@
-using System.Runtime.InteropServices;
+using Smp.Gateway.Configuration;
 
 namespace Smp.Gateway.Identity;
 
@@ -33,14 +33,11 @@ internal static class KerberosEnvironment
 
             if (Environment.GetEnvironmentVariable("KRB5CCNAME") is null && _applied is null)
             {
-                _ = setenv("KRB5CCNAME", "MEMORY:smp-gateway", 1);
+                NativeEnvironment.Set("KRB5CCNAME", "MEMORY:smp-gateway");
             }
 
-            _ = setenv(ClientKeytabVariable, value, 1);
+            NativeEnvironment.Set(ClientKeytabVariable, value);
             _applied = value;
         }
     }
-
-    [DllImport("libc", ExactSpelling = true)]
-    private static extern int setenv([MarshalAs(UnmanagedType.LPUTF8Str)] string name, [MarshalAs(UnmanagedType.LPUTF8Str)] string value, int overwrite);
 }

@@ -8,4 +8,5 @@ internal static class AuthKind
     public const string Anonymous = "Anonymous";
     public const string PushInstall = "PushInstall";
     public const string Asdk = "Asdk";
+    public const string Windows = "Windows";
 }

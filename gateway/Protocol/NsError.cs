@@ -36,6 +36,9 @@ internal static class NsError
     public const string RateLimited = "rate-limited";
     public const string UpgradeNotAllowed = "upgrade-not-allowed";
 
+    /// <summary>Windows authentication (<c>Negotiate</c>, <c>NTLM</c>) on a route that does not take it.</summary>
+    public const string WindowsNotAllowed = "windows-not-allowed";
+
     /// <summary>The server behind did not answer (refused, reset, timed out, no destination left): 502, 503 or 504.</summary>
     public const string UpstreamUnavailable = "upstream-unavailable";
 

@@ -12,6 +12,12 @@ internal enum RouteAuthMode
     /// <summary>ACC Basic only: package codebases that tokens cannot serve (UNC).</summary>
     Acc,
 
+    /// <summary>Windows authentication only: <c>Negotiate</c> (Kerberos, NTLM where available), per connection.</summary>
+    Windows,
+
+    /// <summary>SMPToken preferred; Windows authentication accepted too, during a migration.</summary>
+    TokenOrWindows,
+
     /// <summary>No authentication ("allow anonymous access to package codebases").</summary>
     Anonymous,
 }

@@ -21,7 +21,8 @@ internal sealed class RouteAuthModeFilter(IConfiguration configuration, ILoggerF
         // Read from the configuration, not IOptionsMonitor: routes load before the options are validated, and a
         // validation failure must surface as itself, with every problem listed.
         var acc = configuration.GetSection(GatewayOptions.SectionName + ":Acc").Get<AccOptions>() ?? new AccOptions();
-        string? problem = Check(route, acc, out var mode) ?? RouteDuplicates.Check(configuration, route.RouteId);
+        string? problem = Check(route, acc, out var mode) ?? RouteDuplicates.Check(configuration, route.RouteId)
+            ?? CheckWindows(route, mode, configuration[GatewayOptions.SectionName + ":Windows:Keytab"]);
         if (problem is not null)
         {
             throw new InvalidOperationException(problem);
@@ -44,7 +45,7 @@ internal sealed class RouteAuthModeFilter(IConfiguration configuration, ILoggerF
         string prefix = $"ReverseProxy:Routes:{route.RouteId}:Metadata:";
         if (!RouteAuthModes.TryGet(route, out mode))
         {
-            return $"{prefix}{RouteAuthModes.MetadataKey}: '{route.Metadata![RouteAuthModes.MetadataKey]}' is not one of Token, TokenOrAcc, Acc, Anonymous.";
+            return $"{prefix}{RouteAuthModes.MetadataKey}: '{route.Metadata![RouteAuthModes.MetadataKey]}' is not one of Token, TokenOrAcc, Acc, Anonymous, Windows, TokenOrWindows.";
         }
 
         string? codebase = RouteCodebases.Get(route);
@@ -66,4 +67,10 @@ internal sealed class RouteAuthModeFilter(IConfiguration configuration, ILoggerF
 
         return null;
     }
+
+    /// <summary>A route that takes Windows authentication needs the service's keytab.</summary>
+    public static string? CheckWindows(RouteConfig route, RouteAuthMode mode, string? keytab) =>
+        RouteAuthModes.TakesWindows(mode) && string.IsNullOrWhiteSpace(keytab)
+            ? $"ReverseProxy:Routes:{route.RouteId}:Metadata:{RouteAuthModes.MetadataKey}: '{mode}' needs Gateway:Windows:Keytab, the keytab of the gateway's HTTP service principal."
+            : null;
 }

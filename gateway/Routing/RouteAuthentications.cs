@@ -7,7 +7,8 @@ namespace Smp.Gateway.Routing;
 /// <see cref="RouteAuthMode.Acc"/>), once per route, the way YARP picks a cluster's load-balancing policy by name.
 /// </summary>
 internal sealed class RouteAuthentications(
-    TokenRouteAuthentication token, TokenOrAccRouteAuthentication tokenOrAcc, AccRouteAuthentication acc, AnonymousRouteAuthentication anonymous)
+    TokenRouteAuthentication token, TokenOrAccRouteAuthentication tokenOrAcc, AccRouteAuthentication acc, AnonymousRouteAuthentication anonymous,
+    WindowsRouteAuthentication windows, TokenOrWindowsRouteAuthentication tokenOrWindows)
 {
     public IRouteAuthentication For(RouteConfig route)
     {
@@ -18,6 +19,8 @@ internal sealed class RouteAuthentications(
             RouteAuthMode.TokenOrAcc => tokenOrAcc,
             RouteAuthMode.Acc => acc,
             RouteAuthMode.Anonymous => anonymous,
+            RouteAuthMode.Windows => windows,
+            RouteAuthMode.TokenOrWindows => tokenOrWindows,
             _ => token,
         };
     }
@@ -33,6 +36,8 @@ internal static class RouteAuthenticationExtensions
         services.AddSingleton<AccRouteAuthentication>();
         services.AddSingleton<TokenOrAccRouteAuthentication>();
         services.AddSingleton<AnonymousRouteAuthentication>();
+        services.AddSingleton<WindowsRouteAuthentication>();
+        services.AddSingleton<TokenOrWindowsRouteAuthentication>();
         services.AddSingleton<RouteAuthentications>();
         return services;
     }

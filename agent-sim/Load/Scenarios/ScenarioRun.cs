@@ -46,7 +46,11 @@ internal sealed class ScenarioRun(
     /// Sends <paramref name="request"/> as it is, without the agent's SMPToken handler: an attacker's copy,
     /// or an ACC request on a UNC-codebase route.
     /// </summary>
-    public async Task<RequestOutcome> SendRawAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    public Task<RequestOutcome> SendRawAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        SendRawAsync(rawClient, request, cancellationToken);
+
+    /// <summary>Sends <paramref name="request"/> as it is through <paramref name="client"/>: a connection of the scenario's own.</summary>
+    public async Task<RequestOutcome> SendRawAsync(HttpClient client, HttpRequestMessage request, CancellationToken cancellationToken)
     {
         long start = Time.GetTimestamp();
         System.Net.HttpStatusCode? status = null;
@@ -56,7 +60,7 @@ internal sealed class ScenarioRun(
         bool retryAfter = false;
         try
         {
-            using HttpResponseMessage response = await rawClient.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            using HttpResponseMessage response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
             status = response.StatusCode;
             nsError = response.Headers.TryGetValues(SmpHeaders.NsError, out IEnumerable<string>? codes) ? codes.FirstOrDefault() : null;
             schemes = response.Headers.WwwAuthenticate.Select(c => c.Scheme).ToArray();

@@ -7,9 +7,9 @@ public sealed class ScenarioMixTests
     [Fact]
     public void Parse_FullMix_ReadsEveryWeight()
     {
-        ScenarioMix mix = ScenarioMix.Parse("cold=1,warm=6,keepalive=2,replay=1,revoked=0,hostile=3,unc=4,stale-acc=5");
+        ScenarioMix mix = ScenarioMix.Parse("cold=1,warm=6,keepalive=2,replay=1,revoked=0,hostile=3,unc=4,stale-acc=5,windows=7");
 
-        Assert.Equal([1, 6, 2, 1, 0, 3, 4, 5], Enum.GetValues<ScenarioKind>().Select(mix.WeightOf));
+        Assert.Equal([1, 6, 2, 1, 0, 3, 4, 5, 7], Enum.GetValues<ScenarioKind>().Select(mix.WeightOf));
     }
 
     [Fact]
@@ -19,7 +19,7 @@ public sealed class ScenarioMixTests
 
         Assert.Equal(1, mix.WeightOf(ScenarioKind.Unc));
         Assert.Equal(2, mix.WeightOf(ScenarioKind.StaleAcc));
-        Assert.EndsWith(",unc=1,stale-acc=2", mix.ToString(), StringComparison.Ordinal);
+        Assert.EndsWith(",unc=1,stale-acc=2,windows=0", mix.ToString(), StringComparison.Ordinal);
         Assert.Equal(mix.ToString(), ScenarioMix.Parse(mix.ToString()).ToString());
         Assert.True(ScenarioMix.Everything.WeightOf(ScenarioKind.Unc) > 0);
         Assert.True(ScenarioMix.Everything.WeightOf(ScenarioKind.StaleAcc) > 0);

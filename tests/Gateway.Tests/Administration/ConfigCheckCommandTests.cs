@@ -35,6 +35,23 @@ public sealed class ConfigCheckCommandTests
     }
 
     [Fact]
+    public async Task CheckConfig_WindowsRouteWithoutKeytab_NamesTheRouteAndTheKey()
+    {
+        using var folder = new TempFolder();
+        string file = AdminCli.WriteConfig(Path.Combine(folder.Path, "windows.json"), new Dictionary<string, string?>
+        {
+            ["Gateway:Audience"] = "https://ns.example.com",
+            ["Gateway:DataDirectory"] = folder.Path,
+            ["ReverseProxy:Routes:legacy:Metadata:SmpAuth"] = "TokenOrWindows",
+        });
+
+        var (exit, output) = await new AdminCli(file).RunAsync("check-config");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("ReverseProxy:Routes:legacy:Metadata:SmpAuth: 'TokenOrWindows' needs Gateway:Windows:Keytab", output);
+    }
+
+    [Fact]
     public async Task CheckConfig_ExampleFile_ExitsZero()
     {
         string example = Path.Combine(Configuration.ExampleConfigurationTests.RepositoryRoot(), "config", "gateway.example.json");

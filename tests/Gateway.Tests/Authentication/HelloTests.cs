@@ -109,8 +109,22 @@ public sealed class HelloTests(GatewayFixture fixture) : IClassFixture<GatewayFi
     public async Task Request_OtherScheme_UnauthorizedWithRealmChallenge()
     {
         using var client = Host.NewClient();
-        using var response = await TestAgent.SendAsync(client, Paths.Policies, "Negotiate TlRMTVNTUAABAAAAB4IIogAAAAAAAAAAAAAAAAAAAAAKAGFKAAAADw==");
+        using var response = await TestAgent.SendAsync(client, Paths.Policies, "Digest username=\"agent\"");
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Null(Challenge.ErrorOf(response));
+        Assert.Equal(["SMPToken realm=\"SMP\""], Challenge.All(response));
+    }
+
+    [Theory]
+    [InlineData("Negotiate TlRMTVNTUAABAAAAB4IIogAAAAAAAAAAAAAAAAAAAAAKAGFKAAAADw==")]
+    [InlineData("NTLM TlRMTVNTUAABAAAAB4IIogAAAAAAAAAAAAAAAAAAAAAKAGFKAAAADw==")]
+    [InlineData("negotiate YIIBhwYGKwYBBQUCoIIBezCCAXeg")]
+    public async Task Request_WindowsSchemeOnTokenRoute_401WindowsNotAllowedWithRealmChallenge(string authorization)
+    {
+        using var client = Host.NewClient();
+        using var response = await TestAgent.SendAsync(client, Paths.Policies, authorization);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("windows-not-allowed", Challenge.ErrorOf(response));
         Assert.Equal(["SMPToken realm=\"SMP\""], Challenge.All(response));
     }
 }

@@ -17,7 +17,7 @@ public sealed class ConnectionFailureTests
         { "bad Bearer", Paths.Policies, 401, "credentials-invalid" },
         { "wrong ACC password", Paths.Echo, 401, "credentials-invalid" },
         { "Basic on a Token route", Paths.Policies, 401, null },
-        { "Negotiate", Paths.Policies, 401, null },
+        { "Negotiate", Paths.Policies, 401, "windows-not-allowed" },
     };
 
     [Theory]
