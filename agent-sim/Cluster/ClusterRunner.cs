@@ -246,7 +246,7 @@ internal sealed class ClusterRunner(ClusterOptions options)
                 foreach (string agentId in revoked)
                 {
                     fleet.Revoking(agentId);
-                    await RevokeAsync(gatewayDll, nodes[^1].ConfigFile, agentId, stop).ConfigureAwait(false);
+                    await AdminRevocation.RevokeAsync(gatewayDll, nodes[^1].ConfigFile, agentId, stop).ConfigureAwait(false);
                     fleet.RevokedAt(agentId, clock());
                     lock (ledgerRevokedAt)
                     {
@@ -308,48 +308,6 @@ internal sealed class ClusterRunner(ClusterOptions options)
         {
             await Task.Delay(wait, stop).ConfigureAwait(false);
         }
-    }
-
-    /// <summary>
-    /// <c>gateway agents revoke ID --config FILE</c>: the administrator's command, on the nodes' Redis; run again, as an
-    /// administrator would, when it failed because Redis did not answer (it fails closed while Redis is stalled or
-    /// restarting), up to five times.
-    /// </summary>
-    private static async Task RevokeAsync(string gatewayDll, string configFile, string agentId, CancellationToken cancellationToken)
-    {
-        for (int attempt = 1; ; attempt++)
-        {
-            string? failure = await RevokeOnceAsync(gatewayDll, configFile, agentId, cancellationToken).ConfigureAwait(false);
-            if (failure is null)
-            {
-                return;
-            }
-
-            if (attempt == 5)
-            {
-                throw new InvalidOperationException(failure);
-            }
-
-            await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>Null when the command succeeded, else what it said.</summary>
-    private static async Task<string?> RevokeOnceAsync(string gatewayDll, string configFile, string agentId, CancellationToken cancellationToken)
-    {
-        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string argument in new[] { gatewayDll, "agents", "revoke", agentId, "--config", configFile })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using Process process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        Task<string> output = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        Task<string> error = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-        return process.ExitCode == 0
-            ? null
-            : $"gateway agents revoke {agentId} exited with {process.ExitCode}: {await output.ConfigureAwait(false)} {await error.ConfigureAwait(false)}".Trim();
     }
 
     private Task Report(string line) => options.Progress?.WriteLineAsync(line) ?? Task.CompletedTask;
