@@ -13,6 +13,10 @@ internal static class BenchCommand
     {
         BenchOptions options = ReadOptions(arguments);
         arguments.EnsureAllRead();
+        if (options.CompareBuild is not null && !options.OutOfProcess)
+        {
+            throw new UsageException("--compare-build needs --out-of-process: the second gateway runs from its own build");
+        }
 
         // wrk is required rather than replaced: an in-process client would share this process and
         // its cores with the servers it measures, at several times wrk's cost per request, and
@@ -39,9 +43,13 @@ internal static class BenchCommand
             await Console.Error.WriteLineAsync($"Enrolling {options.Agents} agents and getting their tokens (keys cached in {options.KeyFolder})...").ConfigureAwait(false);
             using ProofSupply proofs = await ProofSupply.CreateAsync(
                 environment.Gateway, environment.EnrollmentSecret, options.KeyFolder, options.Agents, BenchRunner.Page, cancellationToken).ConfigureAwait(false);
-            var runner = new BenchRunner(options, environment, proofs, new WrkDriver(environment.Folder, options.Connections), Console.Error);
+            // The compared gateway has keys and a registry of its own: the same agents enroll there too.
+            using ProofSupply? compared = environment.Compared is { } other
+                ? await ProofSupply.CreateAsync(other, environment.EnrollmentSecret, options.KeyFolder, options.Agents, BenchRunner.Page, cancellationToken).ConfigureAwait(false)
+                : null;
+            var runner = new BenchRunner(options, environment, proofs, compared, new WrkDriver(environment.Folder, options.Connections), Console.Error);
             IReadOnlyList<IReadOnlyDictionary<string, WrkResult>> rounds = await runner.RunAsync(cancellationToken).ConfigureAwait(false);
-            await Console.Error.WriteLineAsync($"{proofs.Written:N0} proofs signed ahead of the measurements.").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync($"{proofs.Written + (compared?.Written ?? 0):N0} proofs signed ahead of the measurements.").ConfigureAwait(false);
 
             var report = new BenchReport(options, runner.Targets().Select(t => t.Name).ToArray(), rounds, options.OutOfProcess ? environment.Note : nginxNote);
             report.WriteTable(Console.Out);
@@ -85,6 +93,7 @@ internal static class BenchCommand
             JsonFile = arguments.String("--json"),
             OutOfProcess = arguments.Flag("--out-of-process"),
             GatewayBuild = arguments.String("--gateway-build") is { Length: > 0 } build ? build : defaults.GatewayBuild,
+            CompareBuild = arguments.String("--compare-build") is { Length: > 0 } compare ? compare : null,
         };
     }
 }

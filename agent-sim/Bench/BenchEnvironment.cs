@@ -12,6 +12,8 @@ namespace Smp.AgentSim.Bench;
 /// </summary>
 internal sealed class BenchEnvironment : IAsyncDisposable
 {
+    private const string LegacyProcess = "legacy server", YarpProcess = "plain YARP", GatewayProcess = "gateway", ComparedProcess = "compared gateway";
+
     private readonly List<WebApplication> _apps = [];
     private readonly List<BenchProcess> _processes = [];
 
@@ -25,6 +27,9 @@ internal sealed class BenchEnvironment : IAsyncDisposable
     public Uri Yarp { get; private set; } = null!;
 
     public Uri Gateway { get; private set; } = null!;
+
+    /// <summary>The second gateway, from <see cref="BenchOptions.CompareBuild"/>; null without one.</summary>
+    public Uri? Compared { get; private set; }
 
     /// <summary>nginx as a proxy in front of the legacy server, measured beside YARP (in process only: out of process it is the server behind).</summary>
     public Uri? Nginx => _processes.Count == 0 ? _nginx?.Origin : null;
@@ -91,23 +96,48 @@ internal sealed class BenchEnvironment : IAsyncDisposable
         }
         else
         {
-            await StartProcessAsync("legacy server", self, [.. selfArguments, "legacy", "--urls", server], new Uri(server + BenchRunner.Page), cancellationToken)
+            await StartProcessAsync(LegacyProcess, self, [.. selfArguments, "legacy", "--urls", server], new Uri(server + BenchRunner.Page), cancellationToken)
                 .ConfigureAwait(false);
         }
 
         string yarp = LoopbackPort.FreeUrl(), gateway = LoopbackPort.FreeUrl();
-        await StartProcessAsync("plain YARP", self, [.. selfArguments, "bench-yarp", "--urls", yarp, "--upstream", server], new Uri(yarp + BenchRunner.Page), cancellationToken)
+        await StartProcessAsync(YarpProcess, self, [.. selfArguments, "bench-yarp", "--urls", yarp, "--upstream", server], new Uri(yarp + BenchRunner.Page), cancellationToken)
             .ConfigureAwait(false);
 
-        string data = Directory.CreateDirectory(Path.Combine(Folder, "gateway")).FullName;
-        string config = GatewayConfigFile.Write(
-            Path.Combine(Folder, "gateway.json"), BenchGatewayHost.Settings(gateway, server, data, EnrollmentSecret, options.Breakdown));
-        (string dotnet, string[] gatewayArguments) = BenchProcess.Gateway(options.GatewayBuild);
-        await StartProcessAsync("gateway", dotnet, [.. gatewayArguments, "--config", config], new Uri(gateway + "/readyz"), cancellationToken).ConfigureAwait(false);
+        await StartGatewayAsync(GatewayProcess, options.GatewayBuild, gateway, server, options.Breakdown, cancellationToken).ConfigureAwait(false);
+        if (options.CompareBuild is { } compareBuild)
+        {
+            string compared = LoopbackPort.FreeUrl();
+            await StartGatewayAsync(ComparedProcess, compareBuild, compared, server, options.Breakdown, cancellationToken).ConfigureAwait(false);
+            Compared = new Uri(compared + "/");
+        }
 
         (Legacy, Yarp, Gateway) = (new Uri(server + "/"), new Uri(yarp + "/"), new Uri(gateway + "/"));
         string behind = _nginx is null ? "the legacy server (agent-sim legacy)" : $"nginx answering the page itself (pid {_nginx.ProcessId})";
         Note = $"out of process: server behind {behind}; " + string.Join("; ", _processes.Select(p => $"{p.Name} pid {p.ProcessId}, ready {p.StartToReady.TotalMilliseconds:N0} ms after its start"));
+    }
+
+    /// <summary>A gateway from <paramref name="build"/> with a <c>--config</c> file and a data folder of its own, as an administrator starts it.</summary>
+    private async Task StartGatewayAsync(string name, string build, string url, string server, bool breakdown, CancellationToken cancellationToken)
+    {
+        string folder = name.Replace(' ', '-');
+        string data = Directory.CreateDirectory(Path.Combine(Folder, folder)).FullName;
+        string config = GatewayConfigFile.Write(Path.Combine(Folder, folder + ".json"), BenchGatewayHost.Settings(url, server, data, EnrollmentSecret, breakdown));
+        (string dotnet, string[] arguments) = BenchProcess.Gateway(build);
+        await StartProcessAsync(name, dotnet, [.. arguments, "--config", config], new Uri(url + "/readyz"), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The process that serves <paramref name="target"/> out of process (nginx's master for the server behind), else null.</summary>
+    public int? ProcessServing(BenchTarget target)
+    {
+        if (_processes.Count == 0)
+        {
+            return null;
+        }
+
+        string? name = target.Origin == Yarp ? YarpProcess : target.Origin == Gateway ? GatewayProcess
+            : target.Origin == Compared ? ComparedProcess : target.Origin == Legacy ? LegacyProcess : null;
+        return name == LegacyProcess && _nginx is not null ? _nginx.ProcessId : _processes.FirstOrDefault(p => p.Name == name)?.ProcessId;
     }
 
     private async Task StartProcessAsync(string name, string executable, string[] arguments, Uri readyUrl, CancellationToken cancellationToken) =>

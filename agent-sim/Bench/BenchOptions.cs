@@ -34,4 +34,10 @@ internal sealed record BenchOptions
 
     /// <summary>The folder of the gateway's build (<c>dotnet publish gateway -c Release -o DIR</c>); default: the one beside agent-sim.</summary>
     public string GatewayBuild { get; init; } = AppContext.BaseDirectory;
+
+    /// <summary>
+    /// Out of process: a second gateway from this build (main before a change, say), measured in the same rounds
+    /// as the first, so that a before-and-after ratio comes from one run on one machine state.
+    /// </summary>
+    public string? CompareBuild { get; init; }
 }

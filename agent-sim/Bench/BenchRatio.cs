@@ -5,8 +5,10 @@ internal sealed record BenchRatio(string Label, string Numerator, string Denomin
 {
     public static readonly IReadOnlyList<BenchRatio> All =
     [
-        new("keep-alive gateway/YARP", BenchTarget.GatewayKeepAlive, BenchTarget.Yarp, 0.90),
-        new("fresh proof gateway/YARP", BenchTarget.GatewayFresh, BenchTarget.YarpProof, 0.60),
+        new("keep-alive gateway/YARP", BenchTarget.GatewayKeepAlive, BenchTarget.Yarp, 0.97),
+        new("fresh proof gateway/YARP", BenchTarget.GatewayFresh, BenchTarget.YarpProof, 0.62),
+        new("keep-alive gateway/compared", BenchTarget.GatewayKeepAlive, BenchTarget.ComparedKeepAlive, null),
+        new("fresh proof gateway/compared", BenchTarget.GatewayFresh, BenchTarget.ComparedFresh, null),
         new("anonymous gateway/YARP", BenchTarget.GatewayAnonymous, BenchTarget.Yarp, null),
         new("YARP/server", BenchTarget.Yarp, BenchTarget.Server, null),
         new("YARP with proof header/server", BenchTarget.YarpProof, BenchTarget.Server, null),

@@ -28,29 +28,17 @@ internal sealed class BenchReport(BenchOptions options, IReadOnlyList<string> ta
             output.WriteLine(nginxNote);
         }
 
-        output.WriteLine();
-        output.Write(string.Format(c, "{0,-30}", "requests/s"));
-        for (int r = 1; r <= rounds.Count; r++)
+        WriteRows(output, "requests/s", r => r.RequestsPerSecond, "{0,10:N0}");
+        if (rounds.Any(round => round.Values.Any(r => r.CpuMicrosecondsPerRequest is not null)))
         {
-            output.Write(string.Format(c, "{0,10}", "round " + r));
-        }
-
-        output.WriteLine(string.Format(c, "{0,10}", "median"));
-        foreach (string target in targets)
-        {
-            output.Write(string.Format(c, "{0,-30}", target));
-            var values = new List<double>();
-            foreach (IReadOnlyDictionary<string, WrkResult> round in rounds)
+            WriteRows(output, "CPU us/request (its process)", r => r.CpuMicrosecondsPerRequest, "{0,10:N1}");
+            WriteRows(output, "context switches/request", r => r.ContextSwitchesPerRequest, "{0,10:0.00}");
+            foreach ((string label, string top, string bottom) in CpuDifferences.Where(d => targets.Contains(d.Top) && targets.Contains(d.Bottom)))
             {
-                WrkResult? result = round.GetValueOrDefault(target);
-                output.Write(result is { Clean: true } ? string.Format(c, "{0,10:N0}", result.RequestsPerSecond) : string.Format(c, "{0,10}", "failed"));
-                if (result is { Clean: true })
-                {
-                    values.Add(result.RequestsPerSecond);
-                }
+                output.WriteLine(CpuDifference(top, bottom) is { } extra
+                    ? string.Format(c, "{0}: {1:+0.0;-0.0} us CPU per request (median of rounds)", label, extra)
+                    : $"{label}: not measured");
             }
-
-            output.WriteLine(BenchRatio.MedianOf(values) is { } median ? string.Format(c, "{0,10:N0}", median) : string.Format(c, "{0,10}", "-"));
         }
 
         output.WriteLine();
@@ -69,6 +57,51 @@ internal sealed class BenchReport(BenchOptions options, IReadOnlyList<string> ta
         foreach (BenchRatio ratio in Ratios())
         {
             output.WriteLine(FinalLine(ratio, ratio.Median(rounds)));
+        }
+    }
+
+    /// <summary>What the gateway's process spends per request over plain YARP's, on the same load.</summary>
+    private static readonly (string Label, string Top, string Bottom)[] CpuDifferences =
+    [
+        ("keep-alive gateway over YARP", BenchTarget.GatewayKeepAlive, BenchTarget.Yarp),
+        ("fresh proof gateway over YARP", BenchTarget.GatewayFresh, BenchTarget.YarpProof),
+        ("keep-alive gateway over compared", BenchTarget.GatewayKeepAlive, BenchTarget.ComparedKeepAlive),
+        ("fresh proof gateway over compared", BenchTarget.GatewayFresh, BenchTarget.ComparedFresh),
+    ];
+
+    /// <summary>The median over rounds of the difference in CPU per request between two targets.</summary>
+    internal double? CpuDifference(string top, string bottom) =>
+        BenchRatio.MedianOf(rounds
+            .Select(round => round.GetValueOrDefault(top)?.CpuMicrosecondsPerRequest - round.GetValueOrDefault(bottom)?.CpuMicrosecondsPerRequest)
+            .OfType<double>().ToArray());
+
+    /// <summary>A row per target, a column per round and the median; a run that was not clean shows as failed.</summary>
+    private void WriteRows(TextWriter output, string title, Func<WrkResult, double?> value, string format)
+    {
+        var c = CultureInfo.InvariantCulture;
+        output.WriteLine();
+        output.Write(string.Format(c, "{0,-30}", title));
+        for (int r = 1; r <= rounds.Count; r++)
+        {
+            output.Write(string.Format(c, "{0,10}", "round " + r));
+        }
+
+        output.WriteLine(string.Format(c, "{0,10}", "median"));
+        foreach (string target in targets)
+        {
+            output.Write(string.Format(c, "{0,-30}", target));
+            var values = new List<double>();
+            foreach (IReadOnlyDictionary<string, WrkResult> round in rounds)
+            {
+                double? figure = round.GetValueOrDefault(target) is { Clean: true } result ? value(result) : null;
+                output.Write(figure is { } v ? string.Format(c, format, v) : string.Format(c, "{0,10}", round.ContainsKey(target) ? "failed" : "-"));
+                if (figure is { } kept)
+                {
+                    values.Add(kept);
+                }
+            }
+
+            output.WriteLine(BenchRatio.MedianOf(values) is { } median ? string.Format(c, format, median) : string.Format(c, "{0,10}", "-"));
         }
     }
 
@@ -126,15 +159,22 @@ internal sealed class BenchReport(BenchOptions options, IReadOnlyList<string> ta
         }
 
         json.WriteEndObject();
-        json.WriteStartObject("requestsPerSecond");
+        WriteJsonRows(json, "requestsPerSecond", r => Math.Round(r.RequestsPerSecond, 1));
+        WriteJsonRows(json, "cpuMicrosecondsPerRequest", r => r.CpuMicrosecondsPerRequest is { } cpu ? Math.Round(cpu, 2) : null);
+        json.WriteEndObject();
+    }
+
+    private void WriteJsonRows(Utf8JsonWriter json, string name, Func<WrkResult, double?> value)
+    {
+        json.WriteStartObject(name);
         foreach (string target in targets)
         {
             json.WriteStartArray(target);
             foreach (IReadOnlyDictionary<string, WrkResult> round in rounds)
             {
-                if (round.GetValueOrDefault(target) is { Clean: true } result)
+                if (round.GetValueOrDefault(target) is { Clean: true } result && value(result) is { } figure)
                 {
-                    json.WriteNumberValue(Math.Round(result.RequestsPerSecond, 1));
+                    json.WriteNumberValue(figure);
                 }
                 else
                 {
@@ -145,7 +185,6 @@ internal sealed class BenchReport(BenchOptions options, IReadOnlyList<string> ta
             json.WriteEndArray();
         }
 
-        json.WriteEndObject();
         json.WriteEndObject();
     }
 

@@ -7,7 +7,9 @@ namespace Smp.AgentSim.Bench;
 /// in one order and even rounds in the other; proofs are signed between measurements, never during
 /// one. Progress goes to stderr.
 /// </summary>
-internal sealed class BenchRunner(BenchOptions options, BenchEnvironment environment, ProofSupply proofs, WrkDriver wrk, TextWriter progress)
+/// <param name="compared">The proofs for the compared gateway (<see cref="BenchOptions.CompareBuild"/>), null without one.</param>
+internal sealed class BenchRunner(
+    BenchOptions options, BenchEnvironment environment, ProofSupply proofs, ProofSupply? compared, WrkDriver wrk, TextWriter progress)
 {
     /// <summary>The legacy page every target answers: about 130 bytes of XML.</summary>
     public const string Page = LegacyEndpoints.TaskServersPath;
@@ -18,7 +20,7 @@ internal sealed class BenchRunner(BenchOptions options, BenchEnvironment environ
     /// <summary>Seconds added to the first round's warm-ups.</summary>
     private const int FirstRoundExtraWarmup = 3;
 
-    private double? _freshRate;
+    private readonly Dictionary<ProofSupply, double> _freshRates = [];
     private int _fileCount;
 
     public IReadOnlyList<BenchTarget> Targets()
@@ -29,6 +31,11 @@ internal sealed class BenchRunner(BenchOptions options, BenchEnvironment environ
             new(BenchTarget.Yarp, environment.Yarp, Page, BenchAuth.None),
             new(BenchTarget.GatewayKeepAlive, environment.Gateway, Page, BenchAuth.FirstPerConnection),
         };
+        if (environment.Compared is { } comparedGateway)
+        {
+            targets.Add(new(BenchTarget.ComparedKeepAlive, comparedGateway, Page, BenchAuth.FirstPerConnection));
+        }
+
         if (options.Breakdown)
         {
             targets.Add(new(BenchTarget.GatewayAnonymous, environment.Gateway, BenchGatewayHost.AnonymousPrefix + Page, BenchAuth.None));
@@ -41,6 +48,11 @@ internal sealed class BenchRunner(BenchOptions options, BenchEnvironment environ
 
         targets.Add(new(BenchTarget.YarpProof, environment.Yarp, Page, BenchAuth.EveryRequestReused));
         targets.Add(new(BenchTarget.GatewayFresh, environment.Gateway, Page, BenchAuth.EveryRequest));
+        if (environment.Compared is { } comparedFresh)
+        {
+            targets.Add(new(BenchTarget.ComparedFresh, comparedFresh, Page, BenchAuth.EveryRequest));
+        }
+
         return targets;
     }
 
@@ -52,7 +64,7 @@ internal sealed class BenchRunner(BenchOptions options, BenchEnvironment environ
         {
             var results = new Dictionary<string, WrkResult>(StringComparer.Ordinal);
             var files = new List<string>();
-            (string Warmup, string Measure)? fresh = null;
+            var fresh = new Dictionary<ProofSupply, (string Warmup, string Measure)>();
             // The first round also lets the JIT settle on each path before any figure counts.
             int warmup = round == 1 ? options.WarmupSeconds + FirstRoundExtraWarmup : options.WarmupSeconds;
             try
@@ -61,11 +73,12 @@ internal sealed class BenchRunner(BenchOptions options, BenchEnvironment environ
                 // sides of each ratio alike; the pairs compared are next to each other either way.
                 foreach (BenchTarget target in round % 2 == 1 ? targets : targets.Reverse())
                 {
+                    ProofSupply supply = SupplyFor(target);
                     (string? warmupFile, string? measureFile) = target.Auth switch
                     {
-                        BenchAuth.FirstPerConnection => (SignProofs(options.Connections, files, cancellationToken), SignProofs(options.Connections, files, cancellationToken)),
-                        BenchAuth.EveryRequest => fresh ??= SignFresh(results, warmup, files, cancellationToken),
-                        BenchAuth.EveryRequestReused => ((fresh ??= SignFresh(results, warmup, files, cancellationToken)).Measure, fresh.Value.Measure),
+                        BenchAuth.FirstPerConnection => (SignProofs(supply, options.Connections, files, cancellationToken), SignProofs(supply, options.Connections, files, cancellationToken)),
+                        BenchAuth.EveryRequest => FreshFiles(supply, fresh, results, warmup, files, cancellationToken),
+                        BenchAuth.EveryRequestReused => (FreshFiles(supply, fresh, results, warmup, files, cancellationToken).Measure, fresh[supply].Measure),
                         _ => ((string?)null, (string?)null),
                     };
                     WrkResult result = await MeasureAsync(target, warmupFile, measureFile, warmup, cancellationToken).ConfigureAwait(false);
@@ -77,7 +90,7 @@ internal sealed class BenchRunner(BenchOptions options, BenchEnvironment environ
                     {
                         // Size the next round's proofs on this rate; far more when they ran out.
                         double seen = result.RequestsPerSecond * (result.Exhausted > 0 ? 1.5 : 1);
-                        _freshRate = Math.Max(_freshRate ?? 0, seen);
+                        _freshRates[supply] = Math.Max(_freshRates.GetValueOrDefault(supply), seen);
                     }
                 }
             }
@@ -92,14 +105,27 @@ internal sealed class BenchRunner(BenchOptions options, BenchEnvironment environ
         return rounds;
     }
 
-    private (string Warmup, string Measure) SignFresh(Dictionary<string, WrkResult> results, int warmup, List<string> files, CancellationToken cancellationToken)
+    /// <summary>The compared gateway's targets take its own proofs; every other target the gateway's.</summary>
+    private ProofSupply SupplyFor(BenchTarget target) =>
+        compared is not null && target.Origin == environment.Compared ? compared : proofs;
+
+    /// <summary>This round's fresh proofs for <paramref name="supply"/>'s gateway, signed on first use.</summary>
+    private (string Warmup, string Measure) FreshFiles(
+        ProofSupply supply, Dictionary<ProofSupply, (string Warmup, string Measure)> round, Dictionary<string, WrkResult> results, int warmup, List<string> files,
+        CancellationToken cancellationToken)
     {
+        if (round.TryGetValue(supply, out var signed))
+        {
+            return signed;
+        }
+
         // Before the first fresh-proof run, the keep-alive rate bounds the fresh one from above.
-        double rate = _freshRate ?? results.GetValueOrDefault(BenchTarget.GatewayKeepAlive)?.RequestsPerSecond ?? 10_000;
+        double rate = _freshRates.TryGetValue(supply, out double seen) ? seen
+            : results.GetValueOrDefault(BenchTarget.GatewayKeepAlive)?.RequestsPerSecond ?? 10_000;
         // Warm-up first: its counters must be below the measurement's, or the replay window refuses those.
-        string warmupFile = SignProofs((int)(rate * warmup * ProofMargin) + 1_000, files, cancellationToken);
-        string measureFile = SignProofs((int)(rate * options.Seconds * ProofMargin) + 2_000, files, cancellationToken);
-        return (warmupFile, measureFile);
+        string warmupFile = SignProofs(supply, (int)(rate * warmup * ProofMargin) + 1_000, files, cancellationToken);
+        string measureFile = SignProofs(supply, (int)(rate * options.Seconds * ProofMargin) + 2_000, files, cancellationToken);
+        return round[supply] = (warmupFile, measureFile);
     }
 
     private async Task<WrkResult> MeasureAsync(BenchTarget target, string? warmupFile, string? measureFile, int warmup, CancellationToken cancellationToken)
@@ -112,14 +138,20 @@ internal sealed class BenchRunner(BenchOptions options, BenchEnvironment environ
         // Let the signing and the warm-up's garbage go before the clock starts.
         GC.Collect();
         GC.WaitForPendingFinalizers();
-        return await wrk.RunAsync(target, measureFile, options.Seconds, cancellationToken).ConfigureAwait(false);
+        int? server = environment.ProcessServing(target);
+        ProcessCpu? before = server is { } id ? ProcessCpu.Read(id) : null;
+        WrkResult result = await wrk.RunAsync(target, measureFile, options.Seconds, cancellationToken).ConfigureAwait(false);
+        ProcessCpu? after = server is { } same ? ProcessCpu.Read(same) : null;
+        return ProcessCpu.PerRequest(before, after, result.Requests) is { } cost
+            ? result with { CpuMicrosecondsPerRequest = cost.CpuMicroseconds, ContextSwitchesPerRequest = cost.ContextSwitches }
+            : result;
     }
 
-    private string SignProofs(int count, List<string> files, CancellationToken cancellationToken)
+    private string SignProofs(ProofSupply supply, int count, List<string> files, CancellationToken cancellationToken)
     {
         string path = Path.Combine(environment.Folder, $"proofs-{++_fileCount}.txt");
         files.Add(path);
-        proofs.WriteFile(path, count, cancellationToken);
+        supply.WriteFile(path, count, cancellationToken);
         return path;
     }
 }

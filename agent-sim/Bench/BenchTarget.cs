@@ -10,6 +10,8 @@ internal sealed record BenchTarget(string Name, Uri Origin, string Path, BenchAu
     public const string GatewayFresh = "gateway-fresh";
     public const string GatewayAnonymous = "gateway-anonymous";
     public const string Nginx = "nginx";
+    public const string ComparedKeepAlive = "compared-keepalive";
+    public const string ComparedFresh = "compared-fresh";
 
     public Uri Url => new(Origin, Path);
 }

@@ -9,6 +9,12 @@ internal sealed record WrkResult(long Requests, long DurationMicroseconds, long 
 
     public double Seconds => DurationMicroseconds / 1_000_000.0;
 
+    /// <summary>CPU the process serving the target used per request, out of process only (<see cref="ProcessCpu"/>).</summary>
+    public double? CpuMicrosecondsPerRequest { get; init; }
+
+    /// <summary>Context switches of that process's threads per request (Linux, out of process only).</summary>
+    public double? ContextSwitchesPerRequest { get; init; }
+
     /// <summary>
     /// Every answer 2xx/3xx and no socket error; the one request a run out of proofs sends bare as
     /// it stops (<see cref="Exhausted"/>) may be refused.

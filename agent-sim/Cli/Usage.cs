@@ -49,7 +49,7 @@ internal static class Usage
 
           agent-sim bench  [--seconds 5] [--rounds 6] [--connections 32] [--warmup 1] [--agents 32]
                            [--breakdown false] [--keys .data/agent-keys] [--json FILE]
-                           [--out-of-process [--gateway-build DIR]]
+                           [--out-of-process [--gateway-build DIR] [--compare-build DIR]]
               Starts the legacy server, plain YARP (same route, no authentication), the gateway and,
               when installed, nginx, on 127.0.0.1; measures them in turn with wrk (required: Debian
               package wrk), each round the same load; prints requests/s and the median ratios.
@@ -57,8 +57,10 @@ internal static class Usage
               (5 or 6 targets x (seconds + warmup) x rounds) plus the signing of the proofs.
               --out-of-process: the server behind (nginx answering the page, else the legacy
               server), plain YARP (agent-sim bench-yarp) and the gateway (DIR/gateway.dll --config
-              FILE; default DIR: beside agent-sim) each in its own process; prints their pids and
-              times from start to ready.
+              FILE; default DIR: beside agent-sim) each in its own process; prints their pids, times
+              from start to ready, and each one's CPU per request (its process, and nginx's workers).
+              --compare-build DIR: a second gateway from another build, measured in the same rounds
+              (compared-keepalive, compared-fresh), for a before-and-after ratio from one run.
 
           agent-sim cluster [--nodes 3] [--agents 100000] [--agents-per-key 50] [--duration 600]
                            [--concurrency 64] [--revoke 10] [--stall 3] [--gateway-build DIR] [--keys DIR]
