@@ -11,8 +11,9 @@ namespace Smp.Gateway.Tokens;
 /// <summary>
 /// The last token issued per agent, <c>uid</c> and agent key, bounded in size, swept of expired entries.
 /// Keyed by a 128-bit digest of the three (so a token is found only for the key it is bound to) and kept
-/// compact (<see cref="CachedToken"/>): about 355 bytes an entry with a 2048-bit key, 256 of them the
-/// signature and 40 the dictionary's own node and bucket. An agent whose key an administrator replaced
+/// compact (<see cref="CachedToken"/>): 347 bytes an entry at 1,000,000 with a 2048-bit key
+/// (tests/Gateway.Benchmarks <c>-- cache-memory</c>), 256 of them the signature and about 60 the key and the
+/// dictionary's own node and buckets. An agent whose key an administrator replaced
 /// misses, and its token for the old key stays until it expires.
 /// </summary>
 internal sealed class IssuedTokenCache(IOptionsMonitor<GatewayOptions> options, TimeProvider time) : ISweepable

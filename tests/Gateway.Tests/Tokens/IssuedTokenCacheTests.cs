@@ -84,10 +84,19 @@ public sealed class IssuedTokenCacheTests
     }
 
     [Theory]
-    [InlineData(-1)]
-    [InlineData(4_294_967_296)]
-    public void CachedToken_LifetimeOutsideUInt32_Throws(long lifetime) =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => new CachedToken(Template, 1, Exp - lifetime, Exp, new byte[256]));
+    [InlineData(Exp + 1, Exp)]
+    [InlineData(-1, Exp)]
+    [InlineData(Exp, 4_294_967_296)]
+    public void CachedToken_TimesOutsideTheirBits_Throws(long issuedAt, long expiresAt) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new CachedToken(Template, 1, issuedAt, expiresAt, new byte[256]));
+
+    [Fact]
+    public void CachedToken_LastSecondOf32Bits_ReadBack()
+    {
+        var token = new CachedToken(Template, 1, uint.MaxValue - 604_800L, uint.MaxValue, new byte[256]);
+
+        Assert.Equal((uint.MaxValue - 604_800L, (long)uint.MaxValue), (token.IssuedAt, token.ExpiresAt));
+    }
 
     private static CachedToken Token(long exp, ulong jti = 7) => new(Template, jti, exp - 28_800, exp, RandomNumberGenerator.GetBytes(256));
 
