@@ -110,6 +110,7 @@ internal static class LoadCommand
         {
             Gateway = gateway, EnrollmentSecret = secret, Mix = mix, EnrollAt = enrollAt, TrustedCa = ca, Windows = windows,
             AgentsPerKey = arguments.Int("--agents-per-key", 1, 1, 100_000),
+            IdleConnectionTimeout = TimeSpan.FromSeconds(arguments.Int("--idle-timeout", 30, 1, 3_600)),
         };
         return ReadCommonOptions(arguments, template, defaultAgents: 50, defaultDuration: 10);
     }
