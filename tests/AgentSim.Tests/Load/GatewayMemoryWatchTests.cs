@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Smp.AgentSim.Bench;
 using Smp.AgentSim.Demo;
 using Smp.AgentSim.Legacy;
@@ -18,37 +19,47 @@ public sealed class GatewayMemoryWatchTests(KeyFixture keys)
     [Fact]
     public async Task Start_GatewayProcessEveryAgentColdOnce_ReadsItsMemoryAtEachStage()
     {
-        string legacy = LoopbackPort.FreeUrl(), gateway = LoopbackPort.FreeUrl();
-        await using WebApplication server = LegacyServer.Build(legacy);
-        await server.StartAsync();
-        string folder = Directory.CreateTempSubdirectory("memory-watch-").FullName;
-        try
-        {
-            string config = GatewayConfigFile.Write(
-                Path.Combine(folder, "gateway.json"), LoopbackGatewaySettings.For(gateway, legacy, Path.Combine(folder, "data"), Secret));
-            (string dotnet, string[] arguments) = BenchProcess.Gateway(AppContext.BaseDirectory);
-            await using BenchProcess process = await BenchProcess.StartAsync(
-                "gateway", dotnet, [.. arguments, "--config", config], folder, new Uri(gateway + "/readyz"), CancellationToken.None);
-            var watch = new GatewayMemoryWatch(process.ProcessId, TimeProvider.System);
+        await using var gateway = await GatewayUnderTest.StartAsync();
+        var watch = new GatewayMemoryWatch(gateway.Process.ProcessId, TimeProvider.System);
 
-            LoadSummary summary = await new LoadRunner(watch.Start(Options(gateway))).RunAsync(CancellationToken.None);
-            watch.Finish();
+        LoadSummary summary = await new LoadRunner(watch.Start(Options(gateway.Url))).RunAsync(CancellationToken.None);
+        watch.Finish();
 
-            Assert.True(summary.AllAsExpected, string.Join("; ", summary.Scenarios.SelectMany(s => s.Samples)));
-            // Agents are lent in turn: the first 12 runs are the 12 agents; up to two workers may start one more.
-            Assert.InRange(summary.Scenarios.Single(s => s.Name == "cold").Runs, 12, 14);
-            Assert.All([watch.Before, watch.Enrolled, watch.After], m => Assert.True(m.RssMiB > 0 && m.PeakMiB >= m.RssMiB, m.ToString()));
-            Assert.True(watch.After.PeakMiB >= watch.Before.PeakMiB);
-            Assert.True(watch.Enrollment > TimeSpan.Zero);
-            string[] lines = [.. watch.Lines(summary)];
-            Assert.Equal(5, lines.Length);
-            Assert.StartsWith($"Gateway memory (pid {process.ProcessId}, /proc/{process.ProcessId}/status)", lines[0], StringComparison.Ordinal);
-            Assert.Contains("     12 agents enrolled", lines[2], StringComparison.Ordinal);
-        }
-        finally
+        Assert.True(summary.AllAsExpected, string.Join("; ", summary.Scenarios.SelectMany(s => s.Samples)));
+        // Agents are lent in turn: the first 12 runs are the 12 agents; up to two workers may start one more.
+        Assert.InRange(summary.Scenarios.Single(s => s.Name == "cold").Runs, 12, 14);
+        Assert.All([watch.Before, watch.Enrolled, watch.After], m => Assert.True(m.RssMiB > 0 && m.PeakMiB >= m.RssMiB, m.ToString()));
+        Assert.True(watch.After.PeakMiB >= watch.Before.PeakMiB);
+        Assert.True(watch.Enrollment > TimeSpan.Zero);
+        string[] lines = [.. watch.Lines(summary)];
+        Assert.Equal(5, lines.Length);
+        Assert.StartsWith($"Gateway memory (pid {gateway.Process.ProcessId}, /proc/{gateway.Process.ProcessId}/status)", lines[0], StringComparison.Ordinal);
+        Assert.Contains("     12 agents enrolled", lines[2], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LoadCommand_GatewayPid_PrintsTheMemoryAfterTheSummary()
+    {
+        await using var gateway = await GatewayUnderTest.StartAsync();
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (string argument in (string[])[
+            Path.Combine(AppContext.BaseDirectory, "agent-sim.dll"), "load", "--gateway", gateway.Url, "--secret", Secret, "--agents", "6",
+            "--agents-per-key", "2", "--keys", keys.KeyFolder, "--mix", "cold=1", "--max-requests", "6", "--concurrency", "2", "--duration", "120",
+            "--idle-timeout", "5", "--gateway-pid", gateway.Process.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)])
         {
-            Directory.Delete(folder, recursive: true);
+            start.ArgumentList.Add(argument);
         }
+
+        using Process load = Process.Start(start)!;
+        Task<string> errors = load.StandardError.ReadToEndAsync();
+        string output = await load.StandardOutput.ReadToEndAsync();
+        await load.WaitForExitAsync();
+
+        Assert.True(load.ExitCode == 0, output + await errors);
+        Assert.Contains("Result: every scenario behaved as the protocol prescribes.", output, StringComparison.Ordinal);
+        Assert.Contains($"\nGateway memory (pid {gateway.Process.ProcessId},", output, StringComparison.Ordinal);
+        Assert.Contains("      6 agents enrolled", output, StringComparison.Ordinal);
+        Assert.Contains("  per agent (after - before)", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -80,4 +91,37 @@ public sealed class GatewayMemoryWatchTests(KeyFixture keys)
         Mix = ScenarioMix.Parse("cold=1"),
         KeyFolder = keys.KeyFolder,
     };
+
+    /// <summary>A legacy server in this process, and the gateway in its own, from a config file in a folder of its own.</summary>
+    private sealed class GatewayUnderTest : IAsyncDisposable
+    {
+        private readonly WebApplication _legacy;
+        private readonly string _folder;
+
+        private GatewayUnderTest(WebApplication legacy, string folder, string url, BenchProcess process) =>
+            (_legacy, _folder, Url, Process) = (legacy, folder, url, process);
+
+        public string Url { get; }
+
+        public BenchProcess Process { get; }
+
+        public static async Task<GatewayUnderTest> StartAsync()
+        {
+            string legacyUrl = LoopbackPort.FreeUrl(), url = LoopbackPort.FreeUrl();
+            WebApplication legacy = LegacyServer.Build(legacyUrl);
+            await legacy.StartAsync();
+            string folder = Directory.CreateTempSubdirectory("memory-watch-").FullName;
+            string config = GatewayConfigFile.Write(Path.Combine(folder, "gateway.json"), LoopbackGatewaySettings.For(url, legacyUrl, Path.Combine(folder, "data"), Secret));
+            (string dotnet, string[] arguments) = BenchProcess.Gateway(AppContext.BaseDirectory);
+            BenchProcess process = await BenchProcess.StartAsync("gateway", dotnet, [.. arguments, "--config", config], folder, new Uri(url + "/readyz"), CancellationToken.None);
+            return new GatewayUnderTest(legacy, folder, url, process);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Process.DisposeAsync();
+            await _legacy.DisposeAsync();
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
 }
