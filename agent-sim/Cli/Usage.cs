@@ -25,8 +25,13 @@ internal static class Usage
                            [--max-requests M] [--mix cold=1,warm=6,keepalive=2,replay=1,revoked=0,hostile=0,unc=0,stale-acc=0,windows=0]
                            [--keys .data/agent-keys] [--json FILE] [--html FILE] [--enroll-at ISSUER_URL]
                            [--log CATEGORY=LEVEL,...] [--ca FILE] [--windows-path PATH --windows-host HOST]
+                           [--agents-per-key 1] [--idle-timeout 30] [--gateway-pid PID]
               Enrolls N agents with the enrollment secret and runs C workers until the duration or
               the request count is reached. Progress goes to stderr, the summary table to stdout.
+              --gateway-pid: the gateway process's VmRSS and VmHWM before enrollment, once all are
+              enrolled (and how long it took) and after the load, and the growth per agent. With
+              --mix cold=1 --max-requests N every agent makes one hello and one proof. --idle-timeout:
+              seconds an agent keeps an idle connection (many agents: 5, as a fleet calls in and hangs up).
               The revoked scenario needs a host that can revoke agents (demo); here it is skipped, as
               are unc (the right ACC on a UNC-codebase route: 200) and stale-acc (an old ACC password:
               401 credentials-invalid, then 429 acc-throttled), which need the demo's ACC account.

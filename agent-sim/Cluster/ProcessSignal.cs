@@ -21,31 +21,8 @@ internal static class ProcessSignal
     /// <summary>The resident memory of <paramref name="pid"/> now and at its peak (<c>VmRSS</c>, <c>VmHWM</c>), in MiB; zeros when it is gone.</summary>
     public static (double RssMiB, double PeakMiB) Memory(int pid)
     {
-        string status;
-        try
-        {
-            status = File.ReadAllText($"/proc/{pid}/status");
-        }
-        catch (IOException)
-        {
-            return (0, 0);
-        }
-
-        return (Field(status, "VmRSS:"), Field(status, "VmHWM:"));
-    }
-
-    private static double Field(string status, string name)
-    {
-        foreach (string line in status.Split('\n'))
-        {
-            if (line.StartsWith(name, StringComparison.Ordinal)
-                && long.TryParse(line[name.Length..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture, out long kib))
-            {
-                return kib / 1024.0;
-            }
-        }
-
-        return 0;
+        Load.ProcessMemory memory = Load.ProcessMemory.Read(pid);
+        return (memory.RssMiB, memory.PeakMiB);
     }
 
     [DllImport("libc", SetLastError = true)]

@@ -12,6 +12,7 @@ internal static class LoadCommand
         LoadOptions options = ReadOptions(arguments);
         string? jsonFile = arguments.String("--json");
         string? htmlFile = arguments.String("--html");
+        GatewayMemoryWatch? memory = arguments.Long("--gateway-pid", 1, int.MaxValue) is { } pid ? new GatewayMemoryWatch((int)pid, TimeProvider.System) : null;
         LogSettings logs = LogSettings.Read(arguments);
         arguments.EnsureAllRead();
 
@@ -19,9 +20,11 @@ internal static class LoadCommand
         try
         {
             using ILoggerFactory loggerFactory = logs.CreateLoggerFactory();
-            summary = await new LoadRunner(options with { LoggerFactory = loggerFactory }).RunAsync(cancellationToken).ConfigureAwait(false);
+            options = options with { LoggerFactory = loggerFactory };
+            summary = await new LoadRunner(memory?.Start(options) ?? options).RunAsync(cancellationToken).ConfigureAwait(false);
+            memory?.Finish();
         }
-        catch (Exception e) when (e is EnrollmentException or HttpRequestException or InvalidDataException)
+        catch (Exception e) when (e is EnrollmentException or HttpRequestException or InvalidDataException or InvalidOperationException)
         {
             // "The SSL connection could not be established, see inner exception": the inner one says why.
             await Console.Error.WriteLineAsync($"agent-sim load: {Smp.Gateway.Cli.ErrorLine.Describe(e)}").ConfigureAwait(false);
@@ -33,7 +36,13 @@ internal static class LoadCommand
             return 130;
         }
 
-        return Report(summary, jsonFile, htmlFile, "agent-sim load");
+        int code = Report(summary, jsonFile, htmlFile, "agent-sim load");
+        foreach (string line in memory?.Lines(summary) ?? [])
+        {
+            await Console.Out.WriteLineAsync(line).ConfigureAwait(false);
+        }
+
+        return code;
     }
 
     /// <summary>Reads the flags shared by <c>load</c> and <c>demo</c>, less the gateway and secret.</summary>
@@ -97,7 +106,12 @@ internal static class LoadCommand
         }
 
         var windows = windowsPath is null ? null : new WindowsAccount(windowsPath, windowsHost!);
-        var template = new LoadOptions { Gateway = gateway, EnrollmentSecret = secret, Mix = mix, EnrollAt = enrollAt, TrustedCa = ca, Windows = windows };
+        var template = new LoadOptions
+        {
+            Gateway = gateway, EnrollmentSecret = secret, Mix = mix, EnrollAt = enrollAt, TrustedCa = ca, Windows = windows,
+            AgentsPerKey = arguments.Int("--agents-per-key", 1, 1, 100_000),
+            IdleConnectionTimeout = TimeSpan.FromSeconds(arguments.Int("--idle-timeout", 30, 1, 3_600)),
+        };
         return ReadCommonOptions(arguments, template, defaultAgents: 50, defaultDuration: 10);
     }
 }

@@ -9,19 +9,23 @@ using Smp.Gateway.Expiry;
 namespace Smp.Gateway.Tokens;
 
 /// <summary>
-/// The last token issued per agent and <c>uid</c>, bounded in size, swept of expired entries. Keyed by a
-/// 128-bit digest of the pair and kept compact (<see cref="CachedToken"/>): about 380 bytes an entry with
-/// a 2048-bit key, 256 of them the signature.
+/// The last token issued per agent, <c>uid</c> and agent key, bounded in size, swept of expired entries.
+/// Keyed by a 128-bit digest of the three (so a token is found only for the key it is bound to) and kept
+/// compact (<see cref="CachedToken"/>): 347 bytes an entry at 1,000,000 with a 2048-bit key
+/// (tests/Gateway.Benchmarks <c>-- cache-memory</c>), 256 of them the signature and about 60 the key and the
+/// dictionary's own node and buckets. An agent whose key an administrator replaced
+/// misses, and its token for the old key stays until it expires.
 /// </summary>
 internal sealed class IssuedTokenCache(IOptionsMonitor<GatewayOptions> options, TimeProvider time) : ISweepable
 {
     private readonly ExpiringMap<UInt128, CachedToken> _tokens = new();
 
-    public bool TryGet(string agentId, string uid, out CachedToken token) => _tokens.TryGetValue(KeyOf(agentId, uid), out token);
+    /// <summary>The token held for the agent, <c>uid</c> and the agent key's thumbprint <paramref name="jkt"/>.</summary>
+    public bool TryGet(string agentId, string uid, string jkt, out CachedToken token) => _tokens.TryGetValue(KeyOf(agentId, uid, jkt), out token);
 
-    public void Set(string agentId, string uid, CachedToken token)
+    public void Set(string agentId, string uid, string jkt, CachedToken token)
     {
-        var key = KeyOf(agentId, uid);
+        var key = KeyOf(agentId, uid, jkt);
         if (_tokens.ContainsKey(key))
         {
             _tokens.Set(key, token);
@@ -40,13 +44,15 @@ internal sealed class IssuedTokenCache(IOptionsMonitor<GatewayOptions> options, 
 
     public int Sweep() => _tokens.Sweep(time.GetUtcNow().ToUnixTimeSeconds());
 
-    /// <summary>Agent ids are GUIDs and uids b64u (both checked before a token is issued): the newline cannot occur in either.</summary>
-    private static UInt128 KeyOf(string agentId, string uid)
+    /// <summary>Agent ids are GUIDs, uids and thumbprints b64u (all checked before a token is issued): the newline occurs in none.</summary>
+    private static UInt128 KeyOf(string agentId, string uid, string jkt)
     {
-        Span<byte> text = stackalloc byte[Encoding.UTF8.GetMaxByteCount(agentId.Length + uid.Length + 1)];
+        Span<byte> text = stackalloc byte[Encoding.UTF8.GetMaxByteCount(agentId.Length + uid.Length + jkt.Length + 2)];
         int length = Encoding.UTF8.GetBytes(agentId, text);
         text[length++] = (byte)'\n';
         length += Encoding.UTF8.GetBytes(uid, text[length..]);
+        text[length++] = (byte)'\n';
+        length += Encoding.UTF8.GetBytes(jkt, text[length..]);
         Span<byte> digest = stackalloc byte[32];
         SHA256.HashData(text[..length], digest);
         return BinaryPrimitives.ReadUInt128LittleEndian(digest);

@@ -42,8 +42,8 @@ internal sealed class TokenIssuer(
         retryAfter = TimeSpan.Zero;
         long now = time.GetUtcNow().ToUnixTimeSeconds();
         string audience = options.CurrentValue.Audience;
-        if (cache.TryGet(agent.AgentId, uid, out var held)
-            && held.IsBoundTo(agent.Key.Thumbprint)
+        // Keyed by the agent's key too: a token is held only for the key it is bound to.
+        if (cache.TryGet(agent.AgentId, uid, agent.Key.Thumbprint, out var held)
             && held.Template.Aud == audience
             // A key retired (`gateway keys retire`) is gone from the JWKS: its token would meet unknown-key until it expires.
             && keys.TryGet(held.Template.Kid, out var heldKey) && heldKey.Alg == held.Template.Alg
@@ -59,7 +59,7 @@ internal sealed class TokenIssuer(
         }
 
         var (issued, cached) = Issue(agent, uid, audience, now);
-        cache.Set(agent.AgentId, uid, cached);
+        cache.Set(agent.AgentId, uid, agent.Key.Thumbprint, cached);
         return issued;
     }
 
@@ -93,7 +93,7 @@ internal sealed class TokenIssuer(
         metrics.Issued(System.Diagnostics.Stopwatch.GetElapsedTime(start));
         activity?.SetTag(GatewayActivities.Agent, agent.AgentId);
         activity?.SetTag(GatewayActivities.TokenId, jti);
-        var cached = new CachedToken(TemplateFor(key, o.IssuerId, audience), jtiValue, CachedToken.JktPrefix(agent.Key.Thumbprint), iat, exp, signature);
+        var cached = new CachedToken(TemplateFor(key, o.IssuerId, audience), jtiValue, iat, exp, signature);
         return (new IssuedToken(token, jti, agent.Key.Thumbprint, iat, exp), cached);
     }
 

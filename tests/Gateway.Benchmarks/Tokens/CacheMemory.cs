@@ -35,7 +35,7 @@ internal static class CacheMemory
             var (agentId, uid, _) = Names(i);
             byte[] signature = RandomNumberGenerator.GetBytes(key.SignatureLength);
             var jti = System.Buffers.Binary.BinaryPrimitives.ReadUInt128LittleEndian(RandomNumberGenerator.GetBytes(16));
-            issued.Set(agentId, uid, new CachedToken(template, jti, CachedToken.JktPrefix(jkt), exp - 28800, exp, signature));
+            issued.Set(agentId, uid, new string(jkt), new CachedToken(template, jti, exp - 28800, exp, signature));
         }
 
         long afterIssued = Settle();

@@ -45,6 +45,25 @@ public sealed class HelloTests(GatewayFixture fixture) : IClassFixture<GatewayFi
     }
 
     [Fact]
+    public async Task Hello_SameUidAfterKeyReplaced_NewTokenBoundToTheNewKey()
+    {
+        var agent = TestAgent.New();
+        using var client = Host.NewClient();
+        (await agent.EnrollAsync(client)).Dispose();
+        string uid = TestAgent.NewUid();
+        string first = await agent.GetTokenAsync(client, uid);
+        var rekeyed = new TestAgent(TestAgent.ForeignKey(1), agent.AgentId);
+        Assert.True(await Host.Admin.ReplaceAgentKeyAsync(agent.AgentId, Smp.Gateway.Jose.RsaJwk.FromParameters(rekeyed.Key.ExportParameters(false))));
+
+        string second = await rekeyed.GetTokenAsync(client, uid);
+        string third = await rekeyed.GetTokenAsync(client, uid);
+
+        Assert.NotEqual(first, second);
+        Assert.Contains($"\"cnf\":{{\"jkt\":\"{rekeyed.Jkt}\"}}", B64.Decode(second.Split('.')[1]));
+        Assert.Equal(second, third);
+    }
+
+    [Fact]
     public async Task Hello_UnknownAgent_UnauthorizedAgentUnknownWithoutToken()
     {
         using var client = Host.NewClient();
