@@ -26,6 +26,12 @@ internal sealed class BenchEnvironment : IAsyncDisposable
 
     public Uri Gateway { get; private set; } = null!;
 
+    /// <summary>Plain YARP's HTTP/2 endpoint (h2c, <c>--http2</c> only), beside its HTTP/1.1 one.</summary>
+    public Uri? YarpH2c { get; private set; }
+
+    /// <summary>The gateway's HTTP/2 endpoint (h2c, <c>--http2</c> only), beside its HTTP/1.1 one where the agents enroll.</summary>
+    public Uri? GatewayH2c { get; private set; }
+
     /// <summary>nginx as a proxy in front of the legacy server, measured beside YARP (in process only: out of process it is the server behind).</summary>
     public Uri? Nginx => _processes.Count == 0 ? _nginx?.Origin : null;
 
@@ -96,16 +102,20 @@ internal sealed class BenchEnvironment : IAsyncDisposable
         }
 
         string yarp = LoopbackPort.FreeUrl(), gateway = LoopbackPort.FreeUrl();
-        await StartProcessAsync("plain YARP", self, [.. selfArguments, "bench-yarp", "--urls", yarp, "--upstream", server], new Uri(yarp + BenchRunner.Page), cancellationToken)
+        string? yarpH2c = options.Http2 ? LoopbackPort.FreeUrl() : null, gatewayH2c = options.Http2 ? LoopbackPort.FreeUrl() : null;
+        string[] yarpH2cArguments = yarpH2c is null ? [] : ["--http2-url", yarpH2c];
+        await StartProcessAsync(
+            "plain YARP", self, [.. selfArguments, "bench-yarp", "--urls", yarp, "--upstream", server, .. yarpH2cArguments], new Uri(yarp + BenchRunner.Page), cancellationToken)
             .ConfigureAwait(false);
 
         string data = Directory.CreateDirectory(Path.Combine(Folder, "gateway")).FullName;
         string config = GatewayConfigFile.Write(
-            Path.Combine(Folder, "gateway.json"), BenchGatewayHost.Settings(gateway, server, data, EnrollmentSecret, options.Breakdown));
+            Path.Combine(Folder, "gateway.json"), BenchGatewayHost.Settings(gateway, server, data, EnrollmentSecret, options.Breakdown).WithH2c(gatewayH2c));
         (string dotnet, string[] gatewayArguments) = BenchProcess.Gateway(options.GatewayBuild);
         await StartProcessAsync("gateway", dotnet, [.. gatewayArguments, "--config", config], new Uri(gateway + "/readyz"), cancellationToken).ConfigureAwait(false);
 
         (Legacy, Yarp, Gateway) = (new Uri(server + "/"), new Uri(yarp + "/"), new Uri(gateway + "/"));
+        (YarpH2c, GatewayH2c) = (yarpH2c is null ? null : new Uri(yarpH2c + "/"), gatewayH2c is null ? null : new Uri(gatewayH2c + "/"));
         string behind = _nginx is null ? "the legacy server (agent-sim legacy)" : $"nginx answering the page itself (pid {_nginx.ProcessId})";
         Note = $"out of process: server behind {behind}; " + string.Join("; ", _processes.Select(p => $"{p.Name} pid {p.ProcessId}, ready {p.StartToReady.TotalMilliseconds:N0} ms after its start"));
     }

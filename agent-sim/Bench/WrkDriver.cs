@@ -8,7 +8,7 @@ namespace Smp.AgentSim.Bench;
 /// connections, a fixed duration, loopback only. wrk runs outside this process so that the load
 /// generator is the same small C program for every target.
 /// </summary>
-internal sealed class WrkDriver(string workFolder, int connections)
+internal sealed class WrkDriver(string workFolder, int connections) : IBenchDriver
 {
     public const string Executable = "wrk";
 
