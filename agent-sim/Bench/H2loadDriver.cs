@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 
 namespace Smp.AgentSim.Bench;
@@ -22,35 +21,9 @@ internal sealed class H2loadDriver(int connections, int streams) : IBenchDriver
             throw new InvalidOperationException($"Target {target.Name}: h2load measures only a target on loopback that needs no proof.");
         }
 
-        var start = new ProcessStartInfo(Executable)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (string argument in Arguments(target, seconds))
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using Process process = Process.Start(start) ?? throw new InvalidOperationException("h2load did not start.");
-        Task<string> output = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        Task<string> errors = process.StandardError.ReadToEndAsync(cancellationToken);
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        limit.CancelAfter(TimeSpan.FromSeconds(seconds + 30));
-        try
-        {
-            await process.WaitForExitAsync(limit.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        string text = await output.ConfigureAwait(false);
-        return Parse(text)
-            ?? throw new InvalidOperationException($"h2load exited with {process.ExitCode} and no result for {target.Name}: {(await errors.ConfigureAwait(false)).Trim()} {text.Trim()}");
+        (int exitCode, string output, string errors) = await LoadToolProcess.RunAsync(Executable, Arguments(target, seconds), seconds, cancellationToken).ConfigureAwait(false);
+        return Parse(output)
+            ?? throw new InvalidOperationException($"h2load exited with {exitCode} and no result for {target.Name}: {errors.Trim()} {output.Trim()}");
     }
 
     internal IReadOnlyList<string> Arguments(BenchTarget target, int seconds) =>
