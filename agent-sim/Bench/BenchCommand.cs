@@ -13,15 +13,10 @@ internal static class BenchCommand
     {
         BenchOptions options = ReadOptions(arguments);
         arguments.EnsureAllRead();
-        if (options.CompareBuild is not null && !options.OutOfProcess)
-        {
-            throw new UsageException("--compare-build needs --out-of-process: the second gateway runs from its own build");
-        }
-
         // wrk is required rather than replaced: an in-process client would share this process and
         // its cores with the servers it measures, at several times wrk's cost per request, and
         // its figures would not compare with wrk figures measured elsewhere.
-        if (WrkDriver.Locate() is null)
+        if (!options.Http2 && WrkDriver.Locate() is null)
         {
             await Console.Error.WriteLineAsync("agent-sim bench: wrk is not installed; install it (Debian: apt-get install wrk) and run again.").ConfigureAwait(false);
             return 2;
@@ -47,7 +42,14 @@ internal static class BenchCommand
             using ProofSupply? compared = environment.Compared is { } other
                 ? await ProofSupply.CreateAsync(other, environment.EnrollmentSecret, options.KeyFolder, options.Agents, BenchRunner.Page, cancellationToken).ConfigureAwait(false)
                 : null;
-            var runner = new BenchRunner(options, environment, proofs, compared, new WrkDriver(environment.Folder, options.Connections), Console.Error);
+            IBenchDriver driver = options.Http2 ? new H2Driver(options.Connections, options.Streams) : new WrkDriver(environment.Folder, options.Connections);
+            IBenchDriver? h2load = options.Http2 && H2loadDriver.Locate() is not null ? new H2loadDriver(options.Connections, options.Streams) : null;
+            if (options.Http2 && h2load is null)
+            {
+                await Console.Error.WriteLineAsync("h2load: not installed, the driver not checked against it (Debian: apt-get install nghttp2-client)").ConfigureAwait(false);
+            }
+
+            var runner = new BenchRunner(options, environment, proofs, compared, driver, Console.Error, h2load);
             IReadOnlyList<IReadOnlyDictionary<string, WrkResult>> rounds = await runner.RunAsync(cancellationToken).ConfigureAwait(false);
             await Console.Error.WriteLineAsync($"{proofs.Written + (compared?.Written ?? 0):N0} proofs signed ahead of the measurements.").ConfigureAwait(false);
 
@@ -76,12 +78,32 @@ internal static class BenchCommand
     internal static BenchOptions ReadOptions(ArgumentReader arguments)
     {
         var defaults = new BenchOptions();
+        bool outOfProcess = arguments.Flag("--out-of-process");
+        bool http2 = arguments.Flag("--http2");
+        if (http2 && !outOfProcess)
+        {
+            throw new UsageException("--http2: only with --out-of-process (the HTTP/2 load runs in this process, beside no server)");
+        }
+
+        if (!http2 && arguments.String("--streams") is not null)
+        {
+            throw new UsageException("--streams: only with --http2");
+        }
+
+        string? compareBuild = arguments.String("--compare-build") is { Length: > 0 } compare ? compare : null;
+        if (compareBuild is not null && (!outOfProcess || http2))
+        {
+            throw new UsageException("--compare-build: only with --out-of-process, over HTTP/1.1 (the second gateway runs from its own build)");
+        }
+
         return new BenchOptions
         {
             Seconds = arguments.Int("--seconds", defaults.Seconds, 1, 60),
             WarmupSeconds = arguments.Int("--warmup", defaults.WarmupSeconds, 0, 30),
             Rounds = arguments.Int("--rounds", defaults.Rounds, 1, 50),
-            Connections = arguments.Int("--connections", defaults.Connections, 1, 1024),
+            Connections = arguments.Int("--connections", http2 ? BenchOptions.Http2Connections : defaults.Connections, 1, 1024),
+            Http2 = http2,
+            Streams = http2 ? arguments.Int("--streams", defaults.Streams, 1, 100) : defaults.Streams,
             Agents = arguments.Int("--agents", defaults.Agents, 1, 1024),
             Breakdown = arguments.String("--breakdown") switch
             {
@@ -91,9 +113,9 @@ internal static class BenchCommand
             },
             KeyFolder = arguments.String("--keys") is { Length: > 0 } keys ? keys : defaults.KeyFolder,
             JsonFile = arguments.String("--json"),
-            OutOfProcess = arguments.Flag("--out-of-process"),
+            OutOfProcess = outOfProcess,
             GatewayBuild = arguments.String("--gateway-build") is { Length: > 0 } build ? build : defaults.GatewayBuild,
-            CompareBuild = arguments.String("--compare-build") is { Length: > 0 } compare ? compare : null,
+            CompareBuild = compareBuild,
         };
     }
 }

@@ -31,6 +31,12 @@ internal sealed class BenchEnvironment : IAsyncDisposable
     /// <summary>The second gateway, from <see cref="BenchOptions.CompareBuild"/>; null without one.</summary>
     public Uri? Compared { get; private set; }
 
+    /// <summary>Plain YARP's HTTP/2 endpoint (h2c, <c>--http2</c> only), beside its HTTP/1.1 one.</summary>
+    public Uri? YarpH2c { get; private set; }
+
+    /// <summary>The gateway's HTTP/2 endpoint (h2c, <c>--http2</c> only), beside its HTTP/1.1 one where the agents enroll.</summary>
+    public Uri? GatewayH2c { get; private set; }
+
     /// <summary>nginx as a proxy in front of the legacy server, measured beside YARP (in process only: out of process it is the server behind).</summary>
     public Uri? Nginx => _processes.Count == 0 ? _nginx?.Origin : null;
 
@@ -101,28 +107,32 @@ internal sealed class BenchEnvironment : IAsyncDisposable
         }
 
         string yarp = LoopbackPort.FreeUrl(), gateway = LoopbackPort.FreeUrl();
-        await StartProcessAsync(YarpProcess, self, [.. selfArguments, "bench-yarp", "--urls", yarp, "--upstream", server], new Uri(yarp + BenchRunner.Page), cancellationToken)
+        string? yarpH2c = options.Http2 ? LoopbackPort.FreeUrl() : null, gatewayH2c = options.Http2 ? LoopbackPort.FreeUrl() : null;
+        string[] yarpH2cArguments = yarpH2c is null ? [] : ["--http2-url", yarpH2c];
+        await StartProcessAsync(
+            YarpProcess, self, [.. selfArguments, "bench-yarp", "--urls", yarp, "--upstream", server, .. yarpH2cArguments], new Uri(yarp + BenchRunner.Page), cancellationToken)
             .ConfigureAwait(false);
 
-        await StartGatewayAsync(GatewayProcess, options.GatewayBuild, gateway, server, options.Breakdown, cancellationToken).ConfigureAwait(false);
+        await StartGatewayAsync(GatewayProcess, options.GatewayBuild, gateway, gatewayH2c, server, options.Breakdown, cancellationToken).ConfigureAwait(false);
         if (options.CompareBuild is { } compareBuild)
         {
             string compared = LoopbackPort.FreeUrl();
-            await StartGatewayAsync(ComparedProcess, compareBuild, compared, server, options.Breakdown, cancellationToken).ConfigureAwait(false);
+            await StartGatewayAsync(ComparedProcess, compareBuild, compared, null, server, options.Breakdown, cancellationToken).ConfigureAwait(false);
             Compared = new Uri(compared + "/");
         }
 
         (Legacy, Yarp, Gateway) = (new Uri(server + "/"), new Uri(yarp + "/"), new Uri(gateway + "/"));
+        (YarpH2c, GatewayH2c) = (yarpH2c is null ? null : new Uri(yarpH2c + "/"), gatewayH2c is null ? null : new Uri(gatewayH2c + "/"));
         string behind = _nginx is null ? "the legacy server (agent-sim legacy)" : $"nginx answering the page itself (pid {_nginx.ProcessId})";
         Note = $"out of process: server behind {behind}; " + string.Join("; ", _processes.Select(p => $"{p.Name} pid {p.ProcessId}, ready {p.StartToReady.TotalMilliseconds:N0} ms after its start"));
     }
 
     /// <summary>A gateway from <paramref name="build"/> with a <c>--config</c> file and a data folder of its own, as an administrator starts it.</summary>
-    private async Task StartGatewayAsync(string name, string build, string url, string server, bool breakdown, CancellationToken cancellationToken)
+    private async Task StartGatewayAsync(string name, string build, string url, string? h2cUrl, string server, bool breakdown, CancellationToken cancellationToken)
     {
         string folder = name.Replace(' ', '-');
         string data = Directory.CreateDirectory(Path.Combine(Folder, folder)).FullName;
-        string config = GatewayConfigFile.Write(Path.Combine(Folder, folder + ".json"), BenchGatewayHost.Settings(url, server, data, EnrollmentSecret, breakdown));
+        string config = GatewayConfigFile.Write(Path.Combine(Folder, folder + ".json"), BenchGatewayHost.Settings(url, server, data, EnrollmentSecret, breakdown).WithH2c(h2cUrl));
         (string dotnet, string[] arguments) = BenchProcess.Gateway(build);
         await StartProcessAsync(name, dotnet, [.. arguments, "--config", config], new Uri(url + "/readyz"), cancellationToken).ConfigureAwait(false);
     }
@@ -135,7 +145,8 @@ internal sealed class BenchEnvironment : IAsyncDisposable
             return null;
         }
 
-        string? name = target.Origin == Yarp ? YarpProcess : target.Origin == Gateway ? GatewayProcess
+        string? name = target.Origin == Yarp || target.Origin == YarpH2c ? YarpProcess
+            : target.Origin == Gateway || target.Origin == GatewayH2c ? GatewayProcess
             : target.Origin == Compared ? ComparedProcess : target.Origin == Legacy ? LegacyProcess : null;
         return name == LegacyProcess && _nginx is not null ? _nginx.ProcessId : _processes.FirstOrDefault(p => p.Name == name)?.ProcessId;
     }

@@ -33,6 +33,25 @@ internal static class BenchGatewayHost
         return settings;
     }
 
+    /// <summary>
+    /// A second endpoint at <paramref name="url"/> (none when null) speaking only HTTP/2, so that a client may start
+    /// with HTTP/2's preface without TLS (h2c, prior knowledge): Kestrel's default, <c>Http1AndHttp2</c>, speaks
+    /// HTTP/2 only where TLS negotiates it, and answers a cleartext preface as a bad HTTP/1.1 request.
+    /// </summary>
+    internal static Dictionary<string, string?> WithH2c(this Dictionary<string, string?> settings, string? url)
+    {
+        if (url is not null)
+        {
+            settings[$"Kestrel:Endpoints:{H2cEndpoint}:Url"] = url;
+            settings[$"Kestrel:Endpoints:{H2cEndpoint}:Protocols"] = "Http2";
+        }
+
+        return settings;
+    }
+
+    /// <summary>The name of the h2c endpoint in <c>Kestrel:Endpoints</c>.</summary>
+    public const string H2cEndpoint = "H2c";
+
     internal static Dictionary<string, string?> Settings(string url, string legacyUrl, string dataDirectory, string enrollmentSecret) =>
         LoopbackGatewaySettings.For(url, legacyUrl, dataDirectory, enrollmentSecret).With(new Dictionary<string, string?>
         {

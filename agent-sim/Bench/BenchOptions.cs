@@ -32,6 +32,19 @@ internal sealed record BenchOptions
     /// </summary>
     public bool OutOfProcess { get; init; }
 
+    /// <summary>
+    /// Over HTTP/2 with prior knowledge (h2c) instead of HTTP/1.1: plain YARP and the gateway each get a second endpoint
+    /// with <c>Protocols: Http2</c>, loaded by <see cref="H2Driver"/> (and plain YARP by h2load too, as a cross-check).
+    /// Out of process only: the driver runs in this process.
+    /// </summary>
+    public bool Http2 { get; init; }
+
+    /// <summary>Connections of an HTTP/2 run (<c>--connections</c> with <c>--http2</c>). Default 4: 4 x 8 streams, as many in flight as wrk's 32.</summary>
+    public const int Http2Connections = 4;
+
+    /// <summary>Requests in flight on each HTTP/2 connection. Default 8.</summary>
+    public int Streams { get; init; } = 8;
+
     /// <summary>The folder of the gateway's build (<c>dotnet publish gateway -c Release -o DIR</c>); default: the one beside agent-sim.</summary>
     public string GatewayBuild { get; init; } = AppContext.BaseDirectory;
 

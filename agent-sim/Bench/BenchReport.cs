@@ -21,7 +21,7 @@ internal sealed class BenchReport(BenchOptions options, IReadOnlyList<string> ta
     {
         var c = CultureInfo.InvariantCulture;
         output.WriteLine();
-        output.WriteLine($"agent-sim bench: {options.Rounds} rounds; each target {options.Seconds} s after a {options.WarmupSeconds} s warm-up; wrk -t1 -c{options.Connections}; GET {BenchRunner.Page}");
+        output.WriteLine($"agent-sim bench: {options.Rounds} rounds; each target {options.Seconds} s after a {options.WarmupSeconds} s warm-up; {Load(options)}; GET {BenchRunner.Page}");
         output.WriteLine($"machine: {Machine}");
         if (nginxNote is not null)
         {
@@ -67,6 +67,8 @@ internal sealed class BenchReport(BenchOptions options, IReadOnlyList<string> ta
         ("fresh proof gateway over YARP", BenchTarget.GatewayFresh, BenchTarget.YarpProof),
         ("keep-alive gateway over compared", BenchTarget.GatewayKeepAlive, BenchTarget.ComparedKeepAlive),
         ("fresh proof gateway over compared", BenchTarget.GatewayFresh, BenchTarget.ComparedFresh),
+        ("HTTP/2 keep-alive gateway over YARP", BenchTarget.GatewayKeepAliveH2, BenchTarget.YarpH2),
+        ("HTTP/2 fresh proof gateway over YARP", BenchTarget.GatewayFreshH2, BenchTarget.YarpProofH2),
     ];
 
     /// <summary>The median over rounds of the difference in CPU per request between two targets.</summary>
@@ -105,6 +107,11 @@ internal sealed class BenchReport(BenchOptions options, IReadOnlyList<string> ta
         }
     }
 
+    /// <summary>The load of every measurement, as the table's heading says it.</summary>
+    internal static string Load(BenchOptions options) => options.Http2
+        ? $"HTTP/2 over cleartext (h2c), {options.Connections} connections x {options.Streams} streams (H2Driver; h2load -t1 -c{options.Connections} -m{options.Streams} for {BenchTarget.YarpH2load})"
+        : $"wrk -t1 -c{options.Connections}";
+
     /// <summary><c>keep-alive gateway/YARP 0.93 (target 0.90) met</c>; without a target, the figure alone.</summary>
     internal static string FinalLine(BenchRatio ratio, double? median)
     {
@@ -127,6 +134,12 @@ internal sealed class BenchReport(BenchOptions options, IReadOnlyList<string> ta
         json.WriteNumber("rounds", options.Rounds);
         json.WriteNumber("seconds", options.Seconds);
         json.WriteNumber("connections", options.Connections);
+        json.WriteString("protocol", options.Http2 ? "h2c" : "http/1.1");
+        if (options.Http2)
+        {
+            json.WriteNumber("streams", options.Streams);
+        }
+
         json.WriteStartObject("ratios");
         foreach (BenchRatio ratio in Ratios())
         {

@@ -3,13 +3,14 @@ using Smp.AgentSim.Legacy;
 namespace Smp.AgentSim.Bench;
 
 /// <summary>
-/// Measures every target once per round with the same wrk load, each after a warm-up, odd rounds
-/// in one order and even rounds in the other; proofs are signed between measurements, never during
-/// one. Progress goes to stderr.
+/// Measures every target once per round with the same load (wrk; over HTTP/2 <see cref="H2Driver"/>, and h2load
+/// for <see cref="BenchTarget.YarpH2load"/>), each after a warm-up, odd rounds in one order and even rounds in the
+/// other; proofs are signed between measurements, never during one. Progress goes to stderr.
 /// </summary>
 /// <param name="compared">The proofs for the compared gateway (<see cref="BenchOptions.CompareBuild"/>), null without one.</param>
 internal sealed class BenchRunner(
-    BenchOptions options, BenchEnvironment environment, ProofSupply proofs, ProofSupply? compared, WrkDriver wrk, TextWriter progress)
+    BenchOptions options, BenchEnvironment environment, ProofSupply proofs, ProofSupply? compared, IBenchDriver driver, TextWriter progress,
+    IBenchDriver? h2load = null)
 {
     /// <summary>The legacy page every target answers: about 130 bytes of XML.</summary>
     public const string Page = LegacyEndpoints.TaskServersPath;
@@ -25,6 +26,11 @@ internal sealed class BenchRunner(
 
     public IReadOnlyList<BenchTarget> Targets()
     {
+        if (options.Http2)
+        {
+            return Http2Targets();
+        }
+
         var targets = new List<BenchTarget>
         {
             new(BenchTarget.Server, environment.Legacy, Page, BenchAuth.None),
@@ -56,6 +62,34 @@ internal sealed class BenchRunner(
         return targets;
     }
 
+    /// <summary>
+    /// Over h2c: the same targets but the server behind (reached over HTTP/1.1 by both proxies, whatever the client
+    /// speaks), and plain YARP loaded by h2load too, when it is installed.
+    /// </summary>
+    private List<BenchTarget> Http2Targets()
+    {
+        Uri yarp = environment.YarpH2c ?? throw new InvalidOperationException("No HTTP/2 endpoint was started.");
+        Uri gateway = environment.GatewayH2c!;
+        var targets = new List<BenchTarget>
+        {
+            new(BenchTarget.YarpH2, yarp, Page, BenchAuth.None),
+            new(BenchTarget.GatewayKeepAliveH2, gateway, Page, BenchAuth.FirstPerConnection),
+        };
+        if (h2load is not null)
+        {
+            targets.Insert(1, new(BenchTarget.YarpH2load, yarp, Page, BenchAuth.None, ByH2load: true));
+        }
+
+        if (options.Breakdown)
+        {
+            targets.Add(new(BenchTarget.GatewayAnonymousH2, gateway, BenchGatewayHost.AnonymousPrefix + Page, BenchAuth.None));
+        }
+
+        targets.Add(new(BenchTarget.YarpProofH2, yarp, Page, BenchAuth.EveryRequestReused));
+        targets.Add(new(BenchTarget.GatewayFreshH2, gateway, Page, BenchAuth.EveryRequest));
+        return targets;
+    }
+
     public async Task<IReadOnlyList<IReadOnlyDictionary<string, WrkResult>>> RunAsync(CancellationToken cancellationToken)
     {
         IReadOnlyList<BenchTarget> targets = Targets();
@@ -84,7 +118,7 @@ internal sealed class BenchRunner(
                     WrkResult result = await MeasureAsync(target, warmupFile, measureFile, warmup, cancellationToken).ConfigureAwait(false);
                     results[target.Name] = result;
                     await progress.WriteLineAsync(
-                        $"round {round}/{options.Rounds}  {target.Name,-18} {result.RequestsPerSecond,9:N0} requests/s  p50 {result.P50Microseconds / 1000.0,6:0.00} ms  {result.Problems}")
+                        $"round {round}/{options.Rounds}  {target.Name,-20} {result.RequestsPerSecond,9:N0} requests/s  p50 {result.P50Microseconds / 1000.0,6:0.00} ms  {result.Problems}")
                         .ConfigureAwait(false);
                     if (target.Auth == BenchAuth.EveryRequest)
                     {
@@ -121,7 +155,8 @@ internal sealed class BenchRunner(
 
         // Before the first fresh-proof run, the keep-alive rate bounds the fresh one from above.
         double rate = _freshRates.TryGetValue(supply, out double seen) ? seen
-            : results.GetValueOrDefault(BenchTarget.GatewayKeepAlive)?.RequestsPerSecond ?? 10_000;
+            : results.GetValueOrDefault(BenchTarget.GatewayKeepAlive)?.RequestsPerSecond
+            ?? results.GetValueOrDefault(BenchTarget.GatewayKeepAliveH2)?.RequestsPerSecond ?? 10_000;
         // Warm-up first: its counters must be below the measurement's, or the replay window refuses those.
         string warmupFile = SignProofs(supply, (int)(rate * warmup * ProofMargin) + 1_000, files, cancellationToken);
         string measureFile = SignProofs(supply, (int)(rate * options.Seconds * ProofMargin) + 2_000, files, cancellationToken);
@@ -130,9 +165,10 @@ internal sealed class BenchRunner(
 
     private async Task<WrkResult> MeasureAsync(BenchTarget target, string? warmupFile, string? measureFile, int warmup, CancellationToken cancellationToken)
     {
+        IBenchDriver load = target.ByH2load ? h2load! : driver;
         if (warmup > 0)
         {
-            await wrk.RunAsync(target, warmupFile, warmup, cancellationToken).ConfigureAwait(false);
+            await load.RunAsync(target, warmupFile, warmup, cancellationToken).ConfigureAwait(false);
         }
 
         // Let the signing and the warm-up's garbage go before the clock starts.
@@ -140,7 +176,7 @@ internal sealed class BenchRunner(
         GC.WaitForPendingFinalizers();
         int? server = environment.ProcessServing(target);
         ProcessCpu? before = server is { } id ? ProcessCpu.Read(id) : null;
-        WrkResult result = await wrk.RunAsync(target, measureFile, options.Seconds, cancellationToken).ConfigureAwait(false);
+        WrkResult result = await load.RunAsync(target, measureFile, options.Seconds, cancellationToken).ConfigureAwait(false);
         ProcessCpu? after = server is { } same ? ProcessCpu.Read(same) : null;
         return ProcessCpu.PerRequest(before, after, result.Requests) is { } cost
             ? result with { CpuMicrosecondsPerRequest = cost.CpuMicroseconds, ContextSwitchesPerRequest = cost.ContextSwitches }

@@ -9,12 +9,13 @@ namespace Smp.AgentSim.Bench;
 /// </summary>
 internal static class PlainYarpHost
 {
-    public static WebApplication Build(string url, string legacyUrl)
+    /// <summary>Plain YARP at <paramref name="url"/> (HTTP/1.1) and, when given, at <paramref name="h2cUrl"/> (HTTP/2 only, h2c), as the bench's gateway.</summary>
+    public static WebApplication Build(string url, string legacyUrl, string? h2cUrl = null)
     {
         WebApplicationBuilder builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
         // Nothing from the working folder (its appsettings.json is the gateway's) or the environment.
         builder.Configuration.Sources.Clear();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["urls"] = url });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Kestrel:Endpoints:Http:Url"] = url }.WithH2c(h2cUrl));
         builder.Logging.ClearProviders().AddConsole().SetMinimumLevel(LogLevel.Warning);
         RouteConfig[] routes = [new RouteConfig { RouteId = "legacy", ClusterId = "legacy", Match = new RouteMatch { Path = "{**catch-all}" } }];
         ClusterConfig[] clusters =

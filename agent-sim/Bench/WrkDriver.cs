@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 
 namespace Smp.AgentSim.Bench;
@@ -8,7 +7,7 @@ namespace Smp.AgentSim.Bench;
 /// connections, a fixed duration, loopback only. wrk runs outside this process so that the load
 /// generator is the same small C program for every target.
 /// </summary>
-internal sealed class WrkDriver(string workFolder, int connections)
+internal sealed class WrkDriver(string workFolder, int connections) : IBenchDriver
 {
     public const string Executable = "wrk";
 
@@ -26,35 +25,9 @@ internal sealed class WrkDriver(string workFolder, int connections)
 
         string script = Path.Combine(workFolder, $"wrk-{Interlocked.Increment(ref _scripts)}-{target.Name}.lua");
         await File.WriteAllTextAsync(script, WrkScript.Generate(target, proofFile, connections), cancellationToken).ConfigureAwait(false);
-        var start = new ProcessStartInfo(Executable)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (string argument in Arguments(target, script, seconds))
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using Process process = Process.Start(start) ?? throw new InvalidOperationException("wrk did not start.");
-        Task<string> output = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        Task<string> errors = process.StandardError.ReadToEndAsync(cancellationToken);
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        limit.CancelAfter(TimeSpan.FromSeconds(seconds + 30));
-        try
-        {
-            await process.WaitForExitAsync(limit.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        string text = await output.ConfigureAwait(false);
-        return WrkResult.Parse(text)
-            ?? throw new InvalidOperationException($"wrk exited with {process.ExitCode} and no result for {target.Name}: {(await errors.ConfigureAwait(false)).Trim()}");
+        (int exitCode, string output, string errors) = await LoadToolProcess.RunAsync(Executable, Arguments(target, script, seconds), seconds, cancellationToken).ConfigureAwait(false);
+        return WrkResult.Parse(output)
+            ?? throw new InvalidOperationException($"wrk exited with {exitCode} and no result for {target.Name}: {errors.Trim()}");
     }
 
     internal IReadOnlyList<string> Arguments(BenchTarget target, string script, int seconds) =>

@@ -54,7 +54,7 @@ internal static class Usage
 
           agent-sim bench  [--seconds 5] [--rounds 6] [--connections 32] [--warmup 1] [--agents 32]
                            [--breakdown false] [--keys .data/agent-keys] [--json FILE]
-                           [--out-of-process [--gateway-build DIR] [--compare-build DIR]]
+                           [--out-of-process [--gateway-build DIR] [--compare-build DIR] [--http2 [--streams 8]]]
               Starts the legacy server, plain YARP (same route, no authentication), the gateway and,
               when installed, nginx, on 127.0.0.1; measures them in turn with wrk (required: Debian
               package wrk), each round the same load; prints requests/s and the median ratios.
@@ -66,6 +66,11 @@ internal static class Usage
               from start to ready, and each one's CPU per request (its process, and nginx's workers).
               --compare-build DIR: a second gateway from another build, measured in the same rounds
               (compared-keepalive, compared-fresh), for a before-and-after ratio from one run.
+              --http2: the same over HTTP/2 with prior knowledge (h2c, an endpoint with Protocols:
+              Http2 on plain YARP and the gateway), loaded by agent-sim's own driver (a proof on each
+              connection's first request, or on every request; --connections default 4, --streams
+              per connection 8); plain YARP also by h2load (nghttp2-client) when installed, to check
+              the driver against it.
 
           agent-sim cluster [--nodes 3] [--agents 100000] [--agents-per-key 50] [--duration 600]
                            [--concurrency 64] [--revoke 10] [--stall 3] [--gateway-build DIR] [--keys DIR]

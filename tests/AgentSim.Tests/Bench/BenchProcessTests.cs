@@ -40,6 +40,32 @@ public sealed class BenchProcessTests
     }
 
     [Fact]
+    public async Task StartAsync_BenchYarpWithHttp2Url_ForwardsTheH2DriversRequests()
+    {
+        string legacy = LoopbackPort.FreeUrl(), yarp = LoopbackPort.FreeUrl(), h2c = LoopbackPort.FreeUrl();
+        await using WebApplication server = LegacyServer.Build(legacy);
+        await server.StartAsync();
+        string folder = Directory.CreateTempSubdirectory("bench-process-").FullName;
+        try
+        {
+            await using BenchProcess process = await BenchProcess.StartAsync(
+                "plain YARP", "dotnet", [AgentSim, "bench-yarp", "--urls", yarp, "--upstream", legacy, "--http2-url", h2c], folder,
+                new Uri(yarp + BenchRunner.Page), CancellationToken.None);
+
+            // The driver's requests carry the identity headers the legacy server trusts: every one answered 200.
+            WrkResult result = await new H2Driver(2, 2).RunAsync(
+                new BenchTarget(BenchTarget.YarpH2, new Uri(h2c + "/"), BenchRunner.Page, BenchAuth.None), null, 1, CancellationToken.None);
+
+            Assert.True(result.Requests > 0);
+            Assert.Equal((0L, 0L), (result.StatusErrors, result.SocketErrors));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task StartAsync_ExitsBeforeReady_FailsWithItsOutput()
     {
         string folder = Directory.CreateTempSubdirectory("bench-process-").FullName;

@@ -21,6 +21,48 @@ public sealed class BenchSetupTests
 
         Assert.Equal((true, "/tmp/pub"), (options.OutOfProcess, options.GatewayBuild));
         Assert.Equal((false, AppContext.BaseDirectory), (defaults.OutOfProcess, defaults.GatewayBuild));
+        Assert.Null(options.CompareBuild);
+    }
+
+    [Fact]
+    public void ReadOptions_CompareBuild_IsKept()
+    {
+        BenchOptions options = BenchCommand.ReadOptions(new ArgumentReader("bench", ["--out-of-process", "--compare-build", "/tmp/before"]));
+
+        Assert.Equal("/tmp/before", options.CompareBuild);
+    }
+
+    [Theory]
+    [InlineData(new[] { "--out-of-process", "--http2" }, 4, 8)]
+    [InlineData(new[] { "--out-of-process", "--http2", "--connections", "2", "--streams", "16" }, 2, 16)]
+    public void ReadOptions_Http2_ConnectionsAndStreams(string[] arguments, int connections, int streams)
+    {
+        BenchOptions options = BenchCommand.ReadOptions(new ArgumentReader("bench", arguments));
+
+        Assert.Equal((true, connections, streams), (options.Http2, options.Connections, options.Streams));
+    }
+
+    [Theory]
+    [InlineData(new[] { "--http2" }, "--http2: only with --out-of-process")]
+    [InlineData(new[] { "--out-of-process", "--streams", "4" }, "--streams: only with --http2")]
+    [InlineData(new[] { "--out-of-process", "--http2", "--streams", "0" }, "--streams: expected a whole number from 1 to 100, got '0'")]
+    [InlineData(new[] { "--compare-build", "/tmp/before" }, "--compare-build: only with --out-of-process, over HTTP/1.1")]
+    [InlineData(new[] { "--out-of-process", "--http2", "--compare-build", "/tmp/before" }, "--compare-build: only with --out-of-process, over HTTP/1.1")]
+    public void ReadOptions_Http2Misused_Refused(string[] arguments, string message)
+    {
+        var e = Assert.Throws<UsageException>(() => BenchCommand.ReadOptions(new ArgumentReader("bench", arguments)));
+
+        Assert.StartsWith(message, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WithH2c_Url_AddsAnHttp2OnlyEndpointBesideTheFirst()
+    {
+        Dictionary<string, string?> settings = BenchGatewayHost.Settings("http://127.0.0.1:5000", "http://127.0.0.1:5001", "/tmp/d", "s").WithH2c("http://127.0.0.1:5002");
+
+        Assert.Equal(
+            ("http://127.0.0.1:5000", "http://127.0.0.1:5002", "Http2", null),
+            (settings["Kestrel:Endpoints:Http:Url"], settings["Kestrel:Endpoints:H2c:Url"], settings["Kestrel:Endpoints:H2c:Protocols"], settings.GetValueOrDefault("Kestrel:Endpoints:Http:Protocols")));
     }
 
     [Fact]

@@ -86,12 +86,15 @@ public sealed class ConnectionAuthenticationTests
         Assert.Equal(HttpStatusCode.OK, third.StatusCode);
     }
 
-    [Fact]
-    public async Task Connection_OtherConnection_IsNotAuthenticated()
+    [Theory]
+    [InlineData("Http1")]
+    [InlineData("Http2")]
+    public async Task Connection_OtherConnection_IsNotAuthenticated(string protocol)
     {
-        await using var host = await GatewayHost.StartAsync();
-        using var client = host.NewClient();
-        using var stranger = host.NewClient();
+        await using var host = await GatewayHost.StartAsync(new Dictionary<string, string?> { ["Kestrel:Endpoints:Http:Protocols"] = protocol });
+        var version = protocol == "Http2" ? HttpVersion.Version20 : HttpVersion.Version11;
+        using var client = host.NewClient(version);
+        using var stranger = host.NewClient(version);
         var agent = await EnrolledAsync(host, client);
         string uid = TestAgent.NewUid();
         (await TestAgent.SendAsync(client, Paths.Echo, "SMPToken " + agent.Proof(await agent.GetTokenAsync(client, uid), uid, 1))).Dispose();
