@@ -13,8 +13,8 @@ internal sealed record BenchRatio(string Label, string Numerator, string Denomin
         new("YARP/server", BenchTarget.Yarp, BenchTarget.Server, null),
         new("YARP with proof header/server", BenchTarget.YarpProof, BenchTarget.Server, null),
         new("nginx/server", BenchTarget.Nginx, BenchTarget.Server, null),
-        new("keep-alive gateway/YARP h2", BenchTarget.GatewayKeepAliveH2, BenchTarget.YarpH2, 0.90),
-        new("fresh proof gateway/YARP h2", BenchTarget.GatewayFreshH2, BenchTarget.YarpProofH2, 0.60),
+        new("keep-alive gateway/YARP h2", BenchTarget.GatewayKeepAliveH2, BenchTarget.YarpH2, 0.97),
+        new("fresh proof gateway/YARP h2", BenchTarget.GatewayFreshH2, BenchTarget.YarpProofH2, 0.62),
         new("anonymous gateway/YARP h2", BenchTarget.GatewayAnonymousH2, BenchTarget.YarpH2, null),
         new("YARP h2: driver/h2load", BenchTarget.YarpH2, BenchTarget.YarpH2load, null),
     ];

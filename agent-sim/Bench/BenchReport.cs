@@ -112,7 +112,7 @@ internal sealed class BenchReport(BenchOptions options, IReadOnlyList<string> ta
         ? $"HTTP/2 over cleartext (h2c), {options.Connections} connections x {options.Streams} streams (H2Driver; h2load -t1 -c{options.Connections} -m{options.Streams} for {BenchTarget.YarpH2load})"
         : $"wrk -t1 -c{options.Connections}";
 
-    /// <summary><c>keep-alive gateway/YARP 0.93 (target 0.90) met</c>; without a target, the figure alone.</summary>
+    /// <summary><c>keep-alive gateway/YARP 0.98 (target 0.97) met</c>; without a target, the figure alone.</summary>
     internal static string FinalLine(BenchRatio ratio, double? median)
     {
         var c = CultureInfo.InvariantCulture;
