@@ -121,6 +121,8 @@ internal sealed class BenchProcess : IAsyncDisposable
         {
             if (_process.HasExited)
             {
+                // Without a timeout, WaitForExit also waits for the redirected output to be read to its end.
+                _process.WaitForExit();
                 throw new InvalidOperationException($"{Name} exited with {_process.ExitCode} before it was ready: {Output()}");
             }
 
