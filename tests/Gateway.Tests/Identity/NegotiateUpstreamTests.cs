@@ -32,7 +32,8 @@ public sealed class NegotiateUpstreamTests(SambaFixture samba, ITestOutputHelper
         Assert.Equal((HttpStatusCode.OK, setup.ServicePrincipal), (again.Status, again.User));
         // The gateway's own Kerberos token, never the agent's SMPToken.
         Assert.StartsWith("Negotiate ", get.Authorization, StringComparison.Ordinal);
-        Assert.Contains($"Upstream identity of cluster legacy: Negotiate (Kerberos) for {setup.Spn}", gateway.Output, StringComparison.Ordinal);
+        string chosen = $"Upstream identity of cluster legacy: Negotiate (Kerberos) for {setup.Spn}";
+        Assert.Contains(chosen, await gateway.OutputWhenItHoldsAsync(chosen), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -48,7 +49,8 @@ public sealed class NegotiateUpstreamTests(SambaFixture samba, ITestOutputHelper
 
         Assert.Equal((HttpStatusCode.BadGateway, "upstream-identity"), (get.Status, get.NsError));
         Assert.Equal((HttpStatusCode.BadGateway, "upstream-identity"), (post.Status, post.NsError));
-        Assert.Contains("Upstream identity of cluster legacy unavailable: no Kerberos token for " + setup.Spn, gateway.Output, StringComparison.Ordinal);
+        string unavailable = "Upstream identity of cluster legacy unavailable: no Kerberos token for " + setup.Spn;
+        Assert.Contains(unavailable, await gateway.OutputWhenItHoldsAsync(unavailable), StringComparison.Ordinal);
         // Nothing went to the server: it would have answered 401, logged as a refusal.
         Assert.DoesNotContain("refused the gateway's", gateway.Output, StringComparison.Ordinal);
     }
@@ -64,7 +66,8 @@ public sealed class NegotiateUpstreamTests(SambaFixture samba, ITestOutputHelper
         var get = await setup.CallAsync();
 
         Assert.Equal((HttpStatusCode.BadGateway, "upstream-identity"), (get.Status, get.NsError));
-        Assert.Contains("The server behind cluster legacy (primary) refused the gateway's Negotiate (Kerberos)", gateway.Output, StringComparison.Ordinal);
+        const string Refused = "The server behind cluster legacy (primary) refused the gateway's Negotiate (Kerberos)";
+        Assert.Contains(Refused, await gateway.OutputWhenItHoldsAsync(Refused), StringComparison.Ordinal);
     }
 
     [Fact]

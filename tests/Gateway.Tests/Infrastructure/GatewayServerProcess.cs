@@ -44,6 +44,20 @@ internal sealed class GatewayServerProcess : IAsyncDisposable
     }
 
     /// <summary>
+    /// The output once it holds <paramref name="text"/>, or as it stands after 10 s: the console logger writes from a
+    /// queue of its own, so a line logged while a request was answered may reach the output after the answer.
+    /// </summary>
+    public async Task<string> OutputWhenItHoldsAsync(string text)
+    {
+        for (int attempt = 0; attempt < 100 && !Output.Contains(text, StringComparison.Ordinal); attempt++)
+        {
+            await Task.Delay(100);
+        }
+
+        return Output;
+    }
+
+    /// <summary>
     /// Starts it in <paramref name="folder"/> (its data folder too) with <paramref name="settings"/> as its
     /// <c>--config</c> file, in front of <paramref name="legacyUrl"/>; waits for <c>/healthz</c> unless told not to.
     /// <paramref name="asPidOne"/>: process 1 of a PID namespace of its own (<c>unshare</c>), as in a container
